@@ -1,0 +1,195 @@
+// Package corpus parses and validates startupqa's study material: Markdown
+// articles of interview-style questions, each section holding a question
+// (题目), an answer (答案) and an analysis (解析).
+//
+// The package knows nothing about search or Discord. It turns files into
+// typed sections whose answers keep their structure (paragraphs, lists and
+// the bold lead term of each list item), because the reply formatter renders
+// that structure and the challenge grader uses list items as key points.
+package corpus
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Corpus is a validated set of articles.
+type Corpus struct {
+	Articles []*Article
+	// Sections holds every section of every article, in article order
+	// (articles sorted by file name) and then in file order.
+	Sections []*Section
+
+	byID map[string]*Section
+	hash string
+}
+
+// Section returns the section with the given id ("<slug>/<N>").
+func (c *Corpus) Section(id string) (*Section, bool) {
+	s, ok := c.byID[id]
+	return s, ok
+}
+
+// Hash identifies the exact content the corpus was loaded from: file names
+// and bytes. An index built from a corpus with the same hash can be reused.
+func (c *Corpus) Hash() string { return c.hash }
+
+// Article is one Markdown file.
+type Article struct {
+	// Slug comes from the file name ("llm-startup.md" → "llm-startup") and
+	// prefixes the ids of the article's sections.
+	Slug string
+	// File is the path the article was read from, as shown in messages.
+	File     string
+	Title    string
+	Sections []*Section
+}
+
+// Section is one "## N. title" block of an article.
+type Section struct {
+	// ID is "<article slug>/<N>". It depends only on the file name and the
+	// section's own number, so editing other sections never changes it.
+	ID           string
+	ArticleSlug  string
+	ArticleTitle string
+	Number       int
+	// Title is the heading without its number: "什么是大模型？".
+	Title    string
+	Question string
+	Answer   Answer
+	Analysis string
+	File     string
+	Line     int // line of the "## N." heading
+}
+
+// Source names where a section comes from, for footers and CLI output:
+// "大模型创业的创新与挑战 § 1".
+func (s *Section) Source() string {
+	return fmt.Sprintf("%s § %d", s.ArticleTitle, s.Number)
+}
+
+// Answer keeps the structure of a 答案 block.
+type Answer struct {
+	Blocks []Block
+}
+
+// BlockKind tells a paragraph from a list.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	List
+)
+
+// Block is a paragraph or a list inside an answer.
+type Block struct {
+	Kind    BlockKind
+	Text    string // paragraph text; empty for lists
+	Ordered bool   // for lists: "1." rather than "-"
+	Items   []Item // for lists
+}
+
+// Item is one list item. In "- **参数量巨大：** 通常包含…" the lead is
+// "参数量巨大" and the text is "通常包含…".
+type Item struct {
+	Lead string
+	Text string
+}
+
+// String renders the item as plain text: "参数量巨大：通常包含…".
+func (it Item) String() string {
+	switch {
+	case it.Lead == "":
+		return it.Text
+	case it.Text == "":
+		return it.Lead
+	default:
+		return it.Lead + "：" + it.Text
+	}
+}
+
+// Items returns the list items of every list in the answer, in order. The
+// challenge grader treats each one as a key point.
+func (a Answer) Items() []Item {
+	var items []Item
+	for _, b := range a.Blocks {
+		items = append(items, b.Items...)
+	}
+	return items
+}
+
+// Paragraphs returns the text of the answer's paragraphs, in order.
+func (a Answer) Paragraphs() []string {
+	var ps []string
+	for _, b := range a.Blocks {
+		if b.Kind == Paragraph {
+			ps = append(ps, b.Text)
+		}
+	}
+	return ps
+}
+
+// IsEmpty reports whether the answer has no text at all.
+func (a Answer) IsEmpty() bool {
+	for _, b := range a.Blocks {
+		if strings.TrimSpace(b.Text) != "" {
+			return false
+		}
+		for _, it := range b.Items {
+			if strings.TrimSpace(it.String()) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Markdown renders the answer back to Markdown: paragraphs separated by blank
+// lines, lists with "-" or "1." markers and bold lead terms.
+func (a Answer) Markdown() string {
+	var b strings.Builder
+	for i, blk := range a.Blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		if blk.Kind == Paragraph {
+			b.WriteString(blk.Text)
+			continue
+		}
+		for j, it := range blk.Items {
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			if blk.Ordered {
+				fmt.Fprintf(&b, "%d. ", j+1)
+			} else {
+				b.WriteString("- ")
+			}
+			switch {
+			case it.Lead != "" && it.Text != "":
+				fmt.Fprintf(&b, "**%s：** %s", it.Lead, it.Text)
+			case it.Lead != "":
+				fmt.Fprintf(&b, "**%s**", it.Lead)
+			default:
+				b.WriteString(it.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+// PlainText renders the answer without Markdown markup, one paragraph or
+// item a line.
+func (a Answer) PlainText() string {
+	var lines []string
+	for _, blk := range a.Blocks {
+		if blk.Kind == Paragraph {
+			lines = append(lines, blk.Text)
+			continue
+		}
+		for _, it := range blk.Items {
+			lines = append(lines, it.String())
+		}
+	}
+	return strings.Join(lines, "\n")
+}

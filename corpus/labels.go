@@ -1,0 +1,112 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// field is the labelled block of a section a line belongs to.
+type field int
+
+const (
+	noField field = iota
+	questionField
+	answerField
+	analysisField
+)
+
+// name is how messages refer to a field: the corpus's own label, with the
+// English word for readers who do not read Chinese.
+func (f field) name() string {
+	switch f {
+	case questionField:
+		return "题目 (question)"
+	case answerField:
+		return "答案 (answer)"
+	case analysisField:
+		return "解析 (analysis)"
+	}
+	return "text"
+}
+
+// labels maps every accepted spelling of a label, lower-cased, to its field.
+// Authors write simplified or traditional characters, synonyms and English.
+var labels = map[string]field{
+	"题目": questionField, "題目": questionField,
+	"问题": questionField, "問題": questionField,
+	"question": questionField, "q": questionField,
+	"答案": answerField, "回答": answerField,
+	"answer": answerField, "a": answerField,
+	"解析": analysisField, "分析": analysisField,
+	"解释": analysisField, "解釋": analysisField,
+	"analysis": analysisField, "explanation": analysisField,
+}
+
+// labelLine matches a line that opens with a bold label and a colon, with the
+// colon inside or after the bold markers and in either width:
+// "**题目：** …", "**题目:** …", "**答案**：…".
+var labelLine = regexp.MustCompile(`^\*\*\s*([^*]{1,24}?)\s*([：:])?\s*\*\*\s*([：:])?\s*(.*)$`)
+
+// parseLabel splits a label line into the label and the text after it. ok is
+// false when the line does not have the shape of a label.
+func parseLabel(line string) (label, rest string, ok bool) {
+	m := labelLine.FindStringSubmatch(line)
+	if m == nil || (m[2] == "" && m[3] == "") {
+		return "", "", false
+	}
+	return m[1], m[4], true
+}
+
+// lookupLabel returns the field a label names.
+func lookupLabel(label string) (field, bool) {
+	f, ok := labels[strings.ToLower(label)]
+	return f, ok
+}
+
+// nearLabel returns the known label that an unknown one looks like a typo of,
+// such as "答按" for "答案" or "anwser" for "answer". It returns "" when the
+// label is just bold text such as "注意".
+func nearLabel(label string) string {
+	l := []rune(strings.ToLower(label))
+	best, bestDist := "", 0
+	for known := range labels {
+		k := []rune(known)
+		if len(k) < 2 {
+			continue // "q" and "a" are too short to have typos
+		}
+		limit := 1
+		if len(k) >= 6 {
+			limit = 2
+		}
+		d := editDistance(l, k)
+		if d == 0 || d > limit {
+			continue
+		}
+		// Prefer the closest match, then a stable choice.
+		if best == "" || d < bestDist || (d == bestDist && known < best) {
+			best, bestDist = known, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two rune slices.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

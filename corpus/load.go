@@ -1,0 +1,127 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+)
+
+// MaxFileSize is the largest article accepted. Real articles are a few
+// kilobytes; anything larger is almost certainly the wrong file.
+const MaxFileSize = 1 << 20
+
+//go:embed default/*.md
+var defaultFS embed.FS
+
+// DefaultName is how messages name the built-in corpus.
+const DefaultName = "builtin"
+
+// Default loads the built-in corpus, the article "大模型创业的创新与挑战",
+// embedded in the binary so that startupqa works with no files around it.
+func Default() (*Corpus, error) {
+	sub, err := fs.Sub(defaultFS, "default")
+	if err != nil {
+		return nil, fmt.Errorf("open built-in corpus: %w", err)
+	}
+	return Load(sub, DefaultName)
+}
+
+// LoadDir loads every article in a directory.
+func LoadDir(dir string) (*Corpus, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("load corpus %s: not a directory", dir)
+	}
+	return Load(os.DirFS(dir), dir)
+}
+
+// Load reads every *.md file at the top of fsys (README.md excepted) as an
+// article. root prefixes file names in problems and in Article.File.
+//
+// A corpus with any problem is refused as a whole: the error is a Problems
+// listing every problem of every file, so authors fix them all in one go
+// and no one is ever served half a corpus.
+func Load(fsys fs.FS, root string) (*Corpus, error) {
+	names, err := articleFiles(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("load corpus %s: %w", root, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("load corpus %s: no *.md articles", root)
+	}
+	c := &Corpus{byID: map[string]*Section{}}
+	var problems Problems
+	h := sha256.New()
+	slugFiles := map[string]string{}
+	for _, name := range names {
+		display := name
+		if root != "" {
+			display = path.Join(root, name)
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("load corpus %s: %w", root, err)
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
+		h.Write(data)
+		if len(data) > MaxFileSize {
+			problems = append(problems, Problem{File: display, Line: 1,
+				Message: fmt.Sprintf("file is %d bytes; the limit is %d (1 MiB)", len(data), MaxFileSize)})
+			continue
+		}
+		art, ps := Parse(display, data)
+		problems = append(problems, ps...)
+		if other, dup := slugFiles[art.Slug]; dup {
+			problems = append(problems, Problem{File: display, Line: 1,
+				Message: fmt.Sprintf("article slug %q is already used by %s; rename one file", art.Slug, other)})
+			continue
+		}
+		slugFiles[art.Slug] = display
+		c.Articles = append(c.Articles, art)
+		for _, s := range art.Sections {
+			s.ArticleTitle = art.Title
+			c.Sections = append(c.Sections, s)
+			c.byID[s.ID] = s
+		}
+	}
+	if len(problems) > 0 {
+		problems.sort()
+		return nil, problems
+	}
+	c.hash = hex.EncodeToString(h.Sum(nil))
+	return c, nil
+}
+
+func articleFiles(fsys fs.FS) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// AsProblems returns the problems inside err, if it carries any.
+func AsProblems(err error) (Problems, bool) {
+	var ps Problems
+	ok := errors.As(err, &ps)
+	return ps, ok
+}

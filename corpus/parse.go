@@ -1,0 +1,326 @@
+package corpus
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// sectionHeading matches "## 1. title" and the separators authors use
+	// instead of the dot: "1、", "1．", "1:", "1)".
+	sectionHeading = regexp.MustCompile(`^##\s+(\d+)\s*[.．、:：)）]?\s*(.*)$`)
+	// listItem matches "- x", "* x", "+ x", "1. x", "1) x" and "1、x".
+	listItem = regexp.MustCompile(`^(\s*)([-*+]|\d{1,9}[.)．、])\s+(.*)$`)
+	// leadTerm matches the bold term a list item opens with.
+	leadTerm = regexp.MustCompile(`^\*\*\s*([^*]+?)\s*[：:]?\s*\*\*\s*[：:]?\s*(.*)$`)
+)
+
+// Parse reads one article. file is the path shown in problems and its base
+// name gives the article's slug. Parse never fails: everything wrong with
+// the input is returned as problems, and the article holds what could be
+// read.
+func Parse(file string, data []byte) (*Article, []Problem) {
+	p := &parser{
+		art:   &Article{Slug: Slug(file), File: file},
+		file:  file,
+		seen:  map[int]int{},
+		field: noField,
+	}
+	data = []byte(strings.TrimPrefix(string(data), "\uFEFF"))
+	for i, line := range strings.Split(string(data), "\n") {
+		p.line = i + 1
+		line = strings.TrimSuffix(line, "\r")
+		if !utf8.ValidString(line) {
+			p.problem(p.line, "invalid UTF-8")
+			line = strings.ToValidUTF8(line, "\uFFFD")
+		}
+		p.feed(line)
+	}
+	p.endSection()
+	if len(p.art.Sections) == 0 && !p.sawHeading {
+		p.problem(1, `no sections: expected headings like "## 1. 什么是大模型？"`)
+	}
+	if p.art.Title == "" {
+		p.art.Title = p.art.Slug
+	}
+	return p.art, p.problems
+}
+
+// Slug turns a file name into the article slug used in section ids:
+// "articles/LLM Startup.md" → "llm-startup".
+func Slug(file string) string {
+	base := path.Base(strings.ReplaceAll(file, `\`, "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	base = strings.ToLower(strings.TrimSpace(base))
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '_' || r == '/' {
+			return '-'
+		}
+		return r
+	}, base)
+}
+
+type parser struct {
+	art      *Article
+	file     string
+	line     int
+	problems []Problem
+
+	sec        *Section
+	sawHeading bool
+	seen       map[int]int // section number → line of its heading
+
+	field      field
+	fieldLines map[field]int // line each field of the current section started
+	text       map[field]*textBuilder
+	answer     answerBuilder
+	answerLine int
+}
+
+func (p *parser) problem(line int, format string, args ...any) {
+	p.problems = append(p.problems, Problem{File: p.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) feed(line string) {
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case strings.HasPrefix(trimmed, "# "):
+		p.title(strings.TrimSpace(trimmed[2:]))
+		return
+	case strings.HasPrefix(trimmed, "## ") || trimmed == "##":
+		p.heading(trimmed)
+		return
+	}
+	if label, rest, ok := parseLabel(trimmed); ok {
+		if f, known := lookupLabel(label); known {
+			p.startField(f, label)
+			p.addText(rest, false)
+			return
+		}
+		if near := nearLabel(label); near != "" {
+			p.problem(p.line, "unknown label %q: did you mean %q?", label, near)
+		}
+	}
+	p.addText(line, true)
+}
+
+func (p *parser) title(t string) {
+	if p.sec != nil || p.sawHeading {
+		p.addText("# "+t, true)
+		return
+	}
+	if p.art.Title != "" {
+		p.problem(p.line, "second article title %q (the first is %q)", t, p.art.Title)
+		return
+	}
+	p.art.Title = t
+}
+
+func (p *parser) heading(line string) {
+	p.endSection()
+	p.sawHeading = true
+	m := sectionHeading.FindStringSubmatch(line)
+	if m == nil {
+		p.problem(p.line, `section heading without a number: want "## N. title", got %q`, line)
+		return
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n <= 0 {
+		p.problem(p.line, "section number %s is not a positive whole number", m[1])
+		return
+	}
+	title := strings.TrimSpace(m[2])
+	if title == "" {
+		p.problem(p.line, "section %d has no title", n)
+	}
+	if first, dup := p.seen[n]; dup {
+		p.problem(p.line, "duplicate section number %d (first at line %d)", n, first)
+	} else {
+		p.seen[n] = p.line
+	}
+	p.sec = &Section{
+		ID:          fmt.Sprintf("%s/%d", p.art.Slug, n),
+		ArticleSlug: p.art.Slug,
+		Number:      n,
+		Title:       title,
+		File:        p.file,
+		Line:        p.line,
+	}
+	p.field = noField
+	p.fieldLines = map[field]int{}
+	p.text = map[field]*textBuilder{questionField: {}, analysisField: {}}
+	p.answer = answerBuilder{}
+}
+
+func (p *parser) startField(f field, label string) {
+	if p.sec == nil {
+		p.problem(p.line, "label %q outside any section", label)
+		p.field = noField
+		return
+	}
+	if first, dup := p.fieldLines[f]; dup {
+		p.problem(p.line, "section %d has a second %s (first at line %d)", p.sec.Number, f.name(), first)
+	} else {
+		p.fieldLines[f] = p.line
+	}
+	p.field = f
+}
+
+func (p *parser) addText(line string, raw bool) {
+	if p.sec == nil {
+		return // text before the first section is the article's preface
+	}
+	switch p.field {
+	case answerField:
+		p.answer.add(line, raw)
+	case questionField, analysisField:
+		p.text[p.field].add(line)
+	}
+}
+
+func (p *parser) endSection() {
+	s := p.sec
+	if s == nil {
+		return
+	}
+	p.sec = nil
+	s.Question = p.text[questionField].String()
+	s.Analysis = p.text[analysisField].String()
+	s.Answer = p.answer.finish()
+	if _, ok := p.fieldLines[questionField]; !ok {
+		p.problem(s.Line, "section %d has no %s", s.Number, questionField.name())
+	} else if s.Question == "" {
+		p.problem(p.fieldLines[questionField], "section %d has an empty %s", s.Number, questionField.name())
+	}
+	if _, ok := p.fieldLines[answerField]; !ok {
+		p.problem(s.Line, "section %d has no %s", s.Number, answerField.name())
+	} else if s.Answer.IsEmpty() {
+		p.problem(p.fieldLines[answerField], "section %d has an empty %s", s.Number, answerField.name())
+	}
+	if p.seen[s.Number] == s.Line {
+		p.art.Sections = append(p.art.Sections, s)
+	}
+}
+
+// textBuilder collects the lines of a question or an analysis: lines join
+// into paragraphs, blank lines separate paragraphs.
+type textBuilder struct {
+	paras []string
+	open  bool
+}
+
+func (t *textBuilder) add(line string) {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		t.open = false
+		return
+	}
+	if t.open {
+		t.paras[len(t.paras)-1] = joinLines(t.paras[len(t.paras)-1], line)
+		return
+	}
+	t.paras = append(t.paras, line)
+	t.open = true
+}
+
+func (t *textBuilder) String() string { return strings.Join(t.paras, "\n\n") }
+
+// answerBuilder collects an answer's paragraphs and lists.
+type answerBuilder struct {
+	blocks []Block
+	// open is true while the last block may still grow: a paragraph
+	// without a blank line after it, or a list (whose items take indented
+	// and lazy continuation lines).
+	open  bool
+	blank bool // the previous line was blank
+}
+
+func (a *answerBuilder) add(line string, raw bool) {
+	if strings.TrimSpace(line) == "" {
+		a.blank = true
+		if n := len(a.blocks); n > 0 && a.blocks[n-1].Kind == Paragraph {
+			a.open = false
+		}
+		return
+	}
+	defer func() { a.blank = false }()
+	if m := listItem.FindStringSubmatch(line); m != nil && raw {
+		indent, marker, text := m[1], m[2], strings.TrimSpace(m[3])
+		ordered := marker[0] >= '0' && marker[0] <= '9'
+		last := a.last()
+		if last != nil && last.Kind == List && a.open && len(indent) >= 2 {
+			// A nested item belongs to the item it is indented under.
+			it := &last.Items[len(last.Items)-1]
+			it.Text = joinLines(it.Text, text)
+			return
+		}
+		if last == nil || last.Kind != List || !a.open || last.Ordered != ordered {
+			a.blocks = append(a.blocks, Block{Kind: List, Ordered: ordered})
+			last = a.last()
+		}
+		last.Items = append(last.Items, parseItem(text))
+		a.open = true
+		return
+	}
+	text := strings.TrimSpace(line)
+	last := a.last()
+	if last != nil && a.open {
+		switch {
+		case last.Kind == Paragraph:
+			last.Text = joinLines(last.Text, text)
+			return
+		case last.Kind == List && (!a.blank || startsIndented(line)):
+			it := &last.Items[len(last.Items)-1]
+			it.Text = joinLines(it.Text, text)
+			return
+		}
+	}
+	a.blocks = append(a.blocks, Block{Kind: Paragraph, Text: text})
+	a.open = true
+}
+
+func (a *answerBuilder) last() *Block {
+	if len(a.blocks) == 0 {
+		return nil
+	}
+	return &a.blocks[len(a.blocks)-1]
+}
+
+func (a *answerBuilder) finish() Answer { return Answer{Blocks: a.blocks} }
+
+func startsIndented(line string) bool {
+	return strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t")
+}
+
+func parseItem(text string) Item {
+	if m := leadTerm.FindStringSubmatch(text); m != nil {
+		return Item{Lead: m[1], Text: m[2]}
+	}
+	return Item{Text: text}
+}
+
+// joinLines joins two lines of one paragraph the way Markdown renders them:
+// with a space between words, with nothing between Chinese characters.
+func joinLines(a, b string) string {
+	if a == "" {
+		return b
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if isWide(last) || isWide(first) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// isWide reports whether r is written without spaces around it: Han
+// characters, kana, hangul and full-width punctuation.
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}

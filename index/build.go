@@ -1,0 +1,305 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// batchSize is how many passages go into one Bleve batch. Larger batches
+// build faster until memory use grows; 2000 was the knee on the synthetic
+// 10,000-section corpus.
+const batchSize = 2000
+
+// passageVersion changes whenever passages() or the scoring fields change,
+// so that persisted indexes built the old way are rebuilt.
+const passageVersion = "2"
+
+// Index is a searchable corpus. It is safe for concurrent use.
+type Index struct {
+	corpus   *corpus.Corpus
+	bleve    bleve.Index
+	analyzer analysis.Analyzer
+	params   Params
+	// chars counts the passages each character occurs in, for weighing
+	// the characters of a question.
+	chars    map[rune]int // character → passages it occurs in
+	passages int
+	// copies holds the list items that repeat, in fewer words, an item of
+	// another section with the same lead term: the points a summary
+	// section restates. Questions about such a point should get the
+	// fuller original.
+	copies map[string]bool // passage doc id
+}
+
+// Build indexes a corpus in memory.
+func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	if err := indexCorpus(ctx, bi, c); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return newIndex(c, bi, m)
+}
+
+// Open returns a persisted index of c in dir, reusing what an earlier run
+// built when it was built from the same corpus with the same mapping, and
+// rebuilding it otherwise. rebuilt tells which happened.
+func Open(ctx context.Context, c *corpus.Corpus, dir string) (ix *Index, rebuilt bool, err error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	want, err := fingerprint(c, m)
+	if err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	metaPath := filepath.Join(dir, metaFile)
+	bleveDir := filepath.Join(dir, "bleve")
+	if got, err := os.ReadFile(metaPath); err == nil && string(got) == want {
+		if bi, err := bleve.Open(bleveDir); err == nil {
+			ix, err := newIndex(c, bi, m)
+			return ix, false, err
+		}
+		// A damaged index is rebuilt rather than reported: it holds
+		// nothing that the corpus cannot give back.
+	} else if err := checkOwnDir(dir); err != nil {
+		return nil, false, err
+	}
+
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, false, fmt.Errorf("open index: %w", err)
+	}
+	os.Remove(metaPath)
+	if err := os.RemoveAll(bleveDir); err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	tmp, err := os.MkdirTemp(dir, "bleve-build-")
+	if err != nil {
+		return nil, false, fmt.Errorf("open index: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	tmpIndex := filepath.Join(tmp, "bleve")
+	bi, err := bleve.NewUsing(tmpIndex, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	err = indexCorpus(ctx, bi, c)
+	if cerr := bi.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("build index %s: %w", dir, err)
+	}
+	if err := os.Rename(tmpIndex, bleveDir); err != nil {
+		return nil, false, fmt.Errorf("open index: %w", err)
+	}
+	if err := writeFileAtomic(metaPath, []byte(want)); err != nil {
+		return nil, false, fmt.Errorf("open index: %w", err)
+	}
+	bi, err = bleve.Open(bleveDir)
+	if err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix, err = newIndex(c, bi, m)
+	return ix, true, err
+}
+
+// metaFile holds the fingerprint of what the index in the same directory
+// was built from.
+const metaFile = "startupqa-index"
+
+// checkOwnDir refuses to clear a directory that holds anything but an
+// index of ours: --index pointed at the wrong place must not delete files.
+func checkOwnDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open index: %w", err)
+	}
+	for _, e := range entries {
+		if e.Name() == metaFile {
+			return nil
+		}
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("open index %s: directory is not empty and holds no startupqa index; choose an empty or new directory", dir)
+	}
+	return nil
+}
+
+func fingerprint(c *corpus.Corpus, m *mapping.IndexMappingImpl) (string, error) {
+	mj, err := json.Marshal(m)
+	if err != nil {
+		return "", fmt.Errorf("fingerprint mapping: %w", err)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "passages %s\ncorpus %s\nmapping ", passageVersion, c.Hash())
+	h.Write(mj)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// indexCorpus adds every passage of every section, in batches.
+func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
+	b := bi.NewBatch()
+	for _, s := range c.Sections {
+		for n, p := range passages(s) {
+			if err := b.Index(docID(s.ID, n), p); err != nil {
+				return fmt.Errorf("index %s: %w", s.ID, err)
+			}
+		}
+		if b.Size() >= batchSize {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := bi.Batch(b); err != nil {
+				return fmt.Errorf("index batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := bi.Batch(b); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+	}
+	return nil
+}
+
+func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl) (*Index, error) {
+	a := m.AnalyzerNamed(analyzerName)
+	if a == nil {
+		bi.Close()
+		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
+	}
+	chars, n := corpusChars(c)
+	return &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), chars: chars, passages: n, copies: summaryCopies(c)}, nil
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.bleve.Close() }
+
+// Corpus returns the corpus the index was built from.
+func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }
+
+// corpusChars counts the passages each character occurs in.
+func corpusChars(c *corpus.Corpus) (chars map[rune]int, passageCount int) {
+	chars = map[rune]int{}
+	seen := map[rune]bool{}
+	for _, s := range c.Sections {
+		for _, p := range passages(s) {
+			passageCount++
+			clear(seen)
+			for _, f := range []string{p.Title, p.Question, p.Lead, p.Text} {
+				for _, r := range f {
+					if !seen[r] {
+						seen[r] = true
+						chars[r]++
+					}
+				}
+			}
+		}
+	}
+	return chars, passageCount
+}
+
+// summaryCopies finds the list items that restate a longer item of another
+// section under the same lead term with mostly the same words.
+func summaryCopies(c *corpus.Corpus) map[string]bool {
+	type item struct {
+		doc  string
+		text string
+	}
+	byLead := map[string][]item{}
+	for _, s := range c.Sections {
+		for n, p := range passages(s) {
+			if p.Lead != "" {
+				byLead[p.Lead] = append(byLead[p.Lead], item{docID(s.ID, n), p.Text})
+			}
+		}
+	}
+	copies := map[string]bool{}
+	for _, items := range byLead {
+		if len(items) < 2 || len(items) > maxLeadGroup {
+			continue
+		}
+		for _, a := range items {
+			for _, b := range items {
+				if a.doc != b.doc && sectionOf(a.doc) != sectionOf(b.doc) &&
+					len(a.text) < len(b.text) && overlap(a.text, b.text) >= 0.6 {
+					copies[a.doc] = true
+				}
+			}
+		}
+	}
+	return copies
+}
+
+// maxLeadGroup bounds the pairwise comparison of items under one lead:
+// past that many, a lead is a common word rather than a restated point.
+const maxLeadGroup = 20
+
+func sectionOf(doc string) string {
+	id, _, _ := parseDocID(doc)
+	return id
+}
+
+// overlap is the share of the character bigrams of a found in b.
+func overlap(a, b string) float64 {
+	grams := func(s string) map[string]bool {
+		rs := []rune(s)
+		g := map[string]bool{}
+		for i := 0; i+1 < len(rs); i++ {
+			g[string(rs[i:i+2])] = true
+		}
+		return g
+	}
+	ga, gb := grams(a), grams(b)
+	if len(ga) == 0 {
+		return 0
+	}
+	n := 0
+	for g := range ga {
+		if gb[g] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ga))
+}

@@ -1,0 +1,52 @@
+package index
+
+// Params are the knobs of ranking and abstention. DefaultParams holds the
+// values chosen by measurement on testdata/eval.jsonl; see README.md.
+type Params struct {
+	// Field boosts: a term in a heading or a list item's lead term says
+	// more about the section than the same term in running text.
+	TitleBoost, QuestionBoost, LeadBoost, TextBoost float64
+	// BM25Weight is how much a passage's BM25 score, relative to the best
+	// passage's, adds to its coverage of the question.
+	BM25Weight float64
+	// SectionCoverageWeight is how much what all of a section's passages
+	// cover together adds to its best passage.
+	SectionCoverageWeight float64
+	// SummaryCopyFactor scales a list item that restates a fuller item of
+	// another section.
+	SummaryCopyFactor float64
+	// KnownWeight scales how much a unit of the question that no section
+	// matched counts against confidence when the corpus has it elsewhere.
+	KnownWeight float64
+	// MinConfidence is the confidence below which a search abstains.
+	MinConfidence float64
+	// Hits is how many passages are fetched to aggregate into sections.
+	Hits int
+}
+
+// DefaultParams returns the measured defaults.
+func DefaultParams() Params {
+	return Params{
+		TitleBoost:            3,
+		QuestionBoost:         2,
+		LeadBoost:             2,
+		TextBoost:             1,
+		BM25Weight:            0.1,
+		SectionCoverageWeight: 0.3,
+		SummaryCopyFactor:     0.7,
+		KnownWeight:           0.35,
+		MinConfidence:         0.45,
+		Hits:                  50,
+	}
+}
+
+// WithParams returns a copy of the index that ranks with other parameters;
+// the evaluation uses it to compare settings on one built index.
+func (ix *Index) WithParams(p Params) *Index {
+	c := *ix
+	c.params = p
+	return &c
+}
+
+// Params returns the parameters the index ranks with.
+func (ix *Index) Params() Params { return ix.params }

@@ -1,0 +1,72 @@
+package index
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// passage is one indexed document: a piece of a section small enough that a
+// question about one list item matches that item rather than the section's
+// boilerplate. Its fields are rebuilt from the corpus when needed instead of
+// being stored in the index.
+type passage struct {
+	Title    string `json:"title,omitempty"`
+	Question string `json:"question,omitempty"`
+	Lead     string `json:"lead,omitempty"`
+	Text     string `json:"text,omitempty"`
+}
+
+// passages splits a section into its passages, in a fixed order so that a
+// passage's number identifies it: the heading with the question first, then
+// the answer's paragraphs and items, then the analysis.
+func passages(s *corpus.Section) []passage {
+	ps := []passage{{Title: s.Title, Question: s.Question}}
+	for _, b := range s.Answer.Blocks {
+		if b.Kind == corpus.Paragraph {
+			ps = append(ps, passage{Text: b.Text})
+			continue
+		}
+		for _, it := range b.Items {
+			ps = append(ps, passage{Lead: it.Lead, Text: it.Text})
+		}
+	}
+	if s.Analysis != "" {
+		ps = append(ps, passage{Text: s.Analysis})
+	}
+	return ps
+}
+
+// field returns the value of a named field.
+func (p passage) field(name string) string {
+	switch name {
+	case fieldTitle:
+		return p.Title
+	case fieldQuestion:
+		return p.Question
+	case fieldLead:
+		return p.Lead
+	case fieldText:
+		return p.Text
+	}
+	return ""
+}
+
+// docID names passage n of a section: "llm-startup/3#2".
+func docID(sectionID string, n int) string {
+	return sectionID + "#" + strconv.Itoa(n)
+}
+
+// parseDocID splits a document id into section id and passage number.
+func parseDocID(id string) (sectionID string, n int, ok bool) {
+	i := strings.LastIndexByte(id, '#')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return id[:i], n, true
+}

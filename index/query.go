@@ -1,0 +1,205 @@
+package index
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxQueryRunes is where a question is cut. Real questions are a sentence or
+// two; a pasted essay would only add noise and time.
+const MaxQueryRunes = 300
+
+// cleanQuery makes any input safe to search: valid UTF-8, control
+// characters and runs of spaces folded, at most MaxQueryRunes long.
+func cleanQuery(q string) (clean string, truncated bool) {
+	q = strings.ToValidUTF8(q, " ")
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	q = strings.Join(strings.Fields(q), " ")
+	if utf8.RuneCountInString(q) > MaxQueryRunes {
+		q = string([]rune(q)[:MaxQueryRunes])
+		truncated = true
+	}
+	return q, truncated
+}
+
+// normalizeQuery prepares a cleaned question for analysis: full-width
+// letters and digits folded, English terms of the field replaced by the
+// Chinese terms the corpus uses, and the phrases that make a sentence a
+// question (请问, 是什么, 有哪些 …) turned into word breaks, since they say
+// nothing about the topic and would otherwise count as unmatched words.
+func normalizeQuery(q string) string {
+	q = strings.ToLower(foldWidth(q))
+	q = expandSynonyms(q)
+	q = versionName.ReplaceAllString(q, "${1}-${2}")
+	return queryRewrites.Replace(q)
+}
+
+// foldWidth maps full-width ASCII (Ｌｌｍ，１２３) to its half-width form.
+func foldWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFEE0
+		case r == 0x3000:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// versionName matches a model name written without its hyphen, "gpt3", so
+// that it is searched like "gpt-3".
+var versionName = regexp.MustCompile(`\b([a-z]{2,})(\d)`)
+
+// queryRewrites turns the phrases that make a sentence a question (请问,
+// 是什么, 有哪些 …) into word breaks, since they say nothing about the topic
+// and would otherwise count as unmatched words, and maps the field's common
+// Chinese paraphrases to the words the corpus uses (难点 → 挑战). It applies
+// to queries only. Single characters that are safe to drop everywhere are in
+// stopChars instead, which applies to the index too.
+var queryRewrites = func() *strings.Replacer {
+	drop := []string{
+		"请问", "请简述", "简述", "简要", "简单说", "描述一下", "介绍一下", "介绍",
+		"讲讲", "讲一下", "说说", "说一下", "聊聊", "谈谈", "解释一下", "一下",
+		"怎么样", "怎么", "怎样", "什么", "如何", "哪些", "哪个", "哪里", "哪儿",
+		"为什么", "为啥", "是否", "有没有", "能不能", "可不可以", "到底", "究竟",
+		"一般来说", "一般", "大概", "大约", "具体", "有哪些", "有什么", "有多少",
+		"是什么", "是啥", "多少", "几个", "几种", "分别", "知道", "告诉我",
+		"我想", "想问", "问下", "这个", "这些", "那个", "那些", "这种", "其实",
+		"比如说", "定义", "概念", "含义", "意思", "吗", "呢", "吧", "啊", "呀",
+		"嘛", "啥", "咋", "哈", "嗯", "呗", "你", "我", "?", "？", "!", "！",
+		",", "，", "。", "、",
+	}
+	rewrite := map[string][]string{
+		"挑战":   {"困难", "难点", "难题", "障碍", "门槛", "难处", "痛点", "瓶颈", "坑"},
+		"商业模式": {"赚钱", "盈利", "变现", "营收", "挣钱", "商业化"},
+		"案例":   {"例子", "栗子", "举例", "实例", "范例"},
+		"步骤":   {"流程", "阶段", "环节"},
+		"特点":   {"特征", "特性", "优势"},
+		"应用场景": {"用途", "用处", "领域"},
+		"计算资源": {"算力"},
+		"成本":   {"烧钱"},
+		"创业公司": {"初创公司", "初创企业", "创业企业", "创企", "小公司", "初创"},
+		"黑箱":   {"黑盒子", "黑盒"},
+		"策略":   {"对策", "办法", "思路", "打法"},
+		"合作":   {"抱团", "合伙"},
+		"总结":   {"总的来说", "总体", "概括", "归纳"},
+		"计算":   {"算出"},
+	}
+	type pair struct{ old, new string }
+	var pairs []pair
+	for _, w := range drop {
+		pairs = append(pairs, pair{w, " "})
+	}
+	for to, froms := range rewrite {
+		for _, from := range froms {
+			pairs = append(pairs, pair{from, " " + to + " "})
+		}
+	}
+	// strings.Replacer tries the old strings in argument order: longest
+	// first, so that "有哪些" wins over "哪些".
+	slices.SortFunc(pairs, func(a, b pair) int {
+		return cmp.Or(cmp.Compare(len(b.old), len(a.old)), cmp.Compare(a.old, b.old))
+	})
+	args := make([]string, 0, 2*len(pairs))
+	for _, p := range pairs {
+		args = append(args, p.old, p.new)
+	}
+	return strings.NewReplacer(args...)
+}()
+
+// synonyms maps English terms study groups type to the Chinese terms of the
+// corpus. Terms the corpus itself uses in English (OpenAI, GPT-3, API) are
+// not listed: they match as they are.
+var synonyms = map[string]string{
+	"llm": "大模型", "llms": "大模型", "large language model": "大模型",
+	"large language models": "大模型", "large model": "大模型",
+	"large models": "大模型", "foundation model": "大模型",
+	"foundation models": "大模型", "big model": "大模型", "big models": "大模型",
+	"model": "模型", "models": "模型",
+	"training": "训练", "train": "训练", "trained": "训练",
+	"training process": "训练过程", "pipeline": "流程",
+	"startup": "创业", "startups": "创业", "start up": "创业", "start ups": "创业",
+	"entrepreneurship": "创业", "founder": "创业", "founders": "创业",
+	"challenge": "挑战", "challenges": "挑战", "difficulties": "挑战",
+	"innovation": "创新", "innovations": "创新", "innovative": "创新",
+	"strategy": "策略", "strategies": "策略",
+	"data": "数据", "dataset": "数据集", "datasets": "数据集",
+	"data quality": "数据质量", "privacy": "隐私", "security": "安全",
+	"safety": "安全", "scalability": "可扩展性", "scalable": "可扩展",
+	"scale": "扩展", "scaling": "扩展",
+	"interpretability": "解释性", "explainability": "解释性",
+	"interpretable": "可解释", "explainable": "可解释", "black box": "黑箱",
+	"business model": "商业模式", "business models": "商业模式",
+	"monetization": "商业模式", "monetize": "商业模式",
+	"partnership": "合作", "partnerships": "合作", "cooperation": "合作",
+	"collaboration": "合作", "partner": "合作",
+	"market positioning": "市场定位", "positioning": "定位", "market": "市场",
+	"target market": "目标市场", "case study": "案例", "case": "案例",
+	"example": "案例", "summary": "总结", "conclusion": "总结",
+	"parameter": "参数", "parameters": "参数", "params": "参数",
+	"generalization": "泛化", "generalize": "泛化", "transfer learning": "迁移",
+	"knowledge": "知识", "compute": "计算资源", "computing": "计算资源",
+	"gpu": "计算资源", "gpus": "计算资源", "computational resources": "计算资源",
+	"cost": "成本", "costs": "成本", "storage": "存储",
+	"deployment": "部署", "deploy": "部署",
+	"nlp": "自然语言处理", "natural language processing": "自然语言处理",
+	"computer vision": "计算机视觉", "cv": "计算机视觉",
+	"recommendation": "推荐", "recommender": "推荐系统",
+	"recommendation system": "推荐系统", "speech recognition": "语音识别",
+	"speech": "语音", "translation": "翻译", "machine translation": "机器翻译",
+	"preprocessing": "预处理", "data preprocessing": "数据预处理",
+	"data cleaning": "数据清洗", "initialization": "初始化", "init": "初始化",
+	"forward pass": "前向传播", "forward propagation": "前向传播",
+	"backprop": "反向传播", "backpropagation": "反向传播",
+	"back propagation": "反向传播", "backward pass": "反向传播",
+	"loss": "损失", "loss function": "损失函数", "gradient": "梯度",
+	"gradients": "梯度", "optimization": "优化", "optimizer": "优化",
+	"iteration": "迭代", "evaluation": "评估", "evaluate": "评估",
+	"hyperparameter": "超参数", "hyperparameters": "超参数",
+	"validation": "验证", "deep learning": "深度学习",
+	"machine learning": "机器学习", "ai": "人工智能",
+	"artificial intelligence": "人工智能", "customization": "定制化",
+	"customized": "定制化", "application": "应用", "applications": "应用",
+	"use case": "应用场景", "use cases": "应用场景", "difficulty": "挑战",
+	"problem": "挑战", "problems": "挑战", "risk": "挑战", "risks": "挑战",
+	"revenue": "商业模式", "profit": "商业模式", "step": "步骤", "steps": "步骤",
+	"process": "过程", "features": "特点", "feature": "特点", "characteristics": "特点", "personalized": "个性化", "personalization": "个性化",
+}
+
+// synonymPattern matches any synonym as whole words, longest first.
+var synonymPattern = func() *regexp.Regexp {
+	terms := make([]string, 0, len(synonyms))
+	for t := range synonyms {
+		terms = append(terms, t)
+	}
+	// Longer terms first so "data quality" wins over "data".
+	slices.SortFunc(terms, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b))
+	})
+	for i, t := range terms {
+		terms[i] = strings.ReplaceAll(regexp.QuoteMeta(t), " ", `[\s\-_]+`)
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(terms, "|") + `)\b`)
+}()
+
+func expandSynonyms(q string) string {
+	return synonymPattern.ReplaceAllStringFunc(q, func(m string) string {
+		key := strings.Join(strings.FieldsFunc(m, func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || unicode.IsSpace(r)
+		}), " ")
+		if zh, ok := synonyms[key]; ok {
+			return " " + zh + " "
+		}
+		return m
+	})
+}

@@ -1,0 +1,386 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// MaxMatches is the most sections a result lists.
+const MaxMatches = 10
+
+// Result is the outcome of one search.
+type Result struct {
+	// Query is the question as searched: cleaned and possibly cut.
+	Query string
+	// Truncated is true when the question was longer than MaxQueryRunes.
+	Truncated bool
+	// Answered is false when no section fits the question well enough;
+	// Matches then lists the nearest sections, if any, for "did you mean".
+	Answered bool
+	// Confidence is the best match's confidence, 0 when nothing matched.
+	Confidence float64
+	// Matches are the sections that matched, best first.
+	Matches []Match
+}
+
+// Best returns the best match of an answered search.
+func (r *Result) Best() (Match, bool) {
+	if !r.Answered || len(r.Matches) == 0 {
+		return Match{}, false
+	}
+	return r.Matches[0], true
+}
+
+// Match is one section that matched a question.
+type Match struct {
+	Section *corpus.Section
+	// Score ranks matches within one search; it means nothing across
+	// searches.
+	Score float64
+	// Confidence is the share, 0 to 1, of what the question asks about
+	// (its terms weighted by rarity) that the section covers.
+	Confidence float64
+	// Passage is the text of the section's passage that matched best, and
+	// Spans the byte ranges of it that matched the question.
+	Passage string
+	Spans   []Span
+}
+
+// Span is a byte range [Start, End) of a passage.
+type Span struct{ Start, End int }
+
+// Fragment returns the passage with every matched span wrapped in open and
+// close, e.g. "**" and "**" for Markdown.
+func (m Match) Fragment(open, close string) string {
+	var b []byte
+	last := 0
+	for _, s := range m.Spans {
+		b = append(b, m.Passage[last:s.Start]...)
+		b = append(b, open...)
+		b = append(b, m.Passage[s.Start:s.End]...)
+		b = append(b, close...)
+		last = s.End
+	}
+	b = append(b, m.Passage[last:]...)
+	return string(b)
+}
+
+// parsed is an analysed question: the terms to search for, and the units
+// of the question (each Han character, each other word) that confidence is
+// measured in. Counting characters rather than bigrams keeps a bigram that
+// merely straddles two words ("练一" in "训练一个") from weighing like a
+// missing topic.
+type parsed struct {
+	terms []term
+	units []unit
+}
+
+type term struct {
+	text  string
+	units []int // indexes into parsed.units
+}
+
+type unit struct {
+	weight float64 // rarity in the corpus; highest for what it lacks
+	known  bool    // the corpus has this character or word somewhere
+}
+
+// Search finds the sections that answer a question. It returns an error
+// only when the index fails or ctx ends; a question that fits nothing is an
+// unanswered Result.
+func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
+	clean, truncated := cleanQuery(q)
+	res := &Result{Query: clean, Truncated: truncated}
+	pq, err := ix.parse(ctx, normalizeQuery(clean))
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", clean, err)
+	}
+	if len(pq.terms) == 0 {
+		return res, nil
+	}
+	req := bleve.NewSearchRequestOptions(ix.query(pq.terms), ix.params.Hits, 0, false)
+	req.IncludeLocations = true
+	sr, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", clean, err)
+	}
+	res.Matches = ix.rank(pq, sr.Hits)
+	if len(res.Matches) > 0 {
+		best := res.Matches[0]
+		res.Confidence = best.Confidence
+		res.Answered = best.Confidence >= ix.params.MinConfidence
+	}
+	return res, nil
+}
+
+// parse analyses a normalised question the way the index analysed the
+// corpus and weighs each unit by its rarity among passages, so that what
+// every section shares counts for little and what the corpus has never seen
+// counts for most.
+func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
+	tokens := ix.analyzer.Analyze([]byte(q))
+	if len(tokens) == 0 {
+		return &parsed{}, nil
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	p := &parsed{}
+	termAt := map[string]int{}
+	unitAt := map[int]int{} // byte offset in q → unit
+	addUnit := func(offset int, u unit) int {
+		if i, ok := unitAt[offset]; ok {
+			return i
+		}
+		unitAt[offset] = len(p.units)
+		p.units = append(p.units, u)
+		return len(p.units) - 1
+	}
+	for _, tok := range tokens {
+		text := string(tok.Term)
+		ti, ok := termAt[text]
+		if !ok {
+			ti = len(p.terms)
+			termAt[text] = ti
+			p.terms = append(p.terms, term{text: text})
+		}
+		t := &p.terms[ti]
+		switch tok.Type {
+		case analysis.Double, analysis.Single, analysis.Ideographic:
+			for off, c := range q[tok.Start:tok.End] {
+				df := ix.chars[c]
+				u := unit{weight: idf(ix.passages, df), known: df > 0}
+				t.units = append(t.units, addUnit(tok.Start+off, u))
+			}
+		default:
+			tfr, err := r.TermFieldReader(ctx, tok.Term, fieldAll, false, false, false)
+			if err != nil {
+				return nil, err
+			}
+			df := int(tfr.Count())
+			tfr.Close()
+			u := unit{weight: idf(ix.passages, df), known: df > 0}
+			t.units = append(t.units, addUnit(tok.Start, u))
+		}
+	}
+	return p, nil
+}
+
+// idf is BM25's inverse document frequency over n passages.
+func idf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// query is a disjunction of every term in every field, headings and lead
+// terms boosted over running text.
+func (ix *Index) query(terms []term) query.Query {
+	p := ix.params
+	boosts := []struct {
+		field string
+		boost float64
+	}{
+		{fieldTitle, p.TitleBoost},
+		{fieldQuestion, p.QuestionBoost},
+		{fieldLead, p.LeadBoost},
+		{fieldText, p.TextBoost},
+	}
+	var qs []query.Query
+	for _, t := range terms {
+		for _, b := range boosts {
+			tq := query.NewTermQuery(t.text)
+			tq.SetField(b.field)
+			tq.SetBoost(b.boost)
+			qs = append(qs, tq)
+		}
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// sectionHits gathers the passage hits of one section.
+type sectionHits struct {
+	section  *corpus.Section
+	best     *search.DocumentMatch // passage with the highest rank score
+	bestN    int
+	bestRank float64
+	bm25     float64         // Bleve score of that passage
+	matched  map[string]bool // query terms found in any of its passages
+}
+
+// rank aggregates passage hits into sections. A passage ranks by how much
+// of the question it covers, with Bleve's BM25 score as a tie-breaker; a
+// section ranks by its best passage plus a share of what all its passages
+// cover together. Coverage comes first because BM25 sums term scores: a
+// short heading that repeats the shared words (大模型, 挑战) otherwise beats
+// the passage that covers the whole question.
+func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
+	p := ix.params
+	bySection := map[string]*sectionHits{}
+	var order []*sectionHits
+	topScore := 0.0
+	for _, h := range hits {
+		topScore = max(topScore, h.Score)
+	}
+	for _, h := range hits {
+		id, n, ok := parseDocID(h.ID)
+		if !ok {
+			continue
+		}
+		sh := bySection[id]
+		if sh == nil {
+			s, ok := ix.corpus.Section(id)
+			if !ok {
+				continue
+			}
+			sh = &sectionHits{section: s, bestRank: -1, matched: map[string]bool{}}
+			bySection[id] = sh
+			order = append(order, sh)
+		}
+		terms := map[string]bool{}
+		for _, tl := range h.Locations {
+			for t := range tl {
+				terms[t] = true
+				sh.matched[t] = true
+			}
+		}
+		r := coverage(pq, terms) + p.BM25Weight*h.Score/topScore
+		if ix.copies[h.ID] {
+			r *= p.SummaryCopyFactor
+		}
+		if r > sh.bestRank {
+			sh.best, sh.bestN, sh.bestRank, sh.bm25 = h, n, r, h.Score
+		}
+	}
+	matches := make([]Match, 0, len(order))
+	for _, sh := range order {
+		score := sh.bestRank + p.SectionCoverageWeight*coverage(pq, sh.matched)
+		m := Match{Section: sh.section, Score: score, Confidence: ix.confidence(pq, sh.matched)}
+		ix.describe(&m, sh)
+		matches = append(matches, m)
+	}
+	slices.SortStableFunc(matches, func(a, b Match) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Section.ID, b.Section.ID))
+	})
+	if len(matches) > MaxMatches {
+		matches = matches[:MaxMatches]
+	}
+	return matches
+}
+
+// coverage is the weighted share of the question's units that the matched
+// terms cover.
+func coverage(pq *parsed, matched map[string]bool) float64 {
+	covered := coveredUnits(pq, matched)
+	var got, total float64
+	for i, u := range pq.units {
+		total += u.weight
+		if covered[i] {
+			got += u.weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+func coveredUnits(pq *parsed, matched map[string]bool) []bool {
+	covered := make([]bool, len(pq.units))
+	for _, t := range pq.terms {
+		if matched[t.text] {
+			for _, u := range t.units {
+				covered[u] = true
+			}
+		}
+	}
+	return covered
+}
+
+// confidence is like coverage, except that units left uncovered count
+// against it in full only when the corpus lacks them (a topic it does not
+// treat) and in part when the corpus has them elsewhere (a paraphrase or a
+// filler word).
+func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
+	covered := coveredUnits(pq, matched)
+	var got, total float64
+	for i, u := range pq.units {
+		switch {
+		case covered[i]:
+			got += u.weight
+			total += u.weight
+		case u.known:
+			total += u.weight * ix.params.KnownWeight
+		default:
+			total += u.weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// describe fills in the passage that matched best and the spans of it that
+// matched, from the field of that passage with the most matched text.
+func (ix *Index) describe(m *Match, sh *sectionHits) {
+	ps := passages(sh.section)
+	if sh.best == nil || sh.bestN < 0 || sh.bestN >= len(ps) {
+		return
+	}
+	bestField, bestLen := "", -1
+	for f, tl := range sh.best.Locations {
+		l := 0
+		for _, locs := range tl {
+			for _, loc := range locs {
+				l += int(loc.End - loc.Start)
+			}
+		}
+		if l > bestLen || (l == bestLen && f < bestField) {
+			bestField, bestLen = f, l
+		}
+	}
+	if bestField == "" {
+		return
+	}
+	text := ps[sh.bestN].field(bestField)
+	var spans []Span
+	for _, locs := range sh.best.Locations[bestField] {
+		for _, loc := range locs {
+			if int(loc.End) <= len(text) && loc.Start < loc.End {
+				spans = append(spans, Span{int(loc.Start), int(loc.End)})
+			}
+		}
+	}
+	m.Passage = text
+	m.Spans = mergeSpans(spans)
+}
+
+// mergeSpans sorts spans and merges the overlapping ones: the bigrams 大模
+// and 模型 become one span over 大模型.
+func mergeSpans(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
