@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+)
+
+// maxStdinQuestion bounds how much of stdin is read as one question; the
+// index cuts questions far shorter than this anyway.
+const maxStdinQuestion = 64 << 10
+
+func (a *app) ask(ctx context.Context, args []string) error {
+	fs := a.newFlagSet("ask", "[flags] [question]")
+	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
+	top := fs.Int("top", 3, "list at most `n` matches")
+	ef := a.addEngineFlags(fs)
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *top < 1 {
+		fmt.Fprintln(a.stderr, "startupqa ask: --top must be at least 1")
+		return usageError{}
+	}
+	ix, err := a.openIndex(ctx, ef)
+	if err != nil {
+		return a.corpusError(err)
+	}
+	defer ix.Close()
+	out := &answerer{ix: ix, w: a.stdout, stderr: a.stderr, json: *asJSON, top: *top}
+
+	if len(words) > 0 {
+		return out.answer(ctx, strings.Join(words, " "))
+	}
+	if isTerminal(a.stdin) && !*asJSON {
+		return out.prompt(ctx, a.stdin)
+	}
+	q, err := io.ReadAll(io.LimitReader(a.stdin, maxStdinQuestion))
+	if err != nil {
+		return fmt.Errorf("read question from stdin: %w", err)
+	}
+	return out.answer(ctx, string(q))
+}
+
+// answerer searches and prints, as text or JSON.
+type answerer struct {
+	ix     *index.Index
+	w      io.Writer
+	stderr io.Writer
+	json   bool
+	top    int
+}
+
+func (o *answerer) answer(ctx context.Context, q string) error {
+	res, err := o.ix.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	if res.Truncated {
+		fmt.Fprintln(o.stderr, tr(res.Query,
+			fmt.Sprintf("（问题太长，只用了前 %d 个字符）", index.MaxQueryRunes),
+			fmt.Sprintf("(question too long: only its first %d characters were used)", index.MaxQueryRunes)))
+	}
+	if o.json {
+		return writeJSON(o.w, res, o.top)
+	}
+	_, err = io.WriteString(o.w, formatResult(res, o.top))
+	return err
+}
+
+// prompt answers question after question typed at a terminal, until end
+// of input or "exit".
+func (o *answerer) prompt(ctx context.Context, in io.Reader) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 4096), maxStdinQuestion)
+	fmt.Fprintln(o.w, "输入问题，回车提问；Ctrl-D 或 exit 退出。 Type a question and press Enter; Ctrl-D or exit to quit.")
+	for {
+		fmt.Fprint(o.w, "问题> ")
+		if !sc.Scan() {
+			fmt.Fprintln(o.w)
+			return sc.Err()
+		}
+		q := strings.TrimSpace(sc.Text())
+		switch q {
+		case "":
+			continue
+		case "exit", "quit", "退出":
+			return nil
+		}
+		if err := o.answer(ctx, q); err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		fmt.Fprintln(o.w)
+	}
+}
+
+// jsonResult is the documented shape of "ask --json".
+type jsonResult struct {
+	Query      string      `json:"query"`
+	Answered   bool        `json:"answered"`
+	Confidence float64     `json:"confidence"`
+	Truncated  bool        `json:"truncated,omitempty"`
+	Matches    []jsonMatch `json:"matches"`
+}
+
+type jsonMatch struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Score float64 `json:"score"`
+}
+
+func writeJSON(w io.Writer, res *index.Result, top int) error {
+	out := jsonResult{
+		Query:      res.Query,
+		Answered:   res.Answered,
+		Confidence: round(res.Confidence),
+		Truncated:  res.Truncated,
+		Matches:    []jsonMatch{},
+	}
+	for i, m := range res.Matches {
+		if i == top {
+			break
+		}
+		out.Matches = append(out.Matches, jsonMatch{ID: m.Section.ID, Title: m.Section.Title, Score: round(m.Score)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func round(f float64) float64 {
+	return float64(int64(f*1000+0.5)) / 1000
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// corpusError prints every problem of an invalid corpus, one per line, and
+// returns an error that says how many there were.
+func (a *app) corpusError(err error) error {
+	ps, ok := corpus.AsProblems(err)
+	if !ok {
+		return err
+	}
+	for _, p := range ps {
+		fmt.Fprintln(a.stderr, p)
+	}
+	return fmt.Errorf("corpus is invalid: %d problem(s); run \"startupqa check\" after fixing them", len(ps))
+}

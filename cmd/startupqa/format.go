@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+)
+
+// formatResult renders a search result for people reading a terminal: the
+// best section in full, then the other close matches; or, when the engine
+// abstains, a plain "no section fits" and the nearest sections. Labels
+// follow the language of the question.
+func formatResult(res *index.Result, top int) string {
+	var b strings.Builder
+	q := res.Query
+	best, ok := res.Best()
+	if !ok {
+		if strings.TrimSpace(q) == "" {
+			b.WriteString(tr(q, "问题是空的，请输入一个问题。\n", "The question is empty: please type a question.\n"))
+			return b.String()
+		}
+		b.WriteString(tr(q, "没有找到能回答这个问题的章节。\n", "No section of the corpus answers this question.\n"))
+		if len(res.Matches) > 0 {
+			b.WriteString(tr(q, "\n最接近的章节：\n", "\nNearest sections:\n"))
+			writeMatchList(&b, res.Matches, top)
+		}
+		b.WriteString(tr(q, "\n全部章节：startupqa topics\n", "\nAll sections: startupqa topics\n"))
+		return b.String()
+	}
+	writeSection(&b, q, best.Section)
+	fmt.Fprintf(&b, "\n%s %.2f · %s %.0f%%\n", tr(q, "得分", "score"), best.Score,
+		tr(q, "置信度", "confidence"), 100*best.Confidence)
+	if best.Passage != "" {
+		fmt.Fprintf(&b, "%s%s\n", tr(q, "匹配：", "Matched: "), best.Fragment("**", "**"))
+	}
+	if len(res.Matches) > 1 && top > 1 {
+		b.WriteString(tr(q, "\n其他相关章节：\n", "\nOther close matches:\n"))
+		writeMatchList(&b, res.Matches[1:], top-1)
+	}
+	return b.String()
+}
+
+// writeSection renders one section: title, source, 题目, 答案 with its
+// lists, 解析.
+func writeSection(b *strings.Builder, q string, s *corpus.Section) {
+	fmt.Fprintf(b, "%s\n%s\n", s.Title, strings.Repeat("=", displayWidth(s.Title)))
+	fmt.Fprintf(b, "%s%s (%s)\n\n", tr(q, "来源：", "Source: "), s.Source(), s.ID)
+	fmt.Fprintf(b, "%s%s\n\n", tr(q, "题目：", "Question: "), s.Question)
+	fmt.Fprintf(b, "%s\n%s\n", tr(q, "答案：", "Answer:"), s.Answer.Markdown())
+	if s.Analysis != "" {
+		fmt.Fprintf(b, "\n%s%s\n", tr(q, "解析：", "Analysis: "), s.Analysis)
+	}
+}
+
+func writeMatchList(b *strings.Builder, ms []index.Match, limit int) {
+	for i, m := range ms {
+		if i == limit {
+			break
+		}
+		fmt.Fprintf(b, "  - %s (%s, %.2f)\n", m.Section.Title, m.Section.ID, m.Score)
+	}
+}
+
+// tr picks the Chinese or the English text by the language of the
+// question: English when it has Latin letters and no Han characters.
+func tr(q, zh, en string) string {
+	if isEnglish(q) {
+		return en
+	}
+	return zh
+}
+
+func isEnglish(q string) bool {
+	latin := false
+	for _, r := range q {
+		if unicode.Is(unicode.Han, r) {
+			return false
+		}
+		if r < unicode.MaxASCII && unicode.IsLetter(r) {
+			latin = true
+		}
+	}
+	return latin
+}
+
+// displayWidth counts columns in a terminal: wide characters take two.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+			(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60) {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}

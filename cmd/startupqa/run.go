@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+)
+
+const usage = `startupqa answers questions from a Q&A corpus of Markdown articles.
+
+Usage:
+  startupqa ask [flags] [question]   answer a question (stdin or a prompt if none)
+  startupqa check [dir]              validate a corpus directory
+  startupqa topics [flags]           list the sections of the corpus
+  startupqa eval [flags] file        measure search quality on labelled questions
+  startupqa help [command]           show help
+
+The built-in corpus is the article 大模型创业的创新与挑战; --corpus DIR (or
+CORPUS_DIR) replaces it with a directory of *.md articles. Settings are read
+from the environment and from a .env file; see .env.example.
+`
+
+// run is the whole program behind main, testable with fake input and
+// output. It returns an error whose exit code exitCode gives.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, env lookupFunc) error {
+	cfg, err := loadConfig(env, ".env")
+	if err != nil {
+		return err
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{}
+	}
+	cmd, rest := args[0], args[1:]
+	app := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, log: newLogger(stderr, cfg)}
+	switch cmd {
+	case "ask":
+		return app.ask(ctx, rest)
+	case "check":
+		return app.check(ctx, rest)
+	case "eval":
+		return app.eval(ctx, rest)
+	case "topics":
+		return app.topics(ctx, rest)
+	case "help", "-h", "-help", "--help":
+		return app.help(rest)
+	}
+	fmt.Fprintf(stderr, "startupqa: unknown command %q\n\n%s", cmd, usage)
+	return usageError{}
+}
+
+// app holds what every command needs.
+type app struct {
+	cfg    config
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+func newLogger(w io.Writer, cfg config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func (a *app) help(args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(a.stdout, usage)
+		return nil
+	}
+	switch args[0] {
+	case "ask", "check", "eval", "topics":
+		return run(context.Background(), []string{args[0], "-h"}, a.stdin, a.stdout, a.stderr, noEnv)
+	}
+	fmt.Fprintf(a.stderr, "startupqa: no help for %q\n", args[0])
+	return usageError{}
+}
+
+func noEnv(string) (string, bool) { return "", false }
+
+// engineFlags are the flags of every command that searches a corpus.
+type engineFlags struct {
+	corpusDir string
+	indexDir  string
+}
+
+func (a *app) addEngineFlags(fs *flag.FlagSet) *engineFlags {
+	ef := &engineFlags{}
+	fs.StringVar(&ef.corpusDir, "corpus", a.cfg.CorpusDir, "corpus `dir`ectory of *.md articles (default: built-in)")
+	fs.StringVar(&ef.indexDir, "index", a.cfg.IndexDir, "persist the index in `dir` and reuse it while the corpus is unchanged")
+	return ef
+}
+
+// loadCorpus loads the configured corpus, or the built-in one.
+func loadCorpus(dir string) (*corpus.Corpus, error) {
+	if dir == "" {
+		return corpus.Default()
+	}
+	return corpus.LoadDir(dir)
+}
+
+// openIndex loads the corpus and indexes it, in memory or in a directory.
+// An invalid corpus is refused whole, with every problem listed.
+func (a *app) openIndex(ctx context.Context, ef *engineFlags) (*index.Index, error) {
+	c, err := loadCorpus(ef.corpusDir)
+	if err != nil {
+		return nil, err
+	}
+	if ef.indexDir == "" {
+		return index.Build(ctx, c)
+	}
+	ix, rebuilt, err := index.Open(ctx, c, ef.indexDir)
+	if err != nil {
+		return nil, err
+	}
+	a.log.Debug("index opened", "dir", ef.indexDir, "rebuilt", rebuilt, "sections", len(c.Sections))
+	return ix, nil
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting and
+// prints its usage to stderr.
+func (a *app) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(a.stderr, "Usage: startupqa %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses flags wherever they stand among the arguments, so that
+// "ask 问题 --json" works as well as "ask --json 问题", and returns the
+// other arguments in order.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, helpShown{}
+			}
+			return nil, usageError{}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// usageError is a command line that makes no sense; the message has been
+// printed already.
+type usageError struct{}
+
+func (usageError) Error() string { return "" }
+
+// helpShown ends a command after -h printed its usage.
+type helpShown struct{}
+
+func (helpShown) Error() string { return "" }
+
+// failed ends a command whose output already says what went wrong, such as
+// check listing problems.
+type failed struct{}
+
+func (failed) Error() string { return "" }
+
+// exitCode maps run's error to the process exit status: 0 for help, 2 for
+// a bad command line, 1 for everything else.
+func exitCode(err error) int {
+	switch {
+	case err == nil, errors.As(err, new(helpShown)):
+		return 0
+	case errors.As(err, new(usageError)):
+		return 2
+	}
+	return 1
+}

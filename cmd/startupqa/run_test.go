@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runCLI runs the program with args and stdin in dir (the test's working
+// directory when ""), and returns stdout, stderr and the exit code.
+func runCLI(t *testing.T, stdin string, env map[string]string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut, lookup)
+	return out.String(), errOut.String(), exitCode(err)
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestAskGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"ask_zh", []string{"ask", "什么是大模型？"}},
+		{"ask_detail", []string{"ask", "--top", "2", "模型解释性差有什么影响"}},
+		{"ask_mixed_json", []string{"ask", "LLM 的训练过程", "--json"}},
+		{"ask_abstain_zh", []string{"ask", "今天天气怎么样"}},
+		{"ask_abstain_en", []string{"ask", "how", "do", "I", "cook", "rice"}},
+		{"ask_abstain_json", []string{"ask", "--json", "红烧肉怎么做"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "", nil, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr: %s", code, errOut)
+			}
+			golden(t, tt.name, out)
+		})
+	}
+}
+
+func TestAskJSONShape(t *testing.T) {
+	out, _, code := runCLI(t, "", nil, "ask", "--json", "--top", "2", "大模型的训练过程")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	var got jsonResult
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if dec.More() {
+		t.Errorf("more than one JSON value in %q", out)
+	}
+	if !got.Answered || len(got.Matches) != 2 || got.Matches[0].ID != "llm-startup/2" || got.Matches[0].Title != "大模型的训练过程" {
+		t.Errorf("got %+v, want answered with llm-startup/2 「大模型的训练过程」 first and 2 matches", got)
+	}
+}
+
+func TestAskBadInput(t *testing.T) {
+	long := "大模型的训练过程" + strings.Repeat("啊", 10000)
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantOut    string
+		wantErr    string
+		wantStatus int
+	}{
+		{"empty arg", "", []string{"ask", "--json", ""}, `"answered":false`, "", 0},
+		{"whitespace", "", []string{"ask", "   \t "}, "问题是空的", "", 0},
+		{"emoji only", "", []string{"ask", "🤔🤔🚀"}, "没有找到", "", 0},
+		{"invalid utf-8", "", []string{"ask", "\xff\xfe大模型\xff的训练过程"}, "大模型的训练过程", "", 0},
+		{"too long", "", []string{"ask", long}, "大模型的训练过程", "只用了前 300 个字符", 0},
+		{"stdin", "大模型一般有多少参数\n", []string{"ask", "--json"}, `"id":"llm-startup/1"`, "", 0},
+		{"bad top", "", []string{"ask", "--top", "0", "x"}, "", "--top must be at least 1", 2},
+		{"unknown flag", "", []string{"ask", "--nope", "x"}, "", "flag provided but not defined", 2},
+		{"missing corpus", "", []string{"ask", "--corpus", "/does/not/exist", "x"}, "", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, tt.stdin, nil, tt.args...)
+			if code != tt.wantStatus {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.wantStatus, errOut)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("stdout %q does not contain %q", out, tt.wantOut)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr %q does not contain %q", errOut, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestPrompt(t *testing.T) {
+	out, _, code := runCLI(t, "", nil, "ask", "--json", "placeholder")
+	if code != 0 || out == "" {
+		t.Fatal("ask failed")
+	}
+	ix, err := (&app{}).openIndex(context.Background(), &engineFlags{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var buf bytes.Buffer
+	a := &answerer{ix: ix, w: &buf, stderr: &buf, top: 1}
+	if err := a.prompt(context.Background(), strings.NewReader("什么是大模型\n\nLLM 的训练过程\nexit\n大模型的挑战\n")); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{"什么是大模型？\n====", "大模型的训练过程\n====", "问题> "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("prompt output lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "大模型的挑战\n====") {
+		t.Error("prompt went on after exit")
+	}
+}
+
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "good.md", "# T\n\n## 1. A\n\n**题目：** q\n\n**答案：** a\n")
+	bad := t.TempDir()
+	writeFile(t, bad, "a.md", "# T\n\n## 1. A\n\n**题目：** q\n\n## 1. B\n\n**答按：** x\n")
+
+	tests := []struct {
+		name     string
+		args     []string
+		env      map[string]string
+		wantOut  string
+		wantCode int
+	}{
+		{"built-in", []string{"check"}, nil, "built-in corpus: ok, 1 article(s), 6 section(s)", 0},
+		{"dir", []string{"check", dir}, nil, "ok, 1 article(s), 1 section(s)", 0},
+		{"env dir", []string{"check"}, map[string]string{"CORPUS_DIR": dir}, "ok, 1 article(s), 1 section(s)", 0},
+		{"bad", []string{"check", bad}, nil, filepath.Join(bad, "a.md") + ":3: section 1 has no 答案 (answer)", 1},
+		{"two dirs", []string{"check", dir, bad}, nil, "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "", tt.env, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.wantCode, errOut)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("stdout %q does not contain %q", out, tt.wantOut)
+			}
+		})
+	}
+	// Every problem of the broken file is listed, not just the first.
+	out, _, _ := runCLI(t, "", nil, "check", bad)
+	for _, want := range []string{":7: duplicate section number 1 (first at line 3)", `:9: unknown label "答按": did you mean "答案"?`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	// ask refuses an invalid corpus with the same messages.
+	_, errOut, code := runCLI(t, "", nil, "ask", "--corpus", bad, "q")
+	if code != 1 || !strings.Contains(errOut, "duplicate section number 1") {
+		t.Errorf("ask on an invalid corpus: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestIndexDirReused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	for i := range 2 {
+		out, errOut, code := runCLI(t, "", map[string]string{"INDEX_DIR": dir, "LOG_LEVEL": "debug"}, "ask", "--json", "大模型的训练过程")
+		if code != 0 || !strings.Contains(out, `"id":"llm-startup/2"`) {
+			t.Fatalf("run %d: exit %d, out %q, err %q", i, code, out, errOut)
+		}
+		want := []string{"rebuilt=true", "rebuilt=false"}[i]
+		if !strings.Contains(errOut, want) {
+			t.Errorf("run %d: log %q lacks %s", i, errOut, want)
+		}
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	out, errOut, code := runCLI(t, "", nil, "eval", "../../testdata/eval.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"top-1", "offtopic", "all "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantIn   string
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"help"}, 0, "startupqa ask"},
+		{[]string{"--help"}, 0, "startupqa ask"},
+		{[]string{"help", "ask"}, 0, "-json"},
+		{[]string{"ask", "-h"}, 0, "-top"},
+		{[]string{"eval"}, 2, "give one file"},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runCLI(t, "", nil, tt.args...)
+		if code != tt.wantCode {
+			t.Errorf("%v: exit %d, want %d", tt.args, code, tt.wantCode)
+		}
+		if !strings.Contains(out+errOut, tt.wantIn) {
+			t.Errorf("%v: output lacks %q:\n%s%s", tt.args, tt.wantIn, out, errOut)
+		}
+	}
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	dotenv := filepath.Join(dir, ".env")
+	writeFile(t, dir, ".env", "CORPUS_DIR=/from/dotenv\nINDEX_DIR=/idx/dotenv\nLOG_FORMAT=json\n")
+	env := map[string]string{"CORPUS_DIR": "/from/env"}
+	cfg, err := loadConfig(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, dotenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.CorpusDir != "/from/env" || cfg.IndexDir != "/idx/dotenv" || cfg.LogFormat != "json" {
+		t.Errorf("got %+v: want env over .env, .env over defaults", cfg)
+	}
+	if _, err := loadConfig(func(k string) (string, bool) { return "loud", k == "LOG_LEVEL" }, dotenv); err == nil {
+		t.Error("LOG_LEVEL=loud accepted")
+	}
+	if _, err := loadConfig(noEnv, filepath.Join(dir, "missing.env")); err != nil {
+		t.Errorf("a missing .env is an error: %v", err)
+	}
+}
+
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
