@@ -86,13 +86,14 @@ func (o Outcome) Correct() bool {
 
 // Stats are the figures for a group of cases.
 type Stats struct {
-	Kind    string
-	N       int     // cases in the group
-	Top1    float64 // in scope: answered, with an expected section first
-	Top3    float64 // in scope: an expected section among the first three
-	MRR     float64 // in scope: mean of 1/rank
-	InScope int
-	OffTop  int
+	Kind      string
+	N         int     // cases in the group
+	Top1      float64 // in scope: answered, with an expected section first
+	Top3      float64 // in scope: an expected section among the first three
+	MRR       float64 // in scope: mean of 1/rank
+	InScope   int
+	OffTop    int
+	Abstained int // questions the engine declined, in scope or not
 	// Abstention as a classifier of off-topic questions.
 	AbstainPrecision float64 // abstentions that were off-topic
 	AbstainRecall    float64 // off-topic questions abstained on
@@ -164,6 +165,7 @@ func stats(kind string, outs []Outcome) Stats {
 		n := float64(s.InScope)
 		s.Top1, s.Top3, s.MRR = float64(top1)/n, float64(top3)/n, rr/n
 	}
+	s.Abstained = abstained
 	if abstained > 0 {
 		s.AbstainPrecision = float64(abstainedOff) / float64(abstained)
 	}
@@ -181,7 +183,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	row := func(s Stats) {
 		fmt.Fprintf(&b, "%-12s %5d %7s %7s %7s %10s %10s\n", s.Kind, s.N,
 			pct(s.Top1, s.InScope), pct(s.Top3, s.InScope), num(s.MRR, s.InScope),
-			pct(s.AbstainPrecision, s.OffTop+s.InScope), pct(s.AbstainRecall, s.OffTop))
+			pct(s.AbstainPrecision, s.Abstained), pct(s.AbstainRecall, s.OffTop))
 	}
 	for _, s := range r.ByKind {
 		row(s)
