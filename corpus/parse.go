@@ -14,8 +14,9 @@ var (
 	// sectionHeading matches "## 1. title" and the separators authors use
 	// instead of the dot: "1、", "1．", "1:", "1)".
 	sectionHeading = regexp.MustCompile(`^##\s+(\d+)\s*[.．、:：)）]?\s*(.*)$`)
-	// listItem matches "- x", "* x", "+ x", "1. x", "1) x" and "1、x".
-	listItem = regexp.MustCompile(`^(\s*)([-*+]|\d{1,9}[.)．、])\s+(.*)$`)
+	// listItem matches "- x", "* x", "+ x", "1. x", "1) x" and "1、x":
+	// Chinese text puts no space after "、" or "．".
+	listItem = regexp.MustCompile(`^(\s*)([-*+]\s|\d{1,9}[.)]\s|\d{1,9}[．、])\s*(.*)$`)
 	// leadTerm matches the bold term a list item opens with.
 	leadTerm = regexp.MustCompile(`^\*\*\s*([^*]+?)\s*[：:]?\s*\*\*\s*[：:]?\s*(.*)$`)
 )
@@ -159,7 +160,9 @@ func (p *parser) heading(line string) {
 
 func (p *parser) startField(f field, label string) {
 	if p.sec == nil {
-		p.problem(p.line, "label %q outside any section", label)
+		if !p.sawHeading { // else the broken heading above is the problem
+			p.problem(p.line, "label %q outside any section", label)
+		}
 		p.field = noField
 		return
 	}
@@ -212,6 +215,7 @@ func (p *parser) endSection() {
 type textBuilder struct {
 	paras []string
 	open  bool
+	join  joiner
 }
 
 func (t *textBuilder) add(line string) {
@@ -221,7 +225,7 @@ func (t *textBuilder) add(line string) {
 		return
 	}
 	if t.open {
-		t.paras[len(t.paras)-1] = joinLines(t.paras[len(t.paras)-1], line)
+		t.join.join(&t.paras[len(t.paras)-1], line)
 		return
 	}
 	t.paras = append(t.paras, line)
@@ -236,8 +240,10 @@ type answerBuilder struct {
 	// open is true while the last block may still grow: a paragraph
 	// without a blank line after it, or a list (whose items take indented
 	// and lazy continuation lines).
-	open  bool
-	blank bool // the previous line was blank
+	open   bool
+	blank  bool // the previous line was blank
+	indent int  // indent of the list's last top-level item
+	join   joiner
 }
 
 func (a *answerBuilder) add(line string, raw bool) {
@@ -250,13 +256,13 @@ func (a *answerBuilder) add(line string, raw bool) {
 	}
 	defer func() { a.blank = false }()
 	if m := listItem.FindStringSubmatch(line); m != nil && raw {
-		indent, marker, text := m[1], m[2], strings.TrimSpace(m[3])
+		indent := len(strings.ReplaceAll(m[1], "\t", "    "))
+		marker, text := m[2], strings.TrimSpace(m[3])
 		ordered := marker[0] >= '0' && marker[0] <= '9'
 		last := a.last()
-		if last != nil && last.Kind == List && a.open && len(indent) >= 2 {
+		if last != nil && last.Kind == List && a.open && indent >= a.indent+2 {
 			// A nested item belongs to the item it is indented under.
-			it := &last.Items[len(last.Items)-1]
-			it.Text = joinLines(it.Text, text)
+			a.join.join(&last.Items[len(last.Items)-1].Text, text)
 			return
 		}
 		if last == nil || last.Kind != List || !a.open || last.Ordered != ordered {
@@ -264,7 +270,7 @@ func (a *answerBuilder) add(line string, raw bool) {
 			last = a.last()
 		}
 		last.Items = append(last.Items, parseItem(text))
-		a.open = true
+		a.open, a.indent = true, indent
 		return
 	}
 	text := strings.TrimSpace(line)
@@ -272,11 +278,10 @@ func (a *answerBuilder) add(line string, raw bool) {
 	if last != nil && a.open {
 		switch {
 		case last.Kind == Paragraph:
-			last.Text = joinLines(last.Text, text)
+			a.join.join(&last.Text, text)
 			return
 		case last.Kind == List && (!a.blank || startsIndented(line)):
-			it := &last.Items[len(last.Items)-1]
-			it.Text = joinLines(it.Text, text)
+			a.join.join(&last.Items[len(last.Items)-1].Text, text)
 			return
 		}
 	}
@@ -304,18 +309,30 @@ func parseItem(text string) Item {
 	return Item{Text: text}
 }
 
-// joinLines joins two lines of one paragraph the way Markdown renders them:
-// with a space between words, with nothing between Chinese characters.
-func joinLines(a, b string) string {
-	if a == "" {
-		return b
+// joiner joins lines of one paragraph the way Markdown renders them: with a
+// space between words, with nothing between Chinese characters. It keeps
+// the text it last grew in a strings.Builder, so that a paragraph of n
+// lines costs O(n) rather than the O(n²) of *dst += line on every line.
+type joiner struct {
+	dst *string
+	buf strings.Builder
+}
+
+// join appends line to *dst.
+func (j *joiner) join(dst *string, line string) {
+	if j.dst != dst {
+		j.dst, j.buf = dst, strings.Builder{}
+		j.buf.WriteString(*dst)
 	}
-	last, _ := utf8.DecodeLastRuneInString(a)
-	first, _ := utf8.DecodeRuneInString(b)
-	if isWide(last) || isWide(first) {
-		return a + b
+	if j.buf.Len() > 0 {
+		last, _ := utf8.DecodeLastRuneInString(j.buf.String())
+		first, _ := utf8.DecodeRuneInString(line)
+		if !isWide(last) && !isWide(first) {
+			j.buf.WriteByte(' ')
+		}
 	}
-	return a + " " + b
+	j.buf.WriteString(line)
+	*dst = j.buf.String()
 }
 
 // isWide reports whether r is written without spaces around it: Han

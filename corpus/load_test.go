@@ -1,0 +1,228 @@
+package corpus_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const validArticle = "# 标题\n\n## 1. 节\n\n**题目：** 问？\n\n**答案：** 答。\n"
+
+// writeFiles creates the named files in a new temporary directory.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// loadProblems loads dir, which must be refused with Problems, and returns
+// them formatted in the order Load reports them.
+func loadProblems(t *testing.T, dir string) []string {
+	t.Helper()
+	c, err := corpus.LoadDir(dir)
+	if err == nil {
+		t.Fatalf("LoadDir(%s) = %d sections, nil error; want problems", dir, len(c.Sections))
+	}
+	ps, ok := corpus.AsProblems(err)
+	if !ok {
+		t.Fatalf("LoadDir(%s): error %q (%T) carries no Problems", dir, err, err)
+	}
+	if c != nil {
+		t.Errorf("LoadDir(%s) returned a corpus along with problems", dir)
+	}
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	if err.Error() != strings.Join(lines, "\n") {
+		t.Errorf("Error() = %q, want the problems one a line", err.Error())
+	}
+	return lines
+}
+
+func TestLoadDirValid(t *testing.T) {
+	c, err := corpus.LoadDir("testdata/valid")
+	if err != nil {
+		t.Fatalf("LoadDir: %v", err)
+	}
+	var files []string
+	for _, a := range c.Articles {
+		files = append(files, a.File)
+	}
+	// README.md, notes.txt and drafts/ are not articles; c-third.MD is.
+	if want := []string{"testdata/valid/a-first.md", "testdata/valid/b-second.md", "testdata/valid/c-third.MD"}; !slices.Equal(files, want) {
+		t.Errorf("articles %q, want %q", files, want)
+	}
+	var got []string
+	for _, s := range c.Sections {
+		got = append(got, fmt.Sprintf("%s %s:%d %s", s.ID, s.File, s.Line, s.Source()))
+	}
+	want := []string{
+		"a-first/2 testdata/valid/a-first.md:5 第一篇 § 2",
+		"a-first/1 testdata/valid/a-first.md:11 第一篇 § 1",
+		"b-second/1 testdata/valid/b-second.md:1 b-second § 1",
+		"c-third/1 testdata/valid/c-third.MD:3 Third § 1",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	for _, s := range c.Sections {
+		if got, ok := c.Section(s.ID); !ok || got != s {
+			t.Errorf("Section(%q) = %v, %v", s.ID, got, ok)
+		}
+	}
+}
+
+// TestLoadDirBroken: every problem of every file at once, sorted by file
+// and line; README.md and valid files add none.
+func TestLoadDirBroken(t *testing.T) {
+	got := strings.Join(loadProblems(t, "testdata/broken"), "\n") + "\n"
+	golden := filepath.Join("testdata", "broken.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("LoadDir(testdata/broken) problems:\n%s\nwant (%s):\n%s", got, golden, want)
+	}
+}
+
+func TestLoadProblemsSorted(t *testing.T) {
+	// Parse finds "no 答案" at the end of a section, after the typo below
+	// it; Load must still list the file's problems by line.
+	dir := writeFiles(t, map[string]string{
+		"b.md": "## 1. 节\n**题目：** 问？\n**答按：** 答。\n",
+		"a.md": "## 1. 节\n**答案：** 答。\n",
+	})
+	got := loadProblems(t, dir)
+	want := []string{
+		filepath.ToSlash(dir) + "/a.md:1: section 1 has no 题目 (question)",
+		filepath.ToSlash(dir) + "/b.md:1: section 1 has no 答案 (answer)",
+		filepath.ToSlash(dir) + `/b.md:3: unknown label "答按": did you mean "答案"?`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+func TestLoadDirFileSize(t *testing.T) {
+	pad := func(n int) string {
+		// One long line of spaces keeps the article valid.
+		return validArticle + strings.Repeat(" ", n-len(validArticle))
+	}
+	t.Run("at the limit", func(t *testing.T) {
+		dir := writeFiles(t, map[string]string{"max.md": pad(corpus.MaxFileSize)})
+		if _, err := corpus.LoadDir(dir); err != nil {
+			t.Errorf("file of exactly MaxFileSize bytes: %v", err)
+		}
+	})
+	t.Run("over the limit", func(t *testing.T) {
+		dir := writeFiles(t, map[string]string{"big.md": pad(corpus.MaxFileSize + 1), "ok.md": validArticle})
+		got := loadProblems(t, dir)
+		want := []string{filepath.ToSlash(dir) + "/big.md:1: file is 1048577 bytes; the limit is 1048576 (1 MiB)"}
+		if !slices.Equal(got, want) {
+			t.Errorf("problems %q, want %q", got, want)
+		}
+	})
+}
+
+func TestLoadDirDuplicateSlug(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"LLM Startup.md": validArticle,
+		"llm_startup.md": validArticle,
+		"other.md":       validArticle,
+	})
+	got := loadProblems(t, dir)
+	d := filepath.ToSlash(dir)
+	want := []string{fmt.Sprintf(`%s/llm_startup.md:1: article slug "llm-startup" is already used by %s/LLM Startup.md; rename one file`, d, d)}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+}
+
+func TestLoadDirErrors(t *testing.T) {
+	empty := t.TempDir()
+	readmeOnly := writeFiles(t, map[string]string{"README.md": validArticle, "notes.txt": "x"})
+	file := filepath.Join(writeFiles(t, map[string]string{"a.md": validArticle}), "a.md")
+	missing := filepath.Join(empty, "missing")
+	tests := []struct {
+		name, dir, want string
+	}{
+		{"empty directory", empty, fmt.Sprintf("load corpus %s: no *.md articles", empty)},
+		{"only README.md", readmeOnly, fmt.Sprintf("load corpus %s: no *.md articles", readmeOnly)},
+		{"a file", file, fmt.Sprintf("load corpus %s: not a directory", file)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := corpus.LoadDir(tt.dir)
+			if err == nil {
+				t.Fatalf("LoadDir = %d sections, nil error; want %q", len(c.Sections), tt.want)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+			if _, ok := corpus.AsProblems(err); ok {
+				t.Errorf("error %q carries Problems; it is about the directory, not an article", err)
+			}
+		})
+	}
+	if _, err := corpus.LoadDir(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing directory: error %v, want one wrapping fs.ErrNotExist", err)
+	}
+}
+
+// TestLoadDirHashIgnoresRoot: the same files in two directories give one
+// hash, so an index can move with its corpus.
+func TestLoadDirHashIgnoresRoot(t *testing.T) {
+	files := map[string]string{"a.md": validArticle, "b.md": validArticle}
+	c1, err1 := corpus.LoadDir(writeFiles(t, files))
+	c2, err2 := corpus.LoadDir(writeFiles(t, files))
+	if err1 != nil || err2 != nil {
+		t.Fatalf("LoadDir: %v, %v", err1, err2)
+	}
+	if c1.Hash() != c2.Hash() {
+		t.Errorf("Hash() differs between two directories with the same files: %s, %s", c1.Hash(), c2.Hash())
+	}
+	files["b.md"] = strings.Replace(validArticle, "答。", "答！", 1)
+	c3, err := corpus.LoadDir(writeFiles(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c3.Hash() == c1.Hash() {
+		t.Errorf("Hash() did not change when b.md changed")
+	}
+}
+
+func TestLoadDirReadmeSkipped(t *testing.T) {
+	for _, readme := range []string{"README.md", "readme.md", "Readme.MD"} {
+		dir := writeFiles(t, map[string]string{readme: "no sections at all\n", "a.md": validArticle})
+		c, err := corpus.LoadDir(dir)
+		if err != nil {
+			t.Errorf("%s: LoadDir: %v", readme, err)
+			continue
+		}
+		if len(c.Articles) != 1 || !strings.HasSuffix(c.Articles[0].File, "/a.md") {
+			t.Errorf("%s: articles %v, want only a.md", readme, c.Articles)
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package corpus_test
+
+import (
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+func TestParseLabelVariants(t *testing.T) {
+	tests := []struct {
+		name                      string
+		question, answer, analyse string // label lines
+	}{
+		{"full-width colon inside", "**题目：** 问？", "**答案：** 答。", "**解析：** 析。"},
+		{"ASCII colon inside", "**题目:** 问？", "**答案:** 答。", "**解析:** 析。"},
+		{"colon after bold", "**题目**：问？", "**答案**：答。", "**解析**: 析。"},
+		{"synonyms", "**问题：** 问？", "**回答：** 答。", "**分析：** 析。"},
+		{"traditional", "**題目：** 问？", "**答案：** 答。", "**解釋：** 析。"},
+		{"English", "**Question:** 问？", "**Answer:** 答。", "**Analysis:** 析。"},
+		{"English upper case", "**QUESTION:** 问？", "**ANSWER**: 答。", "**Explanation:** 析。"},
+		{"Q and A", "**Q:** 问？", "**A:** 答。", "**解析：** 析。"},
+		{"spaces inside bold", "** 题目 ：** 问？", "** 答案：**答。", "**解析 :**   析。"},
+		{"indented", "  **题目：** 问？", "\t**答案：** 答。", " **解析：** 析。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseOne(t, doc("## 1. 节", tt.question, tt.answer, tt.analyse))
+			if s.Question != "问？" || s.Analysis != "析。" {
+				t.Errorf("Question %q, Analysis %q; want 问？, 析。", s.Question, s.Analysis)
+			}
+			checkAnswer(t, s.Answer, para("答。"))
+		})
+	}
+}
+
+func TestParseLabelOnItsOwnLine(t *testing.T) {
+	s := parseOne(t, doc("## 1. 节", "**题目：**", "问？", "", "**答案：**", "", "答。", "", "**解析：**", "析。"))
+	if s.Question != "问？" || s.Analysis != "析。" {
+		t.Errorf("Question %q, Analysis %q; want 问？, 析。", s.Question, s.Analysis)
+	}
+	checkAnswer(t, s.Answer, para("答。"))
+}
+
+func TestParseJoinsLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"Chinese lines join without a space", []string{"大模型指的是", "机器学习模型。"}, "大模型指的是机器学习模型。"},
+		{"English lines join with a space", []string{"Large models", "are large."}, "Large models are large."},
+		{"English then Chinese", []string{"OpenAI", "是一家公司。"}, "OpenAI是一家公司。"},
+		{"full-width punctuation", []string{"包括：", "GPT-3"}, "包括：GPT-3"},
+		{"Japanese", []string{"これは", "テスト"}, "これはテスト"},
+		{"surrounding spaces trimmed", []string{"  one  ", "  two  "}, "one two"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := doc("## 1. 节", "**题目：**") + doc(tt.lines...) +
+				doc("", "**答案：**") + doc(tt.lines...) +
+				doc("", "**解析：**") + doc(tt.lines...)
+			s := parseOne(t, src)
+			if s.Question != tt.want || s.Analysis != tt.want {
+				t.Errorf("Question %q, Analysis %q; want %q", s.Question, s.Analysis, tt.want)
+			}
+			checkAnswer(t, s.Answer, para(tt.want))
+		})
+	}
+}
+
+func TestParseParagraphs(t *testing.T) {
+	s := parseOne(t, doc("## 1. 节",
+		"**题目：** 第一段。", "", "第二段。",
+		"**答案：** 甲。", "", "", "乙。",
+		"**解析：** 丙", "丁。", "", "戊。"))
+	if want := "第一段。\n\n第二段。"; s.Question != want {
+		t.Errorf("Question = %q, want %q", s.Question, want)
+	}
+	if want := "丙丁。\n\n戊。"; s.Analysis != want {
+		t.Errorf("Analysis = %q, want %q", s.Analysis, want)
+	}
+	checkAnswer(t, s.Answer, para("甲。"), para("乙。"))
+}
+
+// TestParseBoldTextIsNotALabel: bold text that is no label and looks like
+// none is kept as answer text and is no problem.
+func TestParseBoldTextIsNotALabel(t *testing.T) {
+	s := parseOne(t, answerDoc("**注意：** 数据要清洗。", "", "**Note:** keep it short."))
+	checkAnswer(t, s.Answer, para("**注意：** 数据要清洗。"), para("**Note:** keep it short."))
+}
+
+func TestParseLineEndingsAndBOM(t *testing.T) {
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, ps := corpus.Parse("a.md", seed)
+	if len(ps) > 0 || len(want.Sections) != 6 {
+		t.Fatalf("Parse(seed): %d sections, problems %v", len(want.Sections), problemLines(ps))
+	}
+	crlf := strings.ReplaceAll(string(seed), "\n", "\r\n")
+	for name, data := range map[string]string{
+		"CRLF":             crlf,
+		"BOM":              "\uFEFF" + string(seed),
+		"BOM + CRLF":       "\uFEFF" + crlf,
+		"no final newline": strings.TrimRight(string(seed), "\n"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			got, ps := corpus.Parse("a.md", []byte(data))
+			if len(ps) > 0 {
+				t.Fatalf("problems: %v", problemLines(ps))
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("article differs from the LF version: title %q, %d sections", got.Title, len(got.Sections))
+				for i := range min(len(got.Sections), len(want.Sections)) {
+					g, w := got.Sections[i], want.Sections[i]
+					if !reflect.DeepEqual(g, w) {
+						t.Errorf("%s: Title %q Question %q Analysis %q, want %q %q %q; answer:\n%s\nwant:\n%s",
+							w.ID, g.Title, g.Question, g.Analysis, w.Title, w.Question, w.Analysis, describe(g.Answer.Blocks), describe(w.Answer.Blocks))
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestParseBOMBeforeTitle(t *testing.T) {
+	art, ps := corpus.Parse("a.md", []byte("\uFEFF# 标题\r\n\r\n## 1. 节\r\n**题目：** 问？\r\n**答案：** 答。\r\n"))
+	if len(ps) > 0 {
+		t.Fatalf("problems: %v", problemLines(ps))
+	}
+	if art.Title != "标题" {
+		t.Errorf("Title = %q, want 标题", art.Title)
+	}
+	if s := art.Sections[0]; s.Title != "节" || s.Question != "问？" {
+		t.Errorf("Title %q, Question %q; want 节, 问？ (no \\r left)", s.Title, s.Question)
+	}
+}
+
+func TestParsePrefaceIgnored(t *testing.T) {
+	src := doc(
+		"这是文章的前言，不属于任何一节。",
+		"",
+		"# 标题",
+		"",
+		"前言段落。",
+		"",
+		"- 列表",
+		"1. 也是前言",
+		"**注意：** 粗体",
+		"",
+		"## 1. 节",
+		"**题目：** 问？",
+		"**答案：** 答。",
+	)
+	art, ps := corpus.Parse("a.md", []byte(src))
+	if len(ps) > 0 {
+		t.Fatalf("problems: %v", problemLines(ps))
+	}
+	if art.Title != "标题" || len(art.Sections) != 1 {
+		t.Fatalf("Title %q, %d sections; want 标题, 1", art.Title, len(art.Sections))
+	}
+	s := art.Sections[0]
+	if s.Question != "问？" || s.Line != 11 {
+		t.Errorf("Question %q, Line %d; want 问？, 11", s.Question, s.Line)
+	}
+	checkAnswer(t, s.Answer, para("答。"))
+}
+
+func TestParseHeadings(t *testing.T) {
+	tests := []struct {
+		heading string
+		number  int
+		title   string
+	}{
+		{"## 1. 什么是大模型？", 1, "什么是大模型？"},
+		{"## 2、大模型的训练过程", 2, "大模型的训练过程"},
+		{"## 3．挑战", 3, "挑战"},
+		{"## 4: Strategy", 4, "Strategy"},
+		{"## 5）案例", 5, "案例"},
+		{"## 6 总结", 6, "总结"},
+		{"##   12.   Spaces  ", 12, "Spaces"},
+	}
+	for _, tt := range tests {
+		s := parseOne(t, doc(tt.heading, "**题目：** 问？", "**答案：** 答。"))
+		if s.Number != tt.number || s.Title != tt.title || s.ID != "a/"+strconv.Itoa(tt.number) {
+			t.Errorf("%q: Number %d, Title %q, ID %q; want %d, %q, a/%d", tt.heading, s.Number, s.Title, s.ID, tt.number, tt.title, tt.number)
+		}
+	}
+}
+
+func TestParseTitle(t *testing.T) {
+	art, _ := corpus.Parse("notes/My Notes.md", []byte(doc("## 1. 节", "**题目：** 问？", "**答案：** 答。")))
+	if art.Title != "my-notes" || art.Slug != "my-notes" || art.File != "notes/My Notes.md" {
+		t.Errorf("without a title: Title %q, Slug %q, File %q; want my-notes, my-notes, notes/My Notes.md", art.Title, art.Slug, art.File)
+	}
+	if id := art.Sections[0].ID; id != "my-notes/1" {
+		t.Errorf("ID = %q, want my-notes/1", id)
+	}
+
+	// A "# " line inside a section is text, not a second title.
+	s := parseOne(t, answerDoc("# 不是标题"))
+	checkAnswer(t, s.Answer, para("# 不是标题"))
+}
+
+func TestParseSubheadingsAreText(t *testing.T) {
+	s := parseOne(t, answerDoc("### 小标题", "正文。"))
+	checkAnswer(t, s.Answer, para("### 小标题正文。"))
+}
+
+func TestParseInvalidUTF8Replaced(t *testing.T) {
+	art, ps := corpus.Parse("a.md", []byte(answerDoc("坏\xff字")))
+	if got := problemLines(ps); len(got) != 1 || got[0] != "a.md:9: invalid UTF-8" {
+		t.Fatalf("problems %q, want [a.md:9: invalid UTF-8]", got)
+	}
+	checkAnswer(t, art.Sections[0].Answer, para("坏\uFFFD字"))
+}
