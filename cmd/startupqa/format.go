@@ -7,6 +7,7 @@ import (
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/lang"
 )
 
 // formatResult renders a search result for people reading a terminal: the
@@ -65,26 +66,8 @@ func writeMatchList(b *strings.Builder, ms []index.Match, limit int) {
 }
 
 // tr picks the Chinese or the English text by the language of the
-// question: English when it has Latin letters and no Han characters.
-func tr(q, zh, en string) string {
-	if isEnglish(q) {
-		return en
-	}
-	return zh
-}
-
-func isEnglish(q string) bool {
-	latin := false
-	for _, r := range q {
-		if unicode.Is(unicode.Han, r) {
-			return false
-		}
-		if r < unicode.MaxASCII && unicode.IsLetter(r) {
-			latin = true
-		}
-	}
-	return latin
-}
+// question.
+func tr(q, zh, en string) string { return lang.Pick(q, zh, en) }
 
 // displayWidth counts columns in a terminal: wide characters take two.
 func displayWidth(s string) int {

@@ -1,0 +1,40 @@
+// Package lang tells which language a user wrote in, so that replies and
+// messages can answer in it.
+package lang
+
+import "unicode"
+
+// Lang is a language startupqa can reply in.
+type Lang int
+
+const (
+	Chinese Lang = iota // the default: the corpus is Chinese
+	English
+)
+
+// Of returns the language of a text: English when it has Latin letters and
+// no Han characters, Chinese otherwise (including text with neither, such
+// as emoji, since the corpus and most users are Chinese).
+func Of(text string) Lang {
+	latin := false
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			return Chinese
+		}
+		if r < unicode.MaxASCII && unicode.IsLetter(r) {
+			latin = true
+		}
+	}
+	if latin {
+		return English
+	}
+	return Chinese
+}
+
+// Pick returns zh or en by the language of text.
+func Pick(text, zh, en string) string {
+	if Of(text) == English {
+		return en
+	}
+	return zh
+}
