@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -18,10 +20,12 @@ import (
 	"github.com/startupqa/startupqa/corpus"
 )
 
-// batchSize is how many passages go into one Bleve batch. Larger batches
-// build faster until memory use grows; 2000 was the knee on the synthetic
-// 10,000-section corpus.
-const batchSize = 2000
+// batchSize is how many passages go into one Bleve batch. An in-memory
+// index keeps one segment per batch and never merges them, and every
+// search looks terms up in every segment: on the synthetic 10,000-section
+// corpus (82,654 passages) batches of 2000 built in 3.5 s but made search
+// p99 15 ms; 5000 builds in 3.3 s (no _all field) with p99 under 4 ms.
+const batchSize = 5000
 
 // passageVersion changes whenever passages() or the scoring fields change,
 // so that persisted indexes built the old way are rebuilt.
@@ -42,6 +46,9 @@ type Index struct {
 	// section restates. Questions about such a point should get the
 	// fuller original.
 	copies map[string]bool // passage doc id
+
+	dfCache     *sync.Map // term → passages holding it
+	dfCacheSize *atomic.Int64
 }
 
 // Build indexes a corpus in memory.
@@ -78,7 +85,16 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string) (ix *Index, rebuilt
 	if got, err := os.ReadFile(metaPath); err == nil && string(got) == want {
 		if bi, err := bleve.Open(bleveDir); err == nil {
 			ix, err := newIndex(c, bi, m)
-			return ix, false, err
+			if err != nil {
+				return nil, false, err
+			}
+			// Bleve opens an index whose segment files are lost
+			// or damaged as an empty one rather than failing:
+			// reuse it only if it holds every passage.
+			if n, err := bi.DocCount(); err == nil && n == uint64(ix.passages) {
+				return ix, false, nil
+			}
+			ix.Close()
 		}
 		// A damaged index is rebuilt rather than reported: it holds
 		// nothing that the corpus cannot give back.
@@ -178,6 +194,9 @@ func writeFileAtomic(path string, data []byte) error {
 
 // indexCorpus adds every passage of every section, in batches.
 func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	b := bi.NewBatch()
 	for _, s := range c.Sections {
 		for n, p := range passages(s) {
@@ -196,6 +215,9 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
 		}
 	}
 	if b.Size() > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := bi.Batch(b); err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
@@ -210,7 +232,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl) (*I
 		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
 	}
 	chars, n := corpusChars(c)
-	return &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), chars: chars, passages: n, copies: summaryCopies(c)}, nil
+	return &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), chars: chars, passages: n, copies: summaryCopies(c), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}, nil
 }
 
 // Close releases the index.

@@ -20,6 +20,10 @@ type Params struct {
 	KnownWeight float64
 	// MinConfidence is the confidence below which a search abstains.
 	MinConfidence float64
+	// PostingBudget is how many postings the terms that find candidate
+	// passages may have together; the other terms only count on the
+	// candidates. See Index.hits.
+	PostingBudget int
 	// Hits is how many passages are fetched to aggregate into sections.
 	Hits int
 }
@@ -36,6 +40,7 @@ func DefaultParams() Params {
 		SummaryCopyFactor:     0.7,
 		KnownWeight:           0.35,
 		MinConfidence:         0.45,
+		PostingBudget:         4000,
 		Hits:                  50,
 	}
 }

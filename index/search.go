@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/startupqa/startupqa/corpus"
 )
@@ -87,7 +88,9 @@ type parsed struct {
 
 type term struct {
 	text  string
-	units []int // indexes into parsed.units
+	dfs   [len(fields)]int // passages holding the term, by field
+	df    int              // passages holding the term, summed over fields
+	units []int            // indexes into parsed.units
 }
 
 type unit struct {
@@ -108,13 +111,11 @@ func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
 	if len(pq.terms) == 0 {
 		return res, nil
 	}
-	req := bleve.NewSearchRequestOptions(ix.query(pq.terms), ix.params.Hits, 0, false)
-	req.IncludeLocations = true
-	sr, err := ix.bleve.SearchInContext(ctx, req)
+	hits, err := ix.hits(ctx, pq.terms)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", clean, err)
 	}
-	res.Matches = ix.rank(pq, sr.Hits)
+	res.Matches = ix.rank(pq, hits)
 	if len(res.Matches) > 0 {
 		best := res.Matches[0]
 		res.Confidence = best.Confidence
@@ -156,9 +157,13 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		text := string(tok.Term)
 		ti, ok := termAt[text]
 		if !ok {
+			dfs, err := ix.docFreq(ctx, r, tok.Term)
+			if err != nil {
+				return nil, err
+			}
 			ti = len(p.terms)
 			termAt[text] = ti
-			p.terms = append(p.terms, term{text: text})
+			p.terms = append(p.terms, term{text: text, dfs: dfs, df: sum(dfs[:])})
 		}
 		t := &p.terms[ti]
 		switch tok.Type {
@@ -169,47 +174,157 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 				t.units = append(t.units, addUnit(tok.Start+off, u))
 			}
 		default:
-			tfr, err := r.TermFieldReader(ctx, tok.Term, fieldAll, false, false, false)
-			if err != nil {
-				return nil, err
-			}
-			df := int(tfr.Count())
-			tfr.Close()
-			u := unit{weight: idf(ix.passages, df), known: df > 0}
+			u := unit{weight: idf(ix.passages, t.df), known: t.df > 0}
 			t.units = append(t.units, addUnit(tok.Start, u))
 		}
 	}
 	return p, nil
 }
 
+// docFreq counts the passages that hold a term, in each field. Counts are cached: the index never changes, and the same
+// terms (大模型, 创业) come back in most questions, while each count costs
+// a dictionary look-up per field and segment.
+func (ix *Index) docFreq(ctx context.Context, r index.IndexReader, t []byte) (dfs [len(fields)]int, err error) {
+	if v, ok := ix.dfCache.Load(string(t)); ok {
+		return v.([len(fields)]int), nil
+	}
+	for i, f := range fields {
+		tfr, err := r.TermFieldReader(ctx, t, f, false, false, false)
+		if err != nil {
+			return dfs, err
+		}
+		dfs[i] = int(tfr.Count())
+		tfr.Close()
+	}
+	if ix.dfCacheSize.Add(1) <= maxDFCache {
+		ix.dfCache.Store(string(t), dfs)
+	}
+	return dfs, nil
+}
+
+func sum(ns []int) int {
+	t := 0
+	for _, n := range ns {
+		t += n
+	}
+	return t
+}
+
+// maxDFCache bounds the document frequency cache; past it, counts are
+// looked up every time.
+const maxDFCache = 100_000
+
 // idf is BM25's inverse document frequency over n passages.
 func idf(n, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// query is a disjunction of every term in every field, headings and lead
-// terms boosted over running text.
-func (ix *Index) query(terms []term) query.Query {
+// posting is one term in one field: the unit a Bleve term query reads.
+type posting struct {
+	term  string
+	field int // index into fields
+	df    int
+}
+
+// postingQuery matches passages holding any of the terms in their fields,
+// headings and lead terms boosted over running text.
+func (ix *Index) postingQuery(ps []posting) query.Query {
 	p := ix.params
-	boosts := []struct {
-		field string
-		boost float64
-	}{
-		{fieldTitle, p.TitleBoost},
-		{fieldQuestion, p.QuestionBoost},
-		{fieldLead, p.LeadBoost},
-		{fieldText, p.TextBoost},
-	}
-	var qs []query.Query
-	for _, t := range terms {
-		for _, b := range boosts {
-			tq := query.NewTermQuery(t.text)
-			tq.SetField(b.field)
-			tq.SetBoost(b.boost)
-			qs = append(qs, tq)
-		}
+	boosts := [...]float64{p.TitleBoost, p.QuestionBoost, p.LeadBoost, p.TextBoost}
+	qs := make([]query.Query, len(ps))
+	for i, ps := range ps {
+		tq := query.NewTermQuery(ps.term)
+		tq.SetField(fields[ps.field])
+		tq.SetBoost(boosts[ps.field])
+		qs[i] = tq
 	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+// hits finds the passages that match the question, with the locations of
+// every term they hold. It runs in two steps so that it stays fast on a
+// large corpus: the most selective postings (a term in a field), as many
+// as fit in PostingBudget and at least one, find the candidate passages;
+// the common ones (大模型 in the text of every section) are then looked up
+// in those candidates only, to count towards coverage. Without that,
+// Bleve would score most of the index for every question. A corpus whose
+// postings all fit the budget is searched in one exact step.
+func (ix *Index) hits(ctx context.Context, terms []term) (search.DocumentMatchCollection, error) {
+	var all []posting
+	for _, t := range terms {
+		for f, df := range t.dfs {
+			if df > 0 {
+				all = append(all, posting{t.text, f, df})
+			}
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	slices.SortStableFunc(all, func(a, b posting) int { return cmp.Compare(a.df, b.df) })
+	n, total := 0, 0
+	for n < len(all) && (n == 0 || total+all[n].df <= ix.params.PostingBudget) {
+		total += all[n].df
+		n++
+	}
+	first, rest := all[:n], all[n:]
+
+	req := bleve.NewSearchRequestOptions(ix.postingQuery(first), ix.params.Hits, 0, false)
+	req.IncludeLocations = true
+	sr, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) == 0 || len(sr.Hits) == 0 {
+		return sr.Hits, nil
+	}
+	ix.locateRest(sr.Hits, rest)
+	return sr.Hits, nil
+}
+
+// locateRest adds to each hit the locations of the postings left out of
+// the search, by analysing the hit's passage again: for a page of hits
+// that costs less than asking Bleve, whose cost grows with the index.
+func (ix *Index) locateRest(hits search.DocumentMatchCollection, rest []posting) {
+	want := map[string]bool{}
+	for _, p := range rest {
+		want[p.term] = true
+	}
+	for _, h := range hits {
+		id, n, ok := parseDocID(h.ID)
+		if !ok {
+			continue
+		}
+		s, ok := ix.corpus.Section(id)
+		if !ok {
+			continue
+		}
+		ps := passages(s)
+		if n < 0 || n >= len(ps) {
+			continue
+		}
+		for _, f := range fields {
+			text := ps[n].field(f)
+			if text == "" {
+				continue
+			}
+			for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+				t := string(tok.Term)
+				if !want[t] {
+					continue
+				}
+				if h.Locations == nil {
+					h.Locations = search.FieldTermLocationMap{}
+				}
+				if h.Locations[f] == nil {
+					h.Locations[f] = search.TermLocationMap{}
+				}
+				h.Locations[f][t] = append(h.Locations[f][t], &search.Location{
+					Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End),
+				})
+			}
+		}
+	}
 }
 
 // sectionHits gathers the passage hits of one section.
