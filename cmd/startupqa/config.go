@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 )
@@ -18,6 +21,12 @@ type config struct {
 	IndexDir  string     // INDEX_DIR: "" means an in-memory index
 	LogLevel  slog.Level // LOG_LEVEL: debug, info, warn, error
 	LogFormat string     // LOG_FORMAT: text or json
+
+	// The Discord bot's settings, used by "serve".
+	DiscordToken   string        // DISCORD_TOKEN; never logged or printed
+	DiscordGuildID string        // DISCORD_GUILD_ID: register commands to one guild
+	DiscordAPIBase *url.URL      // DISCORD_API_BASE: replaces https://discord.com
+	Cooldown       time.Duration // ASK_COOLDOWN_SECONDS per user
 }
 
 // lookupFunc is os.LookupEnv, or a fake in tests.
@@ -44,6 +53,20 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		IndexDir:  get("INDEX_DIR", ""),
 		LogFormat: strings.ToLower(get("LOG_FORMAT", "text")),
 	}
+	cfg.DiscordToken = get("DISCORD_TOKEN", "")
+	cfg.DiscordGuildID = get("DISCORD_GUILD_ID", "")
+	if base := get("DISCORD_API_BASE", ""); base != "" {
+		u, err := url.Parse(base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return config{}, fmt.Errorf("DISCORD_API_BASE is %q; want a URL such as http://127.0.0.1:8080", base)
+		}
+		cfg.DiscordAPIBase = u
+	}
+	secs, err := strconv.ParseFloat(get("ASK_COOLDOWN_SECONDS", "3"), 64)
+	if err != nil || secs < 0 {
+		return config{}, fmt.Errorf("ASK_COOLDOWN_SECONDS must be a number of seconds ≥ 0")
+	}
+	cfg.Cooldown = time.Duration(secs * float64(time.Second))
 	if err := cfg.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL", "warn"))); err != nil {
 		return config{}, fmt.Errorf("LOG_LEVEL: %w", err)
 	}

@@ -1,0 +1,281 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+)
+
+// Engine answers questions. *index.Index implements it.
+type Engine interface {
+	Search(ctx context.Context, q string) (*index.Result, error)
+	Corpus() *corpus.Corpus
+}
+
+// Config is what the bot needs to know; cmd/startupqa reads it from the
+// environment.
+type Config struct {
+	Token   string   // bot token, without the "Bot " prefix
+	GuildID string   // register commands to this guild only; "" for global
+	APIBase *url.URL // replaces https://discord.com; nil for Discord itself
+	// Cooldown is the least time between two questions of one user.
+	Cooldown time.Duration
+	// SyncCommands overwrites the registered commands even when Discord
+	// already has the same definitions.
+	SyncCommands bool
+	// AckBudget is how long a handler may take before the interaction is
+	// deferred; Discord drops interactions not acknowledged within 3 s.
+	AckBudget time.Duration
+}
+
+// Bot is a running Discord bot.
+type Bot struct {
+	cfg      Config
+	engine   Engine
+	log      *slog.Logger
+	cooldown *cooldown
+
+	mu    sync.Mutex
+	appID string
+	botID string
+
+	handlers sync.WaitGroup // interactions and messages being handled
+	ready    chan struct{}
+	lost     chan struct{} // the gateway connection dropped
+}
+
+// New returns a bot that answers from engine.
+func New(cfg Config, engine Engine, log *slog.Logger) *Bot {
+	if cfg.AckBudget <= 0 {
+		cfg.AckBudget = 2 * time.Second
+	}
+	return &Bot{
+		cfg:      cfg,
+		engine:   engine,
+		log:      log,
+		cooldown: newCooldown(cfg.Cooldown, time.Now),
+		ready:    make(chan struct{}, 1),
+		lost:     make(chan struct{}, 1),
+	}
+}
+
+// Intents are the gateway intents the bot asks for. None is privileged:
+// messages that mention the bot, and DMs, carry their content without the
+// MESSAGE_CONTENT intent.
+const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+
+// FatalCloseError is returned by Run when Discord refuses the bot for
+// good: a wrong token or intents it may not use. Retrying cannot help.
+type FatalCloseError struct {
+	Code int
+}
+
+func (e *FatalCloseError) Error() string {
+	switch e.Code {
+	case 4004:
+		return "Discord rejected the token (close code 4004): check DISCORD_TOKEN, or reset the token in the Developer Portal (Bot tab)"
+	case 4014:
+		return "Discord refused the gateway intents (close code 4014): the bot asked for an intent that is not enabled for it in the Developer Portal"
+	case 4013:
+		return "Discord says the gateway intents are invalid (close code 4013)"
+	case 4010, 4011, 4012:
+		return fmt.Sprintf("Discord refused the gateway connection (close code %d): the bot needs sharding or a newer API version", e.Code)
+	}
+	return fmt.Sprintf("Discord closed the gateway for good (close code %d)", e.Code)
+}
+
+// fatalClose returns the fatal close code inside err, if any.
+func fatalClose(err error) (*FatalCloseError, bool) {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) && ce.Code >= 4004 && ce.Code != 4005 && ce.Code != 4007 && ce.Code != 4008 && ce.Code != 4009 {
+		return &FatalCloseError{Code: ce.Code}, true
+	}
+	return nil, false
+}
+
+// Run connects to Discord, registers the commands and serves until ctx
+// ends, then disconnects. It returns a *FatalCloseError when Discord
+// refuses the connection for good.
+func (b *Bot) Run(ctx context.Context) error {
+	s, err := discordgo.New("Bot " + b.cfg.Token)
+	if err != nil {
+		return fmt.Errorf("discord session: %w", err)
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewrite(b.cfg.APIBase, http.DefaultTransport)}
+	s.Identify.Intents = Intents
+	// The bot reconnects itself, so that a fatal close code ends Run
+	// instead of discordgo retrying forever.
+	s.ShouldReconnectOnError = false
+	s.SyncEvents = false
+
+	hctx, cancelHandlers := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelHandlers()
+	removers := []func(){
+		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { b.onReady(r) }),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.signal(b.lost) }),
+		s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { b.onInteraction(hctx, s, ic.Interaction) }),
+		s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(hctx, s, m.Message) }),
+	}
+	defer func() {
+		for _, r := range removers {
+			r()
+		}
+	}()
+
+	if err := s.Open(); err != nil {
+		if fe, ok := fatalClose(err); ok {
+			return fe
+		}
+		return fmt.Errorf("connect to the Discord gateway: %w", err)
+	}
+	defer b.shutdown(s)
+	select {
+	case <-b.ready:
+	case <-ctx.Done():
+		return nil
+	case <-time.After(30 * time.Second):
+		return errors.New("connect to the Discord gateway: no READY within 30 s")
+	}
+	if err := b.registerCommands(s); err != nil {
+		return err
+	}
+	b.log.Info("bot ready", "app_id", b.app(), "guild", b.cfg.GuildID)
+	return b.supervise(ctx, s)
+}
+
+// supervise reconnects after the gateway drops, with backoff, until ctx
+// ends or Discord refuses the bot for good.
+func (b *Bot) supervise(ctx context.Context, s *discordgo.Session) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-b.lost:
+		}
+		wait := time.Second
+		for {
+			if ctx.Err() != nil {
+				return nil
+			}
+			err := s.Open()
+			if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+				b.log.Info("reconnected to the gateway")
+				break
+			}
+			if fe, ok := fatalClose(err); ok {
+				return fe
+			}
+			b.log.Warn("reconnect to the gateway failed", "err", err, "retry_in", wait)
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(wait):
+			}
+			wait = min(2*wait, time.Minute)
+		}
+	}
+}
+
+// shutdown closes the gateway and waits a little for handlers in flight.
+func (b *Bot) shutdown(s *discordgo.Session) {
+	done := make(chan struct{})
+	go func() { b.handlers.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		b.log.Warn("shutting down with handlers still running")
+	}
+	if err := s.Close(); err != nil {
+		b.log.Warn("close gateway", "err", err)
+	}
+	b.log.Info("bot stopped")
+}
+
+func (b *Bot) onReady(r *discordgo.Ready) {
+	b.mu.Lock()
+	if r.User != nil {
+		b.botID = r.User.ID
+	}
+	switch {
+	case r.Application != nil && r.Application.ID != "":
+		b.appID = r.Application.ID
+	case r.User != nil:
+		b.appID = r.User.ID // a bot's user id is its application's id
+	}
+	b.mu.Unlock()
+	b.signal(b.ready)
+}
+
+func (b *Bot) app() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.appID
+}
+
+func (b *Bot) self() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.botID
+}
+
+// signal notifies a one-slot channel without blocking.
+func (b *Bot) signal(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
+
+// registerCommands bulk-overwrites the slash commands when Discord's
+// differ from ours, or always with SyncCommands.
+func (b *Bot) registerCommands(s *discordgo.Session) error {
+	want := commands()
+	if !b.cfg.SyncCommands {
+		have, err := s.ApplicationCommands(b.app(), b.cfg.GuildID)
+		if err == nil && sameCommands(have, want) {
+			b.log.Info("commands up to date", "count", len(want))
+			return nil
+		}
+		if err != nil {
+			b.log.Warn("list registered commands", "err", err)
+		}
+	}
+	if _, err := s.ApplicationCommandBulkOverwrite(b.app(), b.cfg.GuildID, want); err != nil {
+		return fmt.Errorf("register slash commands: %w", err)
+	}
+	b.log.Info("commands registered", "count", len(want), "guild", b.cfg.GuildID)
+	return nil
+}
+
+// rewrite sends requests for discord.com to base instead, keeping the
+// path: with base http://127.0.0.1:8080, REST goes to
+// http://127.0.0.1:8080/api/v9/...; the gateway URL then comes from that
+// server's answer to GET /api/v9/gateway.
+func rewrite(base *url.URL, next http.RoundTripper) http.RoundTripper {
+	if base == nil {
+		return next
+	}
+	return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		if r.URL.Host == "discord.com" || r.URL.Host == "discordapp.com" {
+			r = r.Clone(r.Context())
+			r.URL.Scheme, r.URL.Host = base.Scheme, base.Host
+			r.Host = base.Host
+		}
+		return next.RoundTrip(r)
+	})
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

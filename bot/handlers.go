@@ -1,0 +1,229 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/lang"
+)
+
+var (
+	txtNoQuestion = text{"请在 question 里写下你的问题。", "Please write your question in the question option."}
+	txtNoSection  = text{"没有编号为 %d 的章节，用 /topics 查看全部章节。", "There is no section %d; /topics lists them all."}
+	txtGone       = text{"这个章节已经不在学习笔记里了。", "That section is no longer in the study notes."}
+	txtSlowDown   = text{"慢一点：%d 秒后可以再问。", "Slow down: you can ask again in %d s."}
+)
+
+// ask answers /ask: search, then render the best section or say that none
+// fits.
+func (b *Bot) ask(ctx context.Context, r *request) (reply, error) {
+	data := r.i.ApplicationCommandData()
+	q, ok := stringOption(data.Options, optQuestion)
+	if !ok || !hasText(q) {
+		return reply{}, userError{txtNoQuestion.in(r.lang)}
+	}
+	private, _ := boolOption(data.Options, optPrivate)
+	// A choice picked from autocomplete names a section exactly.
+	if id, ok := strings.CutPrefix(q, choicePrefix); ok {
+		if s, found := b.engine.Corpus().Section(id); found {
+			return sectionReply(s, r.lang, private), nil
+		}
+	}
+	res, err := b.engine.Search(ctx, q)
+	if err != nil {
+		return reply{}, fmt.Errorf("search: %w", err)
+	}
+	rep := answerReply(res, private)
+	rep.logAttrs = searchAttrs(res)
+	return rep, nil
+}
+
+func (b *Bot) topics(_ context.Context, r *request) (reply, error) {
+	return reply{Embeds: []*discordgo.MessageEmbed{topicsEmbed(b.engine.Corpus(), r.lang)}}, nil
+}
+
+func (b *Bot) section(_ context.Context, r *request) (reply, error) {
+	data := r.i.ApplicationCommandData()
+	n, ok := intOption(data.Options, optNumber)
+	if !ok {
+		return reply{}, userError{fmt.Sprintf(txtNoSection.in(r.lang), 0)}
+	}
+	private, _ := boolOption(data.Options, optPrivate)
+	s := sectionByNumber(b.engine.Corpus(), n)
+	if s == nil {
+		return reply{}, userError{fmt.Sprintf(txtNoSection.in(r.lang), n)}
+	}
+	return sectionReply(s, r.lang, private), nil
+}
+
+// sectionByNumber finds section n of the first article that has one: with
+// one article, as in the default corpus, the number is all users know.
+func sectionByNumber(c *corpus.Corpus, n int64) *corpus.Section {
+	for _, s := range c.Sections {
+		if int64(s.Number) == n {
+			return s
+		}
+	}
+	return nil
+}
+
+func (b *Bot) help(_ context.Context, r *request) (reply, error) {
+	return reply{Embeds: []*discordgo.MessageEmbed{helpEmbed(r.lang)}, Ephemeral: true}, nil
+}
+
+// sectionButton shows the section a "next match" button names, to the
+// member who clicked it.
+func (b *Bot) sectionButton(id string) handler {
+	return func(_ context.Context, r *request) (reply, error) {
+		s, ok := b.engine.Corpus().Section(id)
+		if !ok {
+			return reply{}, userError{txtGone.in(r.lang)}
+		}
+		return sectionReply(s, r.lang, true), nil
+	}
+}
+
+// limited applies the per-user cooldown to a handler.
+func (b *Bot) limited(h handler) handler {
+	return func(ctx context.Context, r *request) (reply, error) {
+		if wait := b.cooldown.wait(r.userID); wait > 0 {
+			return reply{}, userError{fmt.Sprintf(txtSlowDown.in(r.lang), int(wait.Seconds()+0.999))}
+		}
+		return h(ctx, r)
+	}
+}
+
+// choicePrefix marks an autocomplete choice that names a section, so that
+// choosing it answers that section exactly.
+const choicePrefix = "§"
+
+// autocomplete offers up to 25 sections as the user types: all of them for
+// empty input, else the ones the engine ranks, best first.
+func (b *Bot) autocomplete(ctx context.Context, s *discordgo.Session, r *request, log *slog.Logger) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("autocomplete panicked", "panic", p)
+		}
+	}()
+	var typed string
+	for _, o := range r.i.ApplicationCommandData().Options {
+		if o.Focused && o.Type == discordgo.ApplicationCommandOptionString {
+			typed = o.StringValue()
+		}
+	}
+	choices := b.choices(ctx, typed)
+	err := s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	})
+	if err != nil {
+		log.Error("autocomplete reply failed", "err", err)
+	}
+}
+
+func (b *Bot) choices(ctx context.Context, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	var sections []*corpus.Section
+	if strings.TrimSpace(typed) == "" {
+		sections = b.engine.Corpus().Sections
+	} else if res, err := b.engine.Search(ctx, typed); err == nil {
+		for _, m := range res.Matches {
+			sections = append(sections, m.Section)
+		}
+	}
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, s := range sections {
+		if len(out) == maxChoices {
+			break
+		}
+		value := choicePrefix + s.ID
+		if length(value) > maxChoiceValue {
+			continue
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{
+			Name:  cutLine(fmt.Sprintf("%d. %s — %s", s.Number, s.Title, s.Question), maxChoiceName),
+			Value: value,
+		})
+	}
+	if out == nil {
+		out = []*discordgo.ApplicationCommandOptionChoice{} // Discord wants a list, even empty
+	}
+	return out
+}
+
+// Option accessors tolerate missing options and wrong types: a malformed
+// interaction gets a polite reply, never a panic.
+func findOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) *discordgo.ApplicationCommandInteractionDataOption {
+	for _, o := range opts {
+		if o != nil && o.Name == name {
+			return o
+		}
+	}
+	return nil
+}
+
+func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) (string, bool) {
+	o := findOption(opts, name)
+	if o == nil {
+		return "", false
+	}
+	s, ok := o.Value.(string)
+	return s, ok
+}
+
+func boolOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) (bool, bool) {
+	o := findOption(opts, name)
+	if o == nil {
+		return false, false
+	}
+	v, ok := o.Value.(bool)
+	return v, ok
+}
+
+func intOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) (int64, bool) {
+	o := findOption(opts, name)
+	if o == nil {
+		return 0, false
+	}
+	switch v := o.Value.(type) {
+	case float64: // JSON numbers
+		if v != float64(int64(v)) {
+			return 0, false
+		}
+		return int64(v), true
+	case string:
+		n, err := strconv.ParseInt(v, 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+// searchAttrs describe a search for the logs.
+func searchAttrs(res *index.Result) []any {
+	attrs := []any{"answered", res.Answered, "confidence", res.Confidence}
+	if len(res.Matches) > 0 {
+		attrs = append(attrs, "section", res.Matches[0].Section.ID, "score", res.Matches[0].Score)
+	}
+	return attrs
+}
+
+// hasText reports whether q has any letter or digit: a question of only
+// spaces, punctuation or emoji is bad input, not an unanswered question.
+func hasText(q string) bool {
+	for _, r := range q {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// langOf is the language to answer a question in: the question's own.
+func langOf(q string) lang.Lang { return lang.Of(q) }

@@ -1,0 +1,231 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa/lang"
+)
+
+// request is one interaction as handlers see it.
+type request struct {
+	i      *discordgo.Interaction
+	userID string
+	lang   lang.Lang
+}
+
+// userError is a problem with what the user sent; its message is shown to
+// them as it is, privately.
+type userError struct{ msg string }
+
+func (e userError) Error() string { return e.msg }
+
+// handler answers an interaction.
+type handler func(ctx context.Context, r *request) (reply, error)
+
+// onInteraction is the single entry point for interactions. It recovers
+// from panics, so that no handler can kill the bot, and hands every
+// outcome to respond.
+func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+	b.handlers.Add(1)
+	defer b.handlers.Done()
+	start := time.Now()
+	r := &request{i: i, userID: interactionUser(i), lang: interactionLang(i)}
+	log := b.log.With("interaction", i.ID, "type", i.Type.String(), "user", r.userID)
+
+	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		b.autocomplete(ctx, s, r, log)
+		return
+	}
+	h, name := b.route(r)
+	log = log.With("command", name)
+	rep, err := b.respond(ctx, s, r, h, log)
+	if err != nil {
+		log.Error("reply failed", "err", err, "latency", time.Since(start))
+		return
+	}
+	log.Info("interaction answered", append([]any{"latency", time.Since(start), "ephemeral", rep.Ephemeral}, rep.logAttrs...)...)
+}
+
+// route picks the handler of an interaction.
+func (b *Bot) route(r *request) (handler, string) {
+	i := r.i
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		name := i.ApplicationCommandData().Name
+		switch name {
+		case cmdAsk:
+			return b.limited(b.ask), name
+		case cmdTopics:
+			return b.topics, name
+		case cmdSection:
+			return b.section, name
+		case cmdHelp:
+			return b.help, name
+		}
+		return unknownCommand(name), name
+	case discordgo.InteractionMessageComponent:
+		id := i.MessageComponentData().CustomID
+		if strings.HasPrefix(id, sectionButtonPrefix) {
+			return b.sectionButton(strings.TrimPrefix(id, sectionButtonPrefix)), "button:section"
+		}
+		return unknownCommand(id), "button"
+	}
+	return unknownCommand(i.Type.String()), i.Type.String()
+}
+
+func unknownCommand(name string) handler {
+	return func(context.Context, *request) (reply, error) {
+		return reply{}, userError{fmt.Sprintf("unknown command %q", name)}
+	}
+}
+
+// respond runs a handler and sends its reply. It answers in the
+// interaction callback when the handler finishes within the ack budget, and
+// otherwise defers first and edits the reply in when it is ready, so that
+// every interaction is acknowledged within Discord's 3 s. Errors and panics
+// become a polite private reply.
+func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h handler, log loggerLike) (reply, error) {
+	type outcome struct {
+		rep reply
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				log.Error("handler panicked", "panic", p, "stack", string(debug.Stack()))
+				done <- outcome{err: errPanic}
+			}
+		}()
+		rep, err := h(ctx, r)
+		done <- outcome{rep, err}
+	}()
+
+	var out outcome
+	deferred := false
+	timer := time.NewTimer(b.cfg.AckBudget)
+	defer timer.Stop()
+	select {
+	case out = <-done:
+	case <-timer.C:
+		deferred = true
+		// The reply's visibility is fixed by the deferral; a private
+		// deferral keeps a slow error private too.
+		flags := discordgo.MessageFlags(0)
+		if wantsPrivate(r.i) {
+			flags = discordgo.MessageFlagsEphemeral
+		}
+		if err := s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: flags},
+		}); err != nil {
+			return reply{}, fmt.Errorf("defer: %w", err)
+		}
+		log.Warn("handler slow; deferred", "budget", b.cfg.AckBudget)
+		out = <-done
+	}
+	if out.err != nil {
+		out.rep = b.errorReply(out.err, r.lang, log)
+	}
+	if deferred {
+		return out.rep, b.editOriginal(s, r.i, out.rep)
+	}
+	return out.rep, s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: responseData(out.rep),
+	})
+}
+
+// loggerLike is the part of *slog.Logger respond uses.
+type loggerLike interface {
+	Error(msg string, args ...any)
+	Warn(msg string, args ...any)
+}
+
+var errPanic = errors.New("handler panicked")
+
+// errorReply turns a handler error into what the user sees: their own
+// mistake as it is, anything else as a polite apology without details.
+func (b *Bot) errorReply(err error, l lang.Lang, log loggerLike) reply {
+	var ue userError
+	if errors.As(err, &ue) {
+		return reply{Content: ue.msg, Ephemeral: true}
+	}
+	if !errors.Is(err, errPanic) {
+		log.Error("handler failed", "err", err)
+	}
+	return reply{Content: txtSorry.in(l), Ephemeral: true}
+}
+
+var txtSorry = text{"抱歉，出了点问题，请稍后再试。", "Sorry, something went wrong. Please try again in a moment."}
+
+// noMentions keeps echoed user text ("@everyone", roles, users) from
+// pinging anyone.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+func responseData(r reply) *discordgo.InteractionResponseData {
+	d := &discordgo.InteractionResponseData{
+		Content:         cutRunes(r.Content, maxContent),
+		Embeds:          r.Embeds,
+		Components:      r.Components,
+		AllowedMentions: noMentions(),
+	}
+	if r.Ephemeral {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return d
+}
+
+// editOriginal puts a reply into a deferred response. discordgo sends all
+// webhook edits through one rate-limit bucket, which would serialise the
+// edits of concurrent interactions; a bucket per interaction keeps them
+// apart, as Discord's own limits are per interaction token.
+func (b *Bot) editOriginal(s *discordgo.Session, i *discordgo.Interaction, r reply) error {
+	content := cutRunes(r.Content, maxContent)
+	edit := &discordgo.WebhookEdit{
+		Content:         &content,
+		Embeds:          &r.Embeds,
+		Components:      &r.Components,
+		AllowedMentions: noMentions(),
+	}
+	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
+	_, err := s.RequestWithBucketID("PATCH", uri, edit, "edit:"+i.ID)
+	return err
+}
+
+// wantsPrivate reports whether the user asked for a private answer.
+func wantsPrivate(i *discordgo.Interaction) bool {
+	if i.Type != discordgo.InteractionApplicationCommand {
+		return false
+	}
+	v, _ := boolOption(i.ApplicationCommandData().Options, optPrivate)
+	return v
+}
+
+func interactionUser(i *discordgo.Interaction) string {
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		return i.Member.User.ID
+	case i.User != nil:
+		return i.User.ID
+	}
+	return ""
+}
+
+// interactionLang is the language of the user's Discord client: replies
+// that echo no question (errors, /help) follow it.
+func interactionLang(i *discordgo.Interaction) lang.Lang {
+	if strings.HasPrefix(string(i.Locale), "zh") || i.Locale == "" {
+		return lang.Chinese
+	}
+	return lang.English
+}

@@ -1,0 +1,171 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/lang"
+)
+
+// reply is what a handler answers with, independent of how it is sent: as
+// an interaction response, an edit of a deferred one, or a message.
+type reply struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	Ephemeral  bool
+	// logAttrs are logged with the interaction: the matched section and
+	// its score, for instance.
+	logAttrs []any
+}
+
+const embedColor = 0x5865F2
+
+// text holds every user-facing string in both languages.
+type text struct{ zh, en string }
+
+func (t text) in(l lang.Lang) string {
+	if l == lang.English {
+		return t.en
+	}
+	return t.zh
+}
+
+var (
+	txtCut        = text{"…（内容过长，已截断）", "… (too long, cut here)"}
+	txtAnalysis   = text{"解析", "Analysis"}
+	txtNoFit      = text{"没有找到能回答这个问题的章节。", "No section of the study notes answers this question."}
+	txtNearest    = text{"下面这些章节最接近，也可以用 /topics 查看全部章节。", "These sections come closest; /topics lists them all."}
+	txtAllTopics  = text{"可以用 /topics 查看全部章节。", "/topics lists every section."}
+	txtEmpty      = text{"问题是空的：请在 question 里写下你的问题。", "The question is empty: please write it in the question option."}
+	txtTopics     = text{"全部章节", "All sections"}
+	txtMoreTopics = text{"…还有 %d 个章节，用 /section 查看。", "… and %d more; use /section to see one."}
+	txtCutQuery   = text{"（问题太长，只用了前 %d 个字符）", "(question too long: only its first %d characters were used)"}
+)
+
+// answerEmbed renders a section as an embed: the title, the 答案 with its
+// lists as Markdown, the 解析 as a field, and the source in the footer.
+func answerEmbed(s *corpus.Section, l lang.Lang) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title:       s.Title,
+		Description: s.Answer.Markdown(),
+		Color:       embedColor,
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%s · %s", s.Source(), s.ID)},
+	}
+	if s.Analysis != "" {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: txtAnalysis.in(l), Value: s.Analysis})
+	}
+	fitEmbed(e, txtCut.in(l))
+	return e
+}
+
+// answerReply is the reply to a question: the best section, with buttons
+// for the next matches; or, when the engine abstains, a short "no section
+// fits" with the nearest sections as buttons.
+func answerReply(res *index.Result, private bool) reply {
+	l := lang.Of(res.Query)
+	r := reply{Ephemeral: private}
+	if res.Truncated {
+		r.Content = fmt.Sprintf(txtCutQuery.in(l), index.MaxQueryRunes)
+	}
+	best, ok := res.Best()
+	if !ok {
+		switch {
+		case strings.TrimSpace(res.Query) == "":
+			r.Content = txtEmpty.in(l)
+		case len(res.Matches) > 0:
+			r.Content = join(r.Content, txtNoFit.in(l)+" "+txtNearest.in(l))
+			r.Components = sectionButtons(res.Matches, 3)
+		default:
+			r.Content = join(r.Content, txtNoFit.in(l)+" "+txtAllTopics.in(l))
+		}
+		return r
+	}
+	r.Embeds = []*discordgo.MessageEmbed{answerEmbed(best.Section, l)}
+	r.Components = sectionButtons(res.Matches[1:], 2)
+	return r
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}
+
+// sectionReply shows one section, as asked for by number or by a button.
+func sectionReply(s *corpus.Section, l lang.Lang, private bool) reply {
+	return reply{Embeds: []*discordgo.MessageEmbed{answerEmbed(s, l)}, Ephemeral: private}
+}
+
+// sectionButtons offers up to n sections as buttons that show them.
+func sectionButtons(ms []index.Match, n int) []discordgo.MessageComponent {
+	var row discordgo.ActionsRow
+	for _, m := range ms {
+		if len(row.Components) == min(n, maxButtons) {
+			break
+		}
+		id := sectionButtonPrefix + m.Section.ID
+		if length(id) > maxCustomID {
+			continue // an id this long cannot round-trip through a button
+		}
+		row.Components = append(row.Components, discordgo.Button{
+			Label:    cutLine(fmt.Sprintf("§%d %s", m.Section.Number, m.Section.Title), maxButtonLabel),
+			Style:    discordgo.SecondaryButton,
+			CustomID: id,
+		})
+	}
+	if len(row.Components) == 0 {
+		return nil
+	}
+	return []discordgo.MessageComponent{row}
+}
+
+// sectionButtonPrefix starts the custom id of a button that shows a
+// section: "section:llm-startup/2".
+const sectionButtonPrefix = "section:"
+
+// topicsEmbed lists the sections with their numbers and questions, as many
+// as fit.
+func topicsEmbed(c *corpus.Corpus, l lang.Lang) *discordgo.MessageEmbed {
+	var b strings.Builder
+	shown := 0
+	for _, s := range c.Sections {
+		line := cutLine(fmt.Sprintf("**%d. %s** — %s", s.Number, s.Title, s.Question), 200) + "\n"
+		if length(b.String())+length(line) > maxEmbedDesc-100 {
+			break
+		}
+		b.WriteString(line)
+		shown++
+	}
+	if rest := len(c.Sections) - shown; rest > 0 {
+		fmt.Fprintf(&b, txtMoreTopics.in(l), rest)
+	}
+	e := &discordgo.MessageEmbed{Title: txtTopics.in(l), Description: strings.TrimRight(b.String(), "\n"), Color: embedColor}
+	if len(c.Articles) == 1 {
+		e.Title = c.Articles[0].Title + " · " + e.Title
+	}
+	fitEmbed(e, txtCut.in(l))
+	return e
+}
+
+// helpEmbed says what the bot does, in a few lines.
+func helpEmbed(l lang.Lang) *discordgo.MessageEmbed {
+	desc := text{
+		zh: "我根据学习笔记回答创业与 AI 面试题。\n\n" +
+			"**/ask** 提一个问题，我会给出最相关章节的答案和解析；加上 private 只有你能看到。\n" +
+			"**/topics** 列出全部章节。\n" +
+			"**/section** 按编号查看某一章节。\n" +
+			"也可以 @我 提问，或者私信我。找不到合适的章节时我会直说，不会乱猜。",
+		en: "I answer startup and AI interview questions from the study notes.\n\n" +
+			"**/ask** a question and I reply with the best section's answer and analysis; set private to see it alone.\n" +
+			"**/topics** lists every section.\n" +
+			"**/section** shows one section by number.\n" +
+			"You can also @mention me or send me a DM. When no section fits I say so instead of guessing.",
+	}
+	return &discordgo.MessageEmbed{Title: "startupqa", Description: desc.in(l), Color: embedColor}
+}

@@ -1,0 +1,174 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/lang"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func defaultIndex(t testing.TB) *index.Index {
+	t.Helper()
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// goldenJSON compares v, as indented JSON, with testdata/name.golden.
+func goldenJSON(t *testing.T, name string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestAnswerReplyGolden(t *testing.T) {
+	ix := defaultIndex(t)
+	tests := []struct {
+		name, q string
+		private bool
+	}{
+		{"answer_zh", "大模型的训练过程是什么", false},
+		{"answer_detail_private", "模型解释性差有什么影响", true},
+		{"answer_en", "what is the training process of LLM", false},
+		{"abstain_zh", "今天天气怎么样", false},
+		{"abstain_nearest", "推荐系统的协同过滤怎么实现", false},
+		{"abstain_en", "how do I cook rice", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := answerReply(res, tt.private)
+			checkLimits(t, rep)
+			goldenJSON(t, tt.name, responseData(rep))
+		})
+	}
+}
+
+func TestTopicsAndHelpGolden(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenJSON(t, "topics_zh", topicsEmbed(c, lang.Chinese))
+	goldenJSON(t, "help_en", helpEmbed(lang.English))
+}
+
+// checkLimits fails the test when a reply breaks one of Discord's limits.
+func checkLimits(t *testing.T, r reply) {
+	t.Helper()
+	if n := length(r.Content); n > maxContent {
+		t.Errorf("content has %d characters, limit %d", n, maxContent)
+	}
+	for _, e := range r.Embeds {
+		checkEmbed(t, e)
+	}
+	for _, row := range r.Components {
+		ar, ok := row.(discordgo.ActionsRow)
+		if !ok {
+			t.Fatalf("component %T is not an action row", row)
+		}
+		if len(ar.Components) > maxButtons {
+			t.Errorf("%d buttons in a row", len(ar.Components))
+		}
+		for _, c := range ar.Components {
+			b := c.(discordgo.Button)
+			if length(b.Label) > maxButtonLabel || length(b.CustomID) > maxCustomID || b.CustomID == "" {
+				t.Errorf("button %+v breaks a limit", b)
+			}
+		}
+	}
+}
+
+func checkEmbed(t *testing.T, e *discordgo.MessageEmbed) {
+	t.Helper()
+	if length(e.Title) > maxEmbedTitle {
+		t.Errorf("title has %d characters", length(e.Title))
+	}
+	if length(e.Description) > maxEmbedDesc {
+		t.Errorf("description has %d characters", length(e.Description))
+	}
+	if len(e.Fields) > maxEmbedFields {
+		t.Errorf("%d fields", len(e.Fields))
+	}
+	for _, f := range e.Fields {
+		if length(f.Name) > maxFieldName || length(f.Value) > maxFieldValue {
+			t.Errorf("field %q: name %d, value %d characters", f.Name, length(f.Name), length(f.Value))
+		}
+	}
+	if n := embedLength(e); n > maxEmbedTotal {
+		t.Errorf("embed has %d characters in all, limit %d", n, maxEmbedTotal)
+	}
+	for _, s := range []string{e.Title, e.Description} {
+		if strings.ContainsRune(s, '\uFFFD') {
+			t.Errorf("cut inside a character: %q", s)
+		}
+	}
+}
+
+// A section far over every limit still renders within them, cut at a line
+// boundary with the marker.
+func TestAnswerEmbedHugeSection(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# 巨型文章\n\n## 1. " + strings.Repeat("标题", 200) + "\n\n**题目：** 问题\n\n**答案：** 开头\n\n")
+	for i := range 400 {
+		md.WriteString("- **要点" + strings.Repeat("长", i%7) + "：** " + strings.Repeat("内容😀", 20) + "\n")
+	}
+	md.WriteString("\n**解析：** " + strings.Repeat("分析很长。", 500) + "\n")
+	art, problems := corpus.Parse("huge.md", []byte(md.String()))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	for _, l := range []lang.Lang{lang.Chinese, lang.English} {
+		e := answerEmbed(art.Sections[0], l)
+		checkEmbed(t, e)
+		if !strings.HasSuffix(e.Description, "\n"+txtCut.in(l)) {
+			t.Errorf("description does not end with the cut marker: …%q", tail(e.Description, 40))
+		}
+		before := strings.TrimSuffix(e.Description, "\n"+txtCut.in(l))
+		if !strings.HasSuffix(before, "😀") {
+			t.Errorf("description was not cut at the end of a line: …%q", tail(before, 40))
+		}
+	}
+}
+
+func tail(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-n):])
+}

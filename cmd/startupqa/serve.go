@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/startupqa/startupqa/bot"
+)
+
+// errNoToken says where a token comes from; the token itself is never
+// printed.
+var errNoToken = errors.New("DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications (Bot → Reset Token), then put DISCORD_TOKEN=... in .env or the environment")
+
+// serve runs the Discord bot until ctx ends (SIGINT or SIGTERM).
+func (a *app) serve(ctx context.Context, args []string) error {
+	fs := a.newFlagSet("serve", "[flags]")
+	sync := fs.Bool("sync-commands", false, "overwrite the registered slash commands even when Discord has the same ones")
+	ef := a.addEngineFlags(fs)
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		fmt.Fprintf(a.stderr, "startupqa serve: unexpected argument %q\n", rest[0])
+		return usageError{}
+	}
+	if a.cfg.DiscordToken == "" {
+		fmt.Fprintln(a.stderr, "startupqa:", errNoToken)
+		return usageError{}
+	}
+	ix, err := a.openIndex(ctx, ef)
+	if err != nil {
+		return a.corpusError(err)
+	}
+	defer ix.Close()
+	b := bot.New(bot.Config{
+		Token:        a.cfg.DiscordToken,
+		GuildID:      a.cfg.DiscordGuildID,
+		APIBase:      a.cfg.DiscordAPIBase,
+		Cooldown:     a.cfg.Cooldown,
+		SyncCommands: *sync,
+	}, ix, a.log)
+	return b.Run(ctx)
+}
