@@ -112,7 +112,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("discord session: %w", err)
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewrite(b.cfg.APIBase, http.DefaultTransport)}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewrite(b.cfg.APIBase, transport())}
 	s.Identify.Intents = Intents
 	// The bot reconnects itself, so that a fatal close code ends Run
 	// instead of discordgo retrying forever.
@@ -256,6 +256,17 @@ func (b *Bot) registerCommands(s *discordgo.Session) error {
 	}
 	b.log.Info("commands registered", "count", len(want), "guild", b.cfg.GuildID)
 	return nil
+}
+
+// transport is http.DefaultTransport keeping more idle connections: with
+// its default of two per host, every burst of answers dialled a fresh
+// connection for almost every answer and closed it again. (Capping the
+// connections instead made answers queue behind Discord's round trip: 200
+// answers at 80 ms took 300 ms.)
+func transport() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return t
 }
 
 // rewrite sends requests for discord.com to base instead, keeping the

@@ -2,11 +2,14 @@ package bot
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"regexp"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 )
 
 // Discord's rule for command and option names, in every locale.
@@ -124,5 +127,21 @@ func TestHasText(t *testing.T) {
 		if got := hasText(q); got != want {
 			t.Errorf("hasText(%q) = %v", q, got)
 		}
+	}
+}
+
+func TestFatalClose(t *testing.T) {
+	for code, fatal := range map[int]bool{1000: false, 4000: false, 4004: true, 4007: false, 4009: false, 4010: true, 4013: true, 4014: true} {
+		err := fmt.Errorf("open: %w", &websocket.CloseError{Code: code})
+		fe, ok := fatalClose(err)
+		if ok != fatal {
+			t.Errorf("close %d: fatal = %v, want %v", code, ok, fatal)
+		}
+		if ok && (fe.Code != code || fe.Error() == "") {
+			t.Errorf("close %d: %+v", code, fe)
+		}
+	}
+	if _, ok := fatalClose(errors.New("dial tcp: refused")); ok {
+		t.Error("a network error is fatal")
 	}
 }

@@ -41,7 +41,7 @@ func DefaultParams() Params {
 		KnownWeight:           0.35,
 		MinConfidence:         0.45,
 		PostingBudget:         4000,
-		Hits:                  50,
+		Hits:                  30,
 	}
 }
 

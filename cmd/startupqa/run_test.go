@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,9 @@ func runCLI(t *testing.T, stdin string, env map[string]string, args ...string) (
 	var out, errOut bytes.Buffer
 	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
 	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut, lookup)
+	if err != nil && err.Error() != "" { // as main prints it
+		fmt.Fprintln(&errOut, "startupqa:", err)
+	}
 	return out.String(), errOut.String(), exitCode(err)
 }
 

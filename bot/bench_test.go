@@ -1,0 +1,96 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa/bot/discordtest"
+)
+
+// BenchmarkAsk200 dispatches 200 /ask interactions at once through the
+// fake Discord and measures, for each, the time from dispatch to the
+// bot's answer reaching the fake. With rtt-80ms every REST call of the
+// fake takes 80 ms, like Discord's round trip.
+//
+//	go test -run '^$' -bench Ask200 -benchtime 3x ./bot
+func BenchmarkAsk200(b *testing.B) {
+	for _, rtt := range []time.Duration{0, 80 * time.Millisecond} {
+		b.Run(fmt.Sprintf("rtt-%dms", rtt.Milliseconds()), func(b *testing.B) {
+			r := startBot(b, nil, Config{}, defaultIndex(b))
+			r.srv.SetLatency(rtt)
+			questions := evalQuestions(b)
+			burst(b, r, 200, questions) // warm connections, as a running bot has
+			var all []time.Duration
+			for b.Loop() {
+				all = append(all, burst(b, r, 200, questions)...)
+			}
+			slices.Sort(all)
+			b.ReportMetric(ms(all[len(all)/2]), "p50-ms")
+			b.ReportMetric(ms(all[(len(all)*99+99)/100-1]), "p99-ms")
+			b.ReportMetric(ms(all[len(all)-1]), "max-ms")
+		})
+	}
+}
+
+// burst dispatches n interactions at once and returns each one's time
+// from dispatch to the answer's arrival; every one must be answered.
+func burst(b *testing.B, r *running, n int, questions []string) []time.Duration {
+	is := make([]*discordgo.Interaction, n)
+	for k := range is {
+		is[k] = r.srv.CommandInteraction(discordtest.Actor{UserID: fmt.Sprint(1000 + k)}, cmdAsk, ask(questions[k%len(questions)])...)
+	}
+	sentAt := make([]time.Time, n)
+	var wg sync.WaitGroup
+	for k, i := range is {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sentAt[k] = time.Now()
+			if err := r.srv.DispatchInteraction(i); err != nil {
+				b.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	out := make([]time.Duration, n)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for k, i := range is {
+		endpoint := fmt.Sprintf("/interactions/%s/%s/callback", i.ID, i.Token)
+		req, err := r.srv.WaitRequest(ctx, func(q discordtest.Request) bool { return q.Endpoint == endpoint && q.Status/100 == 2 })
+		if err != nil {
+			b.Fatalf("interaction %d of %d not answered: %v", k, n, err)
+		}
+		out[k] = req.Received.Sub(sentAt[k])
+	}
+	return out
+}
+
+// evalQuestions are the labelled questions of testdata/eval.jsonl: varied,
+// distinct, a fifth of them off-topic.
+func evalQuestions(b *testing.B) []string {
+	data, err := os.ReadFile("../testdata/eval.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var qs []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var c struct{ Q string }
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			b.Fatal(err)
+		}
+		qs = append(qs, c.Q)
+	}
+	return qs
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/startupqa/startupqa/bot/discordtest"
+)
+
+func TestServeNeedsToken(t *testing.T) {
+	_, errOut, code := runCLI(t, "", map[string]string{"DISCORD_TOKEN": "  "}, "serve")
+	if code != 2 || !strings.Contains(errOut, "DISCORD_TOKEN is not set") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("exit %d, stderr %q: want exit 2 and one line saying where to get a token", code, errOut)
+	}
+}
+
+func TestServeBadAPIBase(t *testing.T) {
+	_, errOut, code := runCLI(t, "", map[string]string{"DISCORD_TOKEN": "x", "DISCORD_API_BASE": "not a url"}, "serve")
+	if code != 1 || !strings.Contains(errOut, "DISCORD_API_BASE") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// A wrong token ends serve with a one-line reason instead of retrying
+// forever, and the token appears nowhere.
+func TestServeWrongToken(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	env := map[string]string{"DISCORD_TOKEN": "wrong-secret-token", "DISCORD_API_BASE": srv.URL(), "LOG_LEVEL": "debug"}
+	done := make(chan struct{})
+	var out, errOut string
+	var code int
+	go func() {
+		out, errOut, code = runCLI(t, "", env, "serve")
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve with a wrong token did not exit")
+	}
+	if code != 1 || !strings.Contains(errOut, "4004") || !strings.Contains(errOut, "check DISCORD_TOKEN") {
+		t.Errorf("exit %d, stderr %q: want exit 1 and what to fix", code, errOut)
+	}
+	if strings.Contains(out+errOut, "wrong-secret-token") {
+		t.Error("the token was printed")
+	}
+}
+
+// With a valid token serve runs until its context ends, then exits 0.
+func TestServeStopsOnCancel(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "ASK_COOLDOWN_SECONDS": "0"}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var out, errOut bytes.Buffer
+	go func() {
+		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+		done <- run(ctx, []string{"serve"}, strings.NewReader(""), &out, &errOut, lookup)
+	}()
+	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer wcancel()
+	if err := srv.Connected(wctx); err != nil {
+		t.Fatal(err)
+	}
+	// The bot answers before it is told to stop.
+	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "什么是大模型"))
+	if err := srv.DispatchInteraction(i); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.WaitRequest(wctx, discordtest.Match("POST", "/interactions/*/*/callback")); err != nil {
+		t.Fatalf("no answer: %v\n%s", err, errOut.String())
+	}
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if code := exitCode(err); code != 0 {
+			t.Errorf("exit %d (%v), want 0", code, err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop within 10 s")
+	}
+	t.Logf("stopped in %v", time.Since(start))
+}
+
+// SIGTERM stops a real process within 10 s with exit status 0. The test
+// binary runs itself as the startupqa process.
+func TestServeSIGTERM(t *testing.T) {
+	if os.Getenv("STARTUPQA_SERVE_CHILD") == "1" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		os.Exit(exitCode(run(ctx, []string{"serve"}, os.Stdin, os.Stdout, os.Stderr, os.LookupEnv)))
+	}
+	srv := discordtest.Start(t, discordtest.Options{})
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeSIGTERM$")
+	cmd.Env = append(os.Environ(), "STARTUPQA_SERVE_CHILD=1", "DISCORD_TOKEN="+srv.Token(), "DISCORD_API_BASE="+srv.URL())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Connected(ctx); err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("child did not connect: %v\n%s", err, stderr.String())
+	}
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err := <-waited:
+		if err != nil {
+			t.Errorf("child exited with %v after SIGTERM\n%s", err, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("child still running 10 s after SIGTERM")
+	}
+	t.Logf("exited %v after SIGTERM", time.Since(start))
+}
