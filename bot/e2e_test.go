@@ -378,3 +378,21 @@ func TestWrongTokenEndsRun(t *testing.T) {
 		t.Errorf("message %q leaks the token or does not say what to fix", err)
 	}
 }
+
+// A token revoked while the bot runs ends Run with close code 4004 once
+// the gateway drops, instead of discordgo's endless reconnecting.
+func TestTokenRevokedMidSession(t *testing.T) {
+	r := startBot(t, nil, Config{}, defaultIndex(t))
+	r.srv.RevokeToken("a-new-token")
+	r.srv.CloseGateway(4000)
+	select {
+	case err := <-r.done:
+		var fe *FatalCloseError
+		if !errors.As(err, &fe) || fe.Code != 4004 {
+			t.Errorf("Run = %v, want close code 4004", err)
+		}
+		r.done <- nil
+	case <-time.After(15 * time.Second):
+		t.Fatalf("Run still going 15 s after the token was revoked\nlogs:\n%s", r.logs)
+	}
+}

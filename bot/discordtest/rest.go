@@ -173,7 +173,7 @@ func (s *Server) route(hr *http.Request, rec *Request) reply {
 		if !ok {
 			continue
 		}
-		if rt.auth == authBot && hr.Header.Get("Authorization") != "Bot "+s.token {
+		if rt.auth == authBot && hr.Header.Get("Authorization") != "Bot "+s.Token() {
 			return httpError(http.StatusUnauthorized)
 		}
 		if app, has := params["app"]; has && app != s.appID && rt.auth == authBot {

@@ -81,6 +81,7 @@ type Options struct {
 // Server is a fake Discord REST API and gateway listening on 127.0.0.1.
 // All methods are safe for concurrent use.
 type Server struct {
+	tokenMu   sync.RWMutex // guards token, which RevokeToken changes
 	token     string
 	appID     string
 	botID     string
@@ -232,7 +233,21 @@ func (s *Server) BaseURL() *url.URL { u := *s.base; return &u }
 func (s *Server) GatewayURL() string { return "ws://" + s.base.Host + gatewayPath }
 
 // Token is the bot token without the "Bot " prefix.
-func (s *Server) Token() string { return s.token }
+func (s *Server) Token() string {
+	s.tokenMu.RLock()
+	defer s.tokenMu.RUnlock()
+	return s.token
+}
+
+// RevokeToken makes the fake accept only newToken from now on, as Discord
+// does when a token is reset in the Developer Portal: REST calls with the
+// old token get 401, and IDENTIFY or RESUME with it is closed with 4004.
+// Connections already open stay open until closed.
+func (s *Server) RevokeToken(newToken string) {
+	s.tokenMu.Lock()
+	defer s.tokenMu.Unlock()
+	s.token = newToken
+}
 
 // AppID is the application id.
 func (s *Server) AppID() string { return s.appID }
@@ -250,7 +265,7 @@ func (s *Server) HTTPClient() *http.Client {
 // NewSession returns a discordgo session (not opened) with the fake's token,
 // an HTTPClient and Identify.Intents set to intents.
 func (s *Server) NewSession(intents discordgo.Intent) *discordgo.Session {
-	ds, _ := discordgo.New("Bot " + s.token) // New never fails
+	ds, _ := discordgo.New("Bot " + s.Token()) // New never fails
 	ds.Client = s.HTTPClient()
 	ds.Identify.Intents = intents
 	return ds

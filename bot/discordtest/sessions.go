@@ -52,7 +52,7 @@ func (s *Server) identify(c *gwConn, d json.RawMessage) bool {
 	s.gwMu.Unlock()
 
 	switch {
-	case id.Token != "Bot "+s.token:
+	case id.Token != "Bot "+s.Token():
 		s.serverClose(c, CloseAuthFailed)
 		return false
 	case id.Shard != nil && (id.Shard[1] < 1 || id.Shard[0] < 0 || id.Shard[0] >= id.Shard[1]):
@@ -123,7 +123,7 @@ func (s *Server) resume(c *gwConn, d json.RawMessage) bool {
 	s.gwMu.Lock()
 	s.recordGateway(GatewayEvent{Kind: GatewayResume, Conn: c.id, SessionID: rd.SessionID, Payload: d})
 	s.gwMu.Unlock()
-	if rd.Token != "Bot "+s.token {
+	if rd.Token != "Bot "+s.Token() {
 		s.serverClose(c, CloseAuthFailed)
 		return false
 	}
