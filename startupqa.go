@@ -1,0 +1,95 @@
+// Package startupqa holds the domain types that the challenge game, its
+// storage and the Discord bot share. Each technology lives in its own
+// subpackage: corpus (Markdown), index (Bleve), sqlite (storage), bot
+// (Discord).
+package startupqa
+
+import "time"
+
+// Challenge is a study-group quiz running in one channel: a number of
+// rounds, each asking one section's 题目.
+type Challenge struct {
+	ID        int64
+	GuildID   string // "" for DMs and the terminal
+	ChannelID string
+	StarterID string
+	Topic     string   // what the starter asked for; "" for any
+	Sections  []string // section ids, one per round, in order
+	Seconds   int      // time per round
+	Round     int      // current round, 1-based; 0 before the first
+	State     ChallengeState
+	// RoundEndsAt is when the current round times out.
+	RoundEndsAt time.Time
+	StartedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// ChallengeState is where a challenge stands.
+type ChallengeState string
+
+const (
+	ChallengeRunning ChallengeState = "running"
+	ChallengeEnded   ChallengeState = "ended"
+)
+
+// Attempt is one member's graded answer in one round.
+type Attempt struct {
+	ID          int64
+	ChallengeID int64 // 0 for solo practice outside a challenge
+	Round       int
+	GuildID     string
+	ChannelID   string
+	UserID      string
+	SectionID   string
+	Answer      string
+	Score       float64  // share of the answer's key points covered, 0..1
+	Points      int      // points earned, bonuses included
+	Covered     []string // key points covered, by name
+	Missed      []string // key points missed, by name
+	CreatedAt   time.Time
+}
+
+// Period selects the attempts a leaderboard counts.
+type Period string
+
+const (
+	PeriodWeek  Period = "week"
+	PeriodMonth Period = "month"
+	PeriodAll   Period = "all"
+)
+
+// Standing is one member's line on a leaderboard.
+type Standing struct {
+	UserID string
+	Points int
+	Rounds int // attempts counted
+}
+
+// SectionScore is how a member does on one section.
+type SectionScore struct {
+	SectionID string
+	Attempts  int
+	AvgScore  float64
+}
+
+// MemberStats are a member's figures in one guild.
+type MemberStats struct {
+	UserID     string
+	Rounds     int
+	Points     int
+	Streak     int // consecutive attempts at or above the streak threshold, ending with the latest
+	BestStreak int
+	// Sections lists every section attempted, lowest average score first:
+	// the head is what the member misses most.
+	Sections []SectionScore
+}
+
+// Schedule posts a daily challenge in a channel.
+type Schedule struct {
+	GuildID   string
+	ChannelID string
+	TimeOfDay string // "HH:MM"
+	Timezone  string // IANA name, e.g. "Asia/Shanghai"
+	CreatedBy string
+	LastRun   time.Time // zero until the first run
+}
