@@ -18,6 +18,8 @@ Usage:
   startupqa ask [flags] [question]   answer a question (stdin or a prompt if none)
   startupqa check [dir]              validate a corpus directory
   startupqa topics [flags]           list the sections of the corpus
+  startupqa grade --section N [--json] grade an answer read from stdin
+  startupqa challenge [flags]        a quiz in the terminal: answer, get graded
   startupqa serve [flags]            run the Discord bot (needs DISCORD_TOKEN)
   startupqa eval [flags] file        measure search quality on labelled questions
   startupqa help [command]           show help
@@ -51,6 +53,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return app.topics(ctx, rest)
 	case "serve":
 		return app.serve(ctx, rest)
+	case "grade":
+		return app.grade(ctx, rest)
+	case "challenge":
+		return app.challengeCmd(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		return app.help(rest)
 	}
@@ -81,7 +87,7 @@ func (a *app) help(args []string) error {
 		return nil
 	}
 	switch args[0] {
-	case "ask", "check", "eval", "topics", "serve":
+	case "ask", "check", "eval", "topics", "serve", "grade", "challenge":
 		return run(context.Background(), []string{args[0], "-h"}, a.stdin, a.stdout, a.stderr, noEnv)
 	}
 	fmt.Fprintf(a.stderr, "startupqa: no help for %q\n", args[0])

@@ -1,0 +1,81 @@
+package challenge
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+)
+
+func TestPick(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rng := func() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
+
+	got, err := Pick(context.Background(), c, ix, "训练过程", 2, rng())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ID != "llm-startup/2" {
+		t.Errorf("topic 训练过程: first section %v, want llm-startup/2", ids(got))
+	}
+
+	all, _ := Pick(context.Background(), c, ix, "", 6, rng())
+	seen := map[string]bool{}
+	for _, s := range all {
+		seen[s.ID] = true
+	}
+	if len(all) != 6 || len(seen) != 6 {
+		t.Errorf("6 rounds of 6 sections: %v repeats a section", ids(all))
+	}
+	again, _ := Pick(context.Background(), c, ix, "", 6, rng())
+	if ids(again) != ids(all) {
+		t.Error("the same seed picked differently")
+	}
+	more, _ := Pick(context.Background(), c, ix, "", 9, rng())
+	if len(more) != 9 {
+		t.Errorf("9 rounds from 6 sections: got %d", len(more))
+	}
+	if none, _ := Pick(context.Background(), c, ix, "", 0, rng()); none != nil {
+		t.Error("0 rounds picked sections")
+	}
+}
+
+func ids(ss []*corpus.Section) string {
+	out := ""
+	for _, s := range ss {
+		out += s.ID + " "
+	}
+	return out
+}
+
+func TestPoints(t *testing.T) {
+	tests := []struct {
+		score         float64
+		first         bool
+		streak, hints int
+		want          int
+	}{
+		{0, false, 0, 0, 0},
+		{0.5, false, 1, 0, 50},
+		{1, true, 1, 0, 120},
+		{0.8, false, 3, 0, 100},
+		{0.8, false, 20, 0, 130},
+		{0.2, false, 0, 2, 0},
+		{0.6, false, 0, 1, 45},
+	}
+	for _, tt := range tests {
+		if got := Points(tt.score, tt.first, tt.streak, tt.hints); got != tt.want {
+			t.Errorf("Points(%v, %v, %d, %d) = %d, want %d", tt.score, tt.first, tt.streak, tt.hints, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/startupqa/startupqa/challenge"
+)
+
+// challengeCmd runs a quiz in the terminal: it asks a 题目, reads an
+// answer, grades it, shows the 答案 and 解析, and totals the points.
+func (a *app) challengeCmd(ctx context.Context, args []string) error {
+	fs := a.newFlagSet("challenge", "[--rounds N] [--topic T]")
+	rounds := fs.Int("rounds", 3, "number of `rounds`")
+	topic := fs.String("topic", "", "ask the sections about this `topic` first")
+	seed := fs.Uint64("seed", 0, "random `seed` for the order of sections (0: the clock)")
+	ef := a.addEngineFlags(fs)
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 || *rounds < 1 || *rounds > 50 {
+		fmt.Fprintln(a.stderr, "startupqa challenge: --rounds takes 1 to 50; the topic goes in --topic")
+		return usageError{}
+	}
+	ix, err := a.openIndex(ctx, ef)
+	if err != nil {
+		return a.corpusError(err)
+	}
+	defer ix.Close()
+	if *seed == 0 {
+		*seed = uint64(time.Now().UnixNano())
+	}
+	sections, err := challenge.Pick(ctx, ix.Corpus(), ix, *topic, *rounds, rand.New(rand.NewPCG(*seed, *seed>>1)))
+	if err != nil {
+		return err
+	}
+	g, err := newGrader(ix.Corpus())
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(a.stdin)
+	sc.Buffer(make([]byte, 4096), maxStdinQuestion)
+	total, streak := 0, 0
+	for n, s := range sections {
+		fmt.Fprintf(a.stdout, "\n第 %d/%d 题 · %s\n题目：%s\n你的答案（空行结束）：\n", n+1, len(sections), s.Title, s.Question)
+		answer, ok := readAnswer(sc)
+		if !ok {
+			fmt.Fprintln(a.stdout, "\n（输入结束）")
+			break
+		}
+		res := g.Grade(s, answer)
+		if res.Score >= challenge.StreakThreshold {
+			streak++
+		} else {
+			streak = 0
+		}
+		points := challenge.Points(res.Score, false, streak, 0)
+		total += points
+		fmt.Fprintf(a.stdout, "\n%s得分 +%d（连续 %d 题达标）\n\n答案：\n%s\n", formatGrade(s, res), points, streak, s.Answer.Markdown())
+		if s.Analysis != "" {
+			fmt.Fprintf(a.stdout, "\n解析：%s\n", s.Analysis)
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	fmt.Fprintf(a.stdout, "\n总分：%d（满分 %d）\n", total, len(sections)*challenge.MaxPoints)
+	return sc.Err()
+}

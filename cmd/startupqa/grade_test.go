@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestGradeCommand(t *testing.T) {
+	answer := "主要是计算资源需求太大，训练需要很多算力和存储；另外数据质量也很关键，需要大量高质量数据。"
+	out, errOut, code := runCLI(t, answer, nil, "grade", "--section", "3", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	var got struct {
+		Section string   `json:"section"`
+		Score   float64  `json:"score"`
+		Covered []string `json:"covered"`
+		Missed  []string `json:"missed"`
+	}
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("%v in %q", err, out)
+	}
+	if dec.More() {
+		t.Error("more than one JSON value")
+	}
+	if got.Section != "llm-startup/3" || got.Score != 0.4 || strings.Join(got.Covered, ",") != "计算资源需求,数据质量" || len(got.Missed) != 3 {
+		t.Errorf("got %+v", got)
+	}
+
+	out, _, code = runCLI(t, "計算資源需求大；數據質量要高", nil, "grade", "--section", "llm-startup/3")
+	if code != 0 || !strings.Contains(out, "✓ 计算资源需求") || !strings.Contains(out, "✗ 模型解释性") {
+		t.Errorf("text verdict (exit %d):\n%s", code, out)
+	}
+	for _, args := range [][]string{{"grade"}, {"grade", "--section", "99"}, {"grade", "--section", "nope/1"}} {
+		if _, _, code := runCLI(t, "x", nil, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestChallengeCommand(t *testing.T) {
+	in := "参数量巨大，泛化能力强，知识表达丰富，计算资源需求大；应用在自然语言处理、计算机视觉、推荐系统、语音识别\n\n不知道\n\n"
+	out, errOut, code := runCLI(t, in, nil, "challenge", "--rounds", "2", "--topic", "大模型是什么", "--seed", "1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"第 1/2 题 · 什么是大模型？", "覆盖 8/8 个要点", "得分 +100", "解析：", "第 2/2 题", "总分：100（满分 200）"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// Input ending early ends the quiz with the points so far.
+	out, _, code = runCLI(t, "", nil, "challenge", "--rounds", "3", "--seed", "1")
+	if code != 0 || !strings.Contains(out, "总分：0") {
+		t.Errorf("empty input: exit %d\n%s", code, out)
+	}
+	if _, _, code := runCLI(t, "", nil, "challenge", "--rounds", "0"); code != 2 {
+		t.Errorf("--rounds 0: exit %d, want 2", code)
+	}
+}

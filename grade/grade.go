@@ -1,0 +1,236 @@
+// Package grade scores a member's answer against the key points of a
+// section's 答案. It reads answers the way the index reads questions
+// (width folding, traditional characters mapped to simplified, the field's
+// English terms mapped to the corpus's words, CJK bigrams), so it tolerates
+// paraphrase and word order, and it weighs each term by how rare it is
+// among all key points, so that copying the question back or repeating one
+// word scores near zero. There is no Discord in it.
+package grade
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// Point is one key point of an answer: a list item (its lead term plus its
+// explanation) or, for an answer without a list, one sentence.
+type Point struct {
+	Name string // the lead term, or the start of the sentence
+	Lead string // the bold lead term; "" for a sentence
+	Text string // the whole point
+}
+
+// KeyPoints returns the key points of a section's answer.
+func KeyPoints(s *corpus.Section) []Point {
+	var ps []Point
+	for _, it := range s.Answer.Items() {
+		name := it.Lead
+		if name == "" {
+			name = head(it.Text)
+		}
+		ps = append(ps, Point{Name: name, Lead: it.Lead, Text: it.String()})
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	for _, p := range s.Answer.Paragraphs() {
+		for _, sent := range sentences(p) {
+			ps = append(ps, Point{Name: head(sent), Text: sent})
+		}
+	}
+	return ps
+}
+
+// sentences splits a paragraph after 。！？!? and ; …
+func sentences(p string) []string {
+	var out []string
+	var b strings.Builder
+	for _, r := range p {
+		b.WriteRune(r)
+		switch r {
+		case '。', '！', '？', '!', '?', '；', ';':
+			if s := strings.TrimSpace(b.String()); s != "" {
+				out = append(out, s)
+			}
+			b.Reset()
+		}
+	}
+	if s := strings.TrimSpace(b.String()); utf8.RuneCountInString(s) > 1 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// head names a point without a lead term by its first words.
+func head(s string) string {
+	s = strings.TrimRight(s, "。！？!?；;：:，, ")
+	if r := []rune(s); len(r) > 16 {
+		return string(r[:16]) + "…"
+	}
+	return s
+}
+
+// Analyzer turns text into terms; *index.Analyzer is one.
+type Analyzer interface {
+	Terms(text string) []string
+}
+
+// Grader grades answers for one corpus.
+type Grader struct {
+	an     Analyzer
+	simple func(string) string // traditional → simplified
+	// weight of a term: rarer among all key points of the corpus counts
+	// more; a term in every point says nothing about which one an
+	// answer covers.
+	weight map[string]float64
+	points map[string][]gradedPoint // section id → its points
+	params Params
+}
+
+// Params are the grader's thresholds, chosen on the tests' answers.
+type Params struct {
+	// LeadShare is how much of a point's credit its lead term carries;
+	// the rest comes from its explanation.
+	LeadShare float64
+	// Covered is the credit from which a point counts as covered.
+	Covered float64
+}
+
+// DefaultParams are the measured defaults.
+func DefaultParams() Params { return Params{LeadShare: 0.6, Covered: 0.4} }
+
+type gradedPoint struct {
+	Point
+	lead []string // terms of the lead
+	text []string // terms of the explanation that are not in the lead
+}
+
+// New prepares a grader for every section of c. simplified maps
+// traditional characters to simplified ones (zh.Converter.Simplified);
+// nil leaves text as it is.
+func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader {
+	if simplified == nil {
+		simplified = func(s string) string { return s }
+	}
+	g := &Grader{an: an, simple: simplified, weight: map[string]float64{}, points: map[string][]gradedPoint{}, params: DefaultParams()}
+	df := map[string]int{}
+	n := 0
+	for _, s := range c.Sections {
+		for _, p := range KeyPoints(s) {
+			gp := gradedPoint{Point: p}
+			gp.lead = an.Terms(p.Lead)
+			for _, t := range an.Terms(p.Text) {
+				if !slices.Contains(gp.lead, t) {
+					gp.text = append(gp.text, t)
+				}
+			}
+			for _, t := range append(slices.Clone(gp.lead), gp.text...) {
+				df[t]++
+			}
+			n++
+			g.points[s.ID] = append(g.points[s.ID], gp)
+		}
+	}
+	for t, d := range df {
+		g.weight[t] = math.Log(1 + float64(n)/float64(d))
+	}
+	return g
+}
+
+// Result is the grade of one answer.
+type Result struct {
+	Section string       `json:"section"`
+	Score   float64      `json:"score"` // share of key points covered, 0..1
+	Covered []string     `json:"covered"`
+	Missed  []string     `json:"missed"`
+	Points  []PointGrade `json:"-"`
+}
+
+// PointGrade is the grade of one key point.
+type PointGrade struct {
+	Name    string
+	Credit  float64 // 0..1: how much of the point the answer has
+	Covered bool
+}
+
+// MaxAnswerRunes bounds what is read of an answer; longer text is noise.
+const MaxAnswerRunes = 4000
+
+// Grade scores an answer to section s.
+func (g *Grader) Grade(s *corpus.Section, answer string) Result {
+	if r := []rune(answer); len(r) > MaxAnswerRunes {
+		answer = string(r[:MaxAnswerRunes])
+	}
+	have := map[string]bool{}
+	for _, t := range g.an.Terms(g.simple(answer)) {
+		have[t] = true
+	}
+	res := Result{Section: s.ID, Covered: []string{}, Missed: []string{}}
+	points := g.points[s.ID]
+	for _, p := range points {
+		credit := g.credit(p, have)
+		pg := PointGrade{Name: p.Name, Credit: credit, Covered: credit >= g.params.Covered}
+		res.Points = append(res.Points, pg)
+		if pg.Covered {
+			res.Covered = append(res.Covered, p.Name)
+		} else {
+			res.Missed = append(res.Missed, p.Name)
+		}
+	}
+	if len(points) > 0 {
+		res.Score = float64(len(res.Covered)) / float64(len(points))
+	}
+	return res
+}
+
+// credit combines the share of the lead term's characters the answer has
+// and the weighted share of the explanation's terms.
+func (g *Grader) credit(p gradedPoint, have map[string]bool) float64 {
+	lead, text := leadShare(p.lead, have), g.share(p.text, have)
+	switch {
+	case len(p.lead) == 0:
+		return text
+	case len(p.text) == 0:
+		return lead
+	}
+	return g.params.LeadShare*lead + (1-g.params.LeadShare)*text
+}
+
+// leadShare is the share of a lead term's characters covered by the
+// bigrams the answer shares with it. Counting characters rather than
+// bigrams forgives the bigram that straddles two words: "模型 初始化"
+// covers all of 模型初始化 though it lacks 型初.
+func leadShare(terms []string, have map[string]bool) float64 {
+	all, got := map[rune]bool{}, map[rune]bool{}
+	for _, t := range terms {
+		for _, r := range t {
+			all[r] = true
+			if have[t] {
+				got[r] = true
+			}
+		}
+	}
+	if len(all) == 0 {
+		return 0
+	}
+	return float64(len(got)) / float64(len(all))
+}
+
+func (g *Grader) share(terms []string, have map[string]bool) float64 {
+	var got, total float64
+	for _, t := range terms {
+		w := g.weight[t]
+		total += w
+		if have[t] {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}

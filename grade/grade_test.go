@@ -1,0 +1,137 @@
+package grade
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/zh"
+)
+
+func newGrader(t testing.TB) (*Grader, *corpus.Corpus) {
+	t.Helper()
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := index.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(c, an, conv.Simplified), c
+}
+
+func TestKeyPoints(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s3, _ := c.Section("llm-startup/3")
+	var names []string
+	for _, p := range KeyPoints(s3) {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ","); got != "计算资源需求,数据质量,模型解释性,模型可扩展性,安全和隐私" {
+		t.Errorf("key points of section 3 = %s", got)
+	}
+	// An answer without a list is split into sentences.
+	art, ps := corpus.Parse("x.md", []byte("# T\n\n## 1. A\n\n**题目：** q\n\n**答案：** 第一句话。第二句话！第三句\n"))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	if got := KeyPoints(art.Sections[0]); len(got) != 3 || got[1].Text != "第二句话！" {
+		t.Errorf("sentence points = %+v", got)
+	}
+}
+
+func TestGrade(t *testing.T) {
+	g, c := newGrader(t)
+	tests := []struct {
+		name     string
+		section  string
+		answer   string
+		min, max float64
+		covered  []string // must be covered
+	}{
+		{"complete", "llm-startup/3",
+			"创业公司做大模型面临五个挑战：一是计算资源需求大，训练要大量算力和存储，成本高；二是数据质量，要大量高质量数据，噪声和偏差会影响效果；三是模型解释性差，黑箱难以理解决策，金融医疗场景有问题；四是模型可扩展性，怎么高效扩展部署；五是安全和隐私，要保护用户数据。",
+			1, 1, nil},
+		{"partial two of five", "llm-startup/3",
+			"主要是计算资源需求太大，训练需要很多算力和存储；另外数据质量也很关键，需要大量高质量数据。",
+			0.4, 0.4, []string{"计算资源需求", "数据质量"}},
+		{"paraphrase, other order", "llm-startup/3",
+			"用户隐私和数据安全要保障；模型像黑箱一样，解释性不好；还有就是算力资源的需求很高。",
+			0.6, 0.6, []string{"安全和隐私", "模型解释性", "计算资源需求"}},
+		{"traditional characters", "llm-startup/3",
+			"計算資源需求大，訓練需要大量存儲空間；數據質量要高；模型解釋性差，是黑箱；安全和隱私要保護。",
+			0.8, 0.8, []string{"计算资源需求", "数据质量", "模型解释性", "安全和隐私"}},
+		{"english terms", "llm-startup/2",
+			"data preprocessing, 模型 initialization, forward propagation, 计算 loss, backpropagation 更新参数, 迭代 optimization, evaluation on validation set",
+			0.7, 1, []string{"数据预处理", "前向传播", "反向传播"}},
+		{"leads in other words", "llm-startup/1",
+			"参数量巨大，泛化能力强，知识表达丰富，计算资源需求大；应用在自然语言处理、计算机视觉、推荐系统、语音识别",
+			1, 1, nil},
+		{"empty", "llm-startup/1", "", 0, 0, nil},
+		{"question copied back", "llm-startup/1", "什么是大模型？请简述大模型的特点和应用场景。", 0, 0.15, nil},
+		{"one term fifty times", "llm-startup/1", strings.Repeat("参数量巨大", 50), 0, 0.15, nil},
+		{"noise", "llm-startup/3", noise(4000), 0, 0.1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ok := c.Section(tt.section)
+			if !ok {
+				t.Fatal("no section", tt.section)
+			}
+			r := g.Grade(s, tt.answer)
+			if r.Score < tt.min || r.Score > tt.max {
+				t.Errorf("score %.2f, want %.2f..%.2f; points %s", r.Score, tt.min, tt.max, describe(r))
+			}
+			for _, want := range tt.covered {
+				if !contains(r.Covered, want) {
+					t.Errorf("%s not covered; points %s", want, describe(r))
+				}
+			}
+			if len(r.Covered)+len(r.Missed) != len(KeyPoints(s)) {
+				t.Errorf("covered %v + missed %v do not list every point", r.Covered, r.Missed)
+			}
+		})
+	}
+}
+
+func describe(r Result) string {
+	var b strings.Builder
+	for _, p := range r.Points {
+		fmt.Fprintf(&b, "%s=%.2f ", p.Name, p.Credit)
+	}
+	return b.String()
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// noise is deterministic gibberish: common Chinese characters in no order.
+func noise(n int) string {
+	const chars = "的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行意动方期它头经长儿回位分爱老因很给名法间斯知世什两次使身者被高已亲其进此话常与活正感"
+	r := []rune(chars)
+	out := make([]rune, n)
+	x := uint32(2463534242)
+	for i := range out {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		out[i] = r[int(x)%len(r)]
+	}
+	return string(out)
+}

@@ -1,0 +1,55 @@
+// Package zh converts between simplified and traditional Chinese with
+// OpenCC's dictionaries (github.com/longbridgeapp/opencc, pure Go), so
+// that members who write traditional characters are understood and
+// answered in their own script.
+package zh
+
+import (
+	"fmt"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// Converter converts text between the two scripts. It is safe for
+// concurrent use.
+type Converter struct {
+	t2s, s2t *opencc.OpenCC
+}
+
+// New loads the dictionaries (a few milliseconds).
+func New() (*Converter, error) {
+	t2s, err := opencc.New("t2s")
+	if err != nil {
+		return nil, fmt.Errorf("load traditional→simplified dictionary: %w", err)
+	}
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		return nil, fmt.Errorf("load simplified→traditional dictionary: %w", err)
+	}
+	return &Converter{t2s: t2s, s2t: s2t}, nil
+}
+
+// Simplified returns text in simplified characters; text that is already
+// simplified, or not Chinese, comes back unchanged.
+func (c *Converter) Simplified(text string) string {
+	out, err := c.t2s.Convert(text)
+	if err != nil {
+		return text
+	}
+	return out
+}
+
+// Traditional returns text in traditional characters.
+func (c *Converter) Traditional(text string) string {
+	out, err := c.s2t.Convert(text)
+	if err != nil {
+		return text
+	}
+	return out
+}
+
+// IsTraditional reports whether text uses traditional characters that
+// differ from their simplified forms.
+func (c *Converter) IsTraditional(text string) bool {
+	return c.Simplified(text) != text
+}

@@ -1,0 +1,55 @@
+package zh
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestConvert(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in, simplified string
+		traditional    bool
+	}{
+		{"大模型的訓練過程是什麼", "大模型的训练过程是什么", true},
+		{"數據質量與隱私", "数据质量与隐私", true},
+		{"大模型的训练过程", "大模型的训练过程", false},
+		{"LLM training 123", "LLM training 123", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		if got := c.Simplified(tt.in); got != tt.simplified {
+			t.Errorf("Simplified(%q) = %q, want %q", tt.in, got, tt.simplified)
+		}
+		if got := c.IsTraditional(tt.in); got != tt.traditional {
+			t.Errorf("IsTraditional(%q) = %v", tt.in, got)
+		}
+	}
+	if got := c.Traditional("训练过程通常包括以下几个步骤"); got != "訓練過程通常包括以下幾個步驟" {
+		t.Errorf("Traditional = %q", got)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				if got := c.Simplified("訓練過程"); got != "训练过程" {
+					t.Errorf("got %q", got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
