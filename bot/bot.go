@@ -23,6 +23,13 @@ type Engine interface {
 	Corpus() *corpus.Corpus
 }
 
+// Scripts converts replies to traditional characters for members who ask
+// in them; *zh.Converter is one.
+type Scripts interface {
+	IsTraditional(text string) bool
+	Traditional(text string) string
+}
+
 // Config is what the bot needs to know; cmd/startupqa reads it from the
 // environment.
 type Config struct {
@@ -43,6 +50,7 @@ type Config struct {
 type Bot struct {
 	cfg      Config
 	engine   Engine
+	scripts  Scripts // may be nil: replies stay as the corpus has them
 	log      *slog.Logger
 	cooldown *cooldown
 
@@ -55,14 +63,15 @@ type Bot struct {
 	lost     chan struct{} // the gateway connection dropped
 }
 
-// New returns a bot that answers from engine.
-func New(cfg Config, engine Engine, log *slog.Logger) *Bot {
+// New returns a bot that answers from engine. scripts may be nil.
+func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 	if cfg.AckBudget <= 0 {
 		cfg.AckBudget = 2 * time.Second
 	}
 	return &Bot{
 		cfg:      cfg,
 		engine:   engine,
+		scripts:  scripts,
 		log:      log,
 		cooldown: newCooldown(cfg.Cooldown, time.Now),
 		ready:    make(chan struct{}, 1),

@@ -15,6 +15,7 @@ import (
 
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/zh"
 )
 
 // fakeEngine wraps the real engine to misbehave on demand.
@@ -77,7 +78,7 @@ func startBot(t testing.TB, srv *discordtest.Server, cfg Config, engine Engine) 
 	}
 	cfg.APIBase = srv.BaseURL()
 	logs := &syncBuffer{}
-	b := New(cfg, engine, slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	b := New(cfg, engine, scripts(t), slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{srv: srv, bot: b, logs: logs, cancel: cancel, done: make(chan error, 1)}
 	go func() { r.done <- b.Run(ctx) }()
@@ -184,4 +185,13 @@ func noPings(t *testing.T, m *allowedMentions) {
 
 func ask(q string, extra ...*discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandInteractionDataOption {
 	return append([]*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption(optQuestion, q)}, extra...)
+}
+
+func scripts(t testing.TB) Scripts {
+	t.Helper()
+	c, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -58,6 +58,13 @@ func TestEndToEnd(t *testing.T) {
 		noPings(t, s.Data.Mentions)
 	})
 
+	t.Run("a traditional question is answered in traditional characters", func(t *testing.T) {
+		s := r.interact(t, srv.CommandInteraction(member, cmdAsk, ask("大模型的訓練過程是什麼")...))
+		if len(s.Data.Embeds) != 1 || s.Data.Embeds[0].Title != "大模型的訓練過程" || !strings.Contains(s.Data.Embeds[0].Description, "數據預處理") {
+			t.Errorf("embeds %+v", s.Data.Embeds)
+		}
+	})
+
 	t.Run("private ask is ephemeral", func(t *testing.T) {
 		s := r.interact(t, srv.CommandInteraction(member, cmdAsk, ask("模型解释性差有什么影响", discordtest.BoolOption(optPrivate, true))...))
 		if !s.ephemeral() || len(s.Data.Embeds) != 1 || s.Data.Embeds[0].Title != "大模型的挑战" {
@@ -366,7 +373,7 @@ func TestCooldownEndToEnd(t *testing.T) {
 
 func TestWrongTokenEndsRun(t *testing.T) {
 	srv := discordtest.Start(t, discordtest.Options{})
-	b := New(Config{Token: "not-the-token", APIBase: srv.BaseURL()}, defaultIndex(t), slog.New(slog.DiscardHandler))
+	b := New(Config{Token: "not-the-token", APIBase: srv.BaseURL()}, defaultIndex(t), nil, slog.New(slog.DiscardHandler))
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err := b.Run(ctx)

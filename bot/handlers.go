@@ -41,7 +41,7 @@ func (b *Bot) ask(ctx context.Context, r *request) (reply, error) {
 	if err != nil {
 		return reply{}, fmt.Errorf("search: %w", err)
 	}
-	rep := answerReply(res, private)
+	rep := b.inScript(q, answerReply(res, private))
 	rep.logAttrs = searchAttrs(res)
 	return rep, nil
 }

@@ -46,7 +46,7 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 		log.Error("search failed", "err", err)
 		rep = reply{Content: txtSorry.in(l)}
 	} else {
-		rep = answerReply(res, false)
+		rep = b.inScript(q, answerReply(res, false))
 		log.Info("message answered", append([]any{"latency", time.Since(start)}, searchAttrs(res)...)...)
 	}
 	_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{

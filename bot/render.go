@@ -169,3 +169,28 @@ func helpEmbed(l lang.Lang) *discordgo.MessageEmbed {
 	}
 	return &discordgo.MessageEmbed{Title: "startupqa", Description: desc.in(l), Color: embedColor}
 }
+
+// inScript converts a reply to traditional characters when the question
+// was written in them: a member from Taiwan or Hong Kong reads the answer
+// in their own script.
+func (b *Bot) inScript(q string, r reply) reply {
+	if b.scripts == nil || !b.scripts.IsTraditional(q) {
+		return r
+	}
+	conv := b.scripts.Traditional
+	r.Content = conv(r.Content)
+	for i, e := range r.Embeds {
+		c := *e
+		c.Title, c.Description = conv(c.Title), conv(c.Description)
+		c.Fields = nil
+		for _, f := range e.Fields {
+			c.Fields = append(c.Fields, &discordgo.MessageEmbedField{Name: conv(f.Name), Value: conv(f.Value), Inline: f.Inline})
+		}
+		if e.Footer != nil {
+			c.Footer = &discordgo.MessageEmbedFooter{Text: conv(e.Footer.Text)}
+		}
+		fitEmbed(&c, txtCut.in(lang.Chinese))
+		r.Embeds[i] = &c
+	}
+	return r
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
 	"github.com/startupqa/startupqa/lang"
+	"github.com/startupqa/startupqa/zh"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,7 +25,11 @@ func defaultIndex(t testing.TB) *index.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Build(context.Background(), c)
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,10 +49,22 @@ type Index struct {
 
 	dfCache     *sync.Map // term → passages holding it
 	dfCacheSize *atomic.Int64
+
+	simplify func(string) string // traditional → simplified; nil: none
+}
+
+// Option configures an index.
+type Option func(*Index)
+
+// WithSimplifier maps questions in traditional characters to simplified
+// ones before searching (zh.Converter.Simplified), so that 大模型的訓練過程
+// finds the same sections as 大模型的训练过程.
+func WithSimplifier(f func(string) string) Option {
+	return func(ix *Index) { ix.simplify = f }
 }
 
 // Build indexes a corpus in memory.
-func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
+func Build(ctx context.Context, c *corpus.Corpus, opts ...Option) (*Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -65,13 +77,13 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	return newIndex(c, bi, m)
+	return newIndex(c, bi, m, opts)
 }
 
 // Open returns a persisted index of c in dir, reusing what an earlier run
 // built when it was built from the same corpus with the same mapping, and
 // rebuilding it otherwise. rebuilt tells which happened.
-func Open(ctx context.Context, c *corpus.Corpus, dir string) (ix *Index, rebuilt bool, err error) {
+func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix *Index, rebuilt bool, err error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
@@ -84,7 +96,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string) (ix *Index, rebuilt
 	bleveDir := filepath.Join(dir, "bleve")
 	if got, err := os.ReadFile(metaPath); err == nil && string(got) == want {
 		if bi, err := bleve.Open(bleveDir); err == nil {
-			ix, err := newIndex(c, bi, m)
+			ix, err := newIndex(c, bi, m, opts)
 			if err != nil {
 				return nil, false, err
 			}
@@ -136,7 +148,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string) (ix *Index, rebuilt
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	ix, err = newIndex(c, bi, m)
+	ix, err = newIndex(c, bi, m, opts)
 	return ix, true, err
 }
 
@@ -225,14 +237,18 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
 	return nil
 }
 
-func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl) (*Index, error) {
+func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, opts []Option) (*Index, error) {
 	a := m.AnalyzerNamed(analyzerName)
 	if a == nil {
 		bi.Close()
 		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
 	}
 	chars, n := corpusChars(c)
-	return &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), chars: chars, passages: n, copies: summaryCopies(c), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}, nil
+	ix := &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), chars: chars, passages: n, copies: summaryCopies(c), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}
+	for _, o := range opts {
+		o(ix)
+	}
+	return ix, nil
 }
 
 // Close releases the index.

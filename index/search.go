@@ -104,7 +104,11 @@ type unit struct {
 func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
 	clean, truncated := cleanQuery(q)
 	res := &Result{Query: clean, Truncated: truncated}
-	pq, err := ix.parse(ctx, normalizeQuery(clean))
+	searched := clean
+	if ix.simplify != nil {
+		searched = ix.simplify(clean)
+	}
+	pq, err := ix.parse(ctx, normalizeQuery(searched))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", clean, err)
 	}

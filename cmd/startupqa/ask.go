@@ -11,6 +11,7 @@ import (
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/zh"
 )
 
 // maxStdinQuestion bounds how much of stdin is read as one question; the
@@ -35,7 +36,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 		return a.corpusError(err)
 	}
 	defer ix.Close()
-	out := &answerer{ix: ix, w: a.stdout, stderr: a.stderr, json: *asJSON, top: *top}
+	out := &answerer{ix: ix, zh: a.zh, w: a.stdout, stderr: a.stderr, json: *asJSON, top: *top}
 
 	if len(words) > 0 {
 		return out.answer(ctx, strings.Join(words, " "))
@@ -53,6 +54,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 // answerer searches and prints, as text or JSON.
 type answerer struct {
 	ix     *index.Index
+	zh     *zh.Converter // answers a traditional question in traditional characters
 	w      io.Writer
 	stderr io.Writer
 	json   bool
@@ -72,7 +74,11 @@ func (o *answerer) answer(ctx context.Context, q string) error {
 	if o.json {
 		return writeJSON(o.w, res, o.top)
 	}
-	_, err = io.WriteString(o.w, formatResult(res, o.top))
+	out := formatResult(res, o.top)
+	if o.zh != nil && o.zh.IsTraditional(res.Query) {
+		out = o.zh.Traditional(out)
+	}
+	_, err = io.WriteString(o.w, out)
 	return err
 }
 

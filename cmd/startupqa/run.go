@@ -10,6 +10,7 @@ import (
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/zh"
 )
 
 const usage = `startupqa answers questions from a Q&A corpus of Markdown articles.
@@ -71,6 +72,7 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
+	zh     *zh.Converter // set by openIndex
 }
 
 func newLogger(w io.Writer, cfg config) *slog.Logger {
@@ -124,10 +126,16 @@ func (a *app) openIndex(ctx context.Context, ef *engineFlags) (*index.Index, err
 	if err != nil {
 		return nil, err
 	}
-	if ef.indexDir == "" {
-		return index.Build(ctx, c)
+	conv, err := zh.New()
+	if err != nil {
+		return nil, err
 	}
-	ix, rebuilt, err := index.Open(ctx, c, ef.indexDir)
+	a.zh = conv
+	opt := index.WithSimplifier(conv.Simplified)
+	if ef.indexDir == "" {
+		return index.Build(ctx, c, opt)
+	}
+	ix, rebuilt, err := index.Open(ctx, c, ef.indexDir, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -38,6 +38,6 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		APIBase:      a.cfg.DiscordAPIBase,
 		Cooldown:     a.cfg.Cooldown,
 		SyncCommands: *sync,
-	}, ix, a.log)
+	}, ix, a.zh, a.log)
 	return b.Run(ctx)
 }

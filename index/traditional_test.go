@@ -1,0 +1,50 @@
+package index
+
+import (
+	"context"
+	"testing"
+
+	"github.com/startupqa/startupqa/zh"
+)
+
+// Questions in traditional characters find the same sections as their
+// simplified forms when the index has a simplifier, and not without one.
+func TestTraditionalQuestions(t *testing.T) {
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := defaultCorpus(t)
+	ix, err := Build(context.Background(), c, WithSimplifier(conv.Simplified))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct{ q, want string }{
+		{"大模型的訓練過程是什麼", "llm-startup/2"},
+		{"大模型創業面臨哪些挑戰", "llm-startup/3"},
+		{"數據質量為什麼重要", "llm-startup/3"},
+		{"請簡述一個成功的大模型創業案例", "llm-startup/5"},
+		{"反向傳播是做什麼的", "llm-startup/2"},
+	}
+	plain := build(t, c)
+	misses := 0
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if best, ok := res.Best(); !ok || best.Section.ID != tt.want {
+			t.Errorf("%q: got %v, want %s", tt.q, res.Matches, tt.want)
+		}
+		if res.Query != tt.q {
+			t.Errorf("Result.Query = %q, want the question as asked", res.Query)
+		}
+		if r, _ := plain.Search(context.Background(), tt.q); !r.Answered || r.Matches[0].Section.ID != tt.want {
+			misses++
+		}
+	}
+	if misses == 0 {
+		t.Error("without a simplifier every traditional question was answered right too: the test shows nothing")
+	}
+}
