@@ -14,6 +14,7 @@ const (
 	cmdTopics  = "topics"
 	cmdSection = "section"
 	cmdHelp    = "help"
+	cmdReload  = "reload"
 
 	optQuestion = "question"
 	optPrivate  = "private"
@@ -30,7 +31,8 @@ func loc(zhCN, zhTW string) *map[discordgo.Locale]string {
 
 // commands are the slash commands the bot registers.
 func commands() []*discordgo.ApplicationCommand {
-	dm := true
+	dm, noDM := true, false
+	manageServer := int64(discordgo.PermissionManageGuild)
 	return []*discordgo.ApplicationCommand{
 		{
 			Name:                     cmdAsk,
@@ -91,6 +93,14 @@ func commands() []*discordgo.ApplicationCommand {
 			},
 		},
 		{
+			Name:                     cmdReload,
+			NameLocalizations:        loc("重新加载", "重新載入"),
+			Description:              "Re-read the study notes after they were edited (Manage Server)",
+			DescriptionLocalizations: loc("学习笔记修改后重新加载（需要管理服务器权限）", "學習筆記修改後重新載入（需要管理伺服器權限）"),
+			DMPermission:             &noDM,
+			DefaultMemberPermissions: &manageServer,
+		},
+		{
 			Name:                     cmdHelp,
 			NameLocalizations:        loc("帮助", "幫助"),
 			Description:              "What this bot does",
@@ -135,6 +145,7 @@ func canonical(c *discordgo.ApplicationCommand) string {
 		MaxLength    int                                    `json:"max_length,omitempty"`
 	}
 	type command struct {
+		Perms       *int64                      `json:"perms,omitempty"`
 		Name        string                      `json:"name"`
 		NameLoc     map[discordgo.Locale]string `json:"nl,omitempty"`
 		Description string                      `json:"description"`
@@ -147,7 +158,7 @@ func canonical(c *discordgo.ApplicationCommand) string {
 		}
 		return *m
 	}
-	cc := command{Name: c.Name, NameLoc: deref(c.NameLocalizations), Description: c.Description, DescLoc: deref(c.DescriptionLocalizations)}
+	cc := command{Perms: c.DefaultMemberPermissions, Name: c.Name, NameLoc: deref(c.NameLocalizations), Description: c.Description, DescLoc: deref(c.DescriptionLocalizations)}
 	for _, o := range c.Options {
 		cc.Options = append(cc.Options, option{
 			Type: o.Type, Name: o.Name, NameLoc: o.NameLocalizations, Description: o.Description,

@@ -227,3 +227,49 @@ func hasText(q string) bool {
 
 // langOf is the language to answer a question in: the question's own.
 func langOf(q string) lang.Lang { return lang.Of(q) }
+
+// Reloader re-reads the corpus; the engine of a bot serving a corpus
+// directory is one.
+type Reloader interface {
+	Reload(ctx context.Context) (sections int, err error)
+}
+
+var (
+	txtNeedManage = text{"只有拥有“管理服务器”权限的成员可以这样做。", "Only members with the Manage Server permission can do this."}
+	txtNoReload   = text{"这个机器人使用内置笔记，没有可以重新加载的目录。", "This bot serves the built-in notes; there is no directory to reload."}
+	txtReloaded   = text{"已重新加载：%d 个章节。", "Reloaded: %d sections."}
+	txtReloadBad  = text{"笔记有问题，仍在使用之前的版本：", "The notes have problems; still serving the previous version:"}
+)
+
+// reload re-reads the corpus for members who may manage the server; an
+// invalid corpus keeps the old one and its problems are shown as
+// file:line.
+func (b *Bot) reload(ctx context.Context, r *request) (reply, error) {
+	if !canManage(r.i) {
+		return reply{}, userError{txtNeedManage.in(r.lang)}
+	}
+	rl, ok := b.engine.(Reloader)
+	if !ok {
+		return reply{}, userError{txtNoReload.in(r.lang)}
+	}
+	n, err := rl.Reload(ctx)
+	if ps, bad := corpus.AsProblems(err); bad {
+		var lines []string
+		for _, p := range ps {
+			lines = append(lines, p.String())
+		}
+		body := truncate(strings.Join(lines, "\n"), maxContent-200, "…")
+		return reply{Content: txtReloadBad.in(r.lang) + "\n```\n" + body + "\n```", Ephemeral: true}, nil
+	}
+	if err != nil {
+		return reply{}, fmt.Errorf("reload: %w", err)
+	}
+	return reply{Content: fmt.Sprintf(txtReloaded.in(r.lang), n), Ephemeral: true}, nil
+}
+
+// canManage reports whether the member may manage the server. Discord
+// hides the command from others, but a server can override that, so the
+// bot checks too.
+func canManage(i *discordgo.Interaction) bool {
+	return i.Member != nil && i.Member.Permissions&discordgo.PermissionManageGuild != 0
+}

@@ -68,6 +68,8 @@ func (b *Bot) route(r *request) (handler, string) {
 			return b.section, name
 		case cmdHelp:
 			return b.help, name
+		case cmdReload:
+			return b.reload, name
 		}
 		return unknownCommand(name), name
 	case discordgo.InteractionMessageComponent:

@@ -31,7 +31,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stderr, "startupqa ask: --top must be at least 1")
 		return usageError{}
 	}
-	ix, err := a.openIndex(ctx, ef)
+	ix, err := a.openEngine(ctx, ef)
 	if err != nil {
 		return a.corpusError(err)
 	}
@@ -53,7 +53,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 
 // answerer searches and prints, as text or JSON.
 type answerer struct {
-	ix     *index.Index
+	ix     searcher
 	zh     *zh.Converter // answers a traditional question in traditional characters
 	w      io.Writer
 	stderr io.Writer
@@ -109,6 +109,11 @@ func (o *answerer) prompt(ctx context.Context, in io.Reader) error {
 		}
 		fmt.Fprintln(o.w)
 	}
+}
+
+// searcher is what answering needs of the engine.
+type searcher interface {
+	Search(ctx context.Context, q string) (*index.Result, error)
 }
 
 // jsonResult is the documented shape of "ask --json".

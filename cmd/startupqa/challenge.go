@@ -24,7 +24,7 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stderr, "startupqa challenge: --rounds takes 1 to 50; the topic goes in --topic")
 		return usageError{}
 	}
-	ix, err := a.openIndex(ctx, ef)
+	ix, err := a.openEngine(ctx, ef)
 	if err != nil {
 		return a.corpusError(err)
 	}

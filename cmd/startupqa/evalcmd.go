@@ -30,7 +30,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, err := a.openIndex(ctx, ef)
+	ix, err := a.openEngine(ctx, ef)
 	if err != nil {
 		return a.corpusError(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/index"
 	"github.com/startupqa/startupqa/zh"
 )
@@ -72,7 +73,7 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
-	zh     *zh.Converter // set by openIndex
+	zh     *zh.Converter // set by openEngine
 }
 
 func newLogger(w io.Writer, cfg config) *slog.Logger {
@@ -119,28 +120,20 @@ func loadCorpus(dir string) (*corpus.Corpus, error) {
 	return corpus.LoadDir(dir)
 }
 
-// openIndex loads the corpus and indexes it, in memory or in a directory.
-// An invalid corpus is refused whole, with every problem listed.
-func (a *app) openIndex(ctx context.Context, ef *engineFlags) (*index.Index, error) {
-	c, err := loadCorpus(ef.corpusDir)
-	if err != nil {
-		return nil, err
-	}
+// openEngine loads the corpus and indexes it, in memory or in a
+// directory. An invalid corpus is refused whole, with every problem
+// listed.
+func (a *app) openEngine(ctx context.Context, ef *engineFlags) (*engine.Engine, error) {
 	conv, err := zh.New()
 	if err != nil {
 		return nil, err
 	}
 	a.zh = conv
-	opt := index.WithSimplifier(conv.Simplified)
-	if ef.indexDir == "" {
-		return index.Build(ctx, c, opt)
-	}
-	ix, rebuilt, err := index.Open(ctx, c, ef.indexDir, opt)
-	if err != nil {
-		return nil, err
-	}
-	a.log.Debug("index opened", "dir", ef.indexDir, "rebuilt", rebuilt, "sections", len(c.Sections))
-	return ix, nil
+	return engine.Open(ctx, engine.Config{
+		CorpusDir: ef.corpusDir,
+		IndexDir:  ef.indexDir,
+		Options:   []index.Option{index.WithSimplifier(conv.Simplified)},
+	}, a.log)
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting and

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,11 +125,7 @@ func TestAskBadInput(t *testing.T) {
 }
 
 func TestPrompt(t *testing.T) {
-	out, _, code := runCLI(t, "", nil, "ask", "--json", "placeholder")
-	if code != 0 || out == "" {
-		t.Fatal("ask failed")
-	}
-	ix, err := (&app{}).openIndex(context.Background(), &engineFlags{})
+	ix, err := (&app{log: slog.New(slog.DiscardHandler)}).openEngine(context.Background(), &engineFlags{})
 	if err != nil {
 		t.Fatal(err)
 	}

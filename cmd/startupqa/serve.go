@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/startupqa/startupqa/bot"
 )
@@ -16,6 +17,7 @@ var errNoToken = errors.New("DISCORD_TOKEN is not set: create a bot at https://d
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := a.newFlagSet("serve", "[flags]")
 	sync := fs.Bool("sync-commands", false, "overwrite the registered slash commands even when Discord has the same ones")
+	watch := fs.Bool("watch", false, "reload the corpus directory whenever an article changes (checked every 2 s)")
 	ef := a.addEngineFlags(fs)
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
@@ -27,11 +29,18 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stderr, "startupqa:", errNoToken)
 		return usageError{}
 	}
-	ix, err := a.openIndex(ctx, ef)
+	ix, err := a.openEngine(ctx, ef)
 	if err != nil {
 		return a.corpusError(err)
 	}
 	defer ix.Close()
+	if *watch {
+		if ef.corpusDir == "" {
+			fmt.Fprintln(a.stderr, "startupqa serve: --watch needs a corpus directory (--corpus or CORPUS_DIR)")
+			return usageError{}
+		}
+		go ix.Watch(ctx, 2*time.Second)
+	}
 	b := bot.New(bot.Config{
 		Token:        a.cfg.DiscordToken,
 		GuildID:      a.cfg.DiscordGuildID,

@@ -1,0 +1,226 @@
+// Package engine is the answer engine as the bot and the CLI use it: a
+// corpus and its index, which can be reloaded from the corpus directory
+// while questions are being answered. A reload validates the new corpus
+// first and swaps the index atomically; an invalid corpus keeps the old
+// index and reports its problems.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+)
+
+// Config says where the corpus and the index live.
+type Config struct {
+	CorpusDir string // "" for the built-in corpus, which never changes
+	IndexDir  string // "" for an in-memory index
+	Options   []index.Option
+}
+
+// Engine answers questions from the current index.
+type Engine struct {
+	cfg Config
+	log *slog.Logger
+
+	mu sync.RWMutex // held for reading during a search, for writing to swap
+	ix *index.Index
+
+	reloadMu sync.Mutex // one reload at a time
+	stamp    string     // what the corpus directory looked like when loaded
+}
+
+// Open loads the corpus and builds its index.
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
+	e := &Engine{cfg: cfg, log: log}
+	stamp, _ := e.dirStamp()
+	c, err := e.loadCorpus()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := e.index(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	e.ix, e.stamp = ix, stamp
+	return e, nil
+}
+
+func (e *Engine) loadCorpus() (*corpus.Corpus, error) {
+	if e.cfg.CorpusDir == "" {
+		return corpus.Default()
+	}
+	return corpus.LoadDir(e.cfg.CorpusDir)
+}
+
+func (e *Engine) index(ctx context.Context, c *corpus.Corpus) (*index.Index, error) {
+	if e.cfg.IndexDir == "" {
+		return index.Build(ctx, c, e.cfg.Options...)
+	}
+	ix, rebuilt, err := index.Open(ctx, c, e.cfg.IndexDir, e.cfg.Options...)
+	if err == nil {
+		e.log.Debug("index opened", "dir", e.cfg.IndexDir, "rebuilt", rebuilt, "sections", len(c.Sections))
+	}
+	return ix, err
+}
+
+// Search answers a question from the current index.
+func (e *Engine) Search(ctx context.Context, q string) (*index.Result, error) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.ix.Search(ctx, q)
+}
+
+// Corpus returns the current corpus.
+func (e *Engine) Corpus() *corpus.Corpus {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.ix.Corpus()
+}
+
+// Index returns the current index, for callers that need more than
+// Search; it may be swapped after the call.
+func (e *Engine) Index() *index.Index {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.ix
+}
+
+// Reload re-reads the corpus directory and, when it is valid, swaps in a
+// new index. An invalid corpus keeps the current index: the error is a
+// corpus.Problems listing every problem as file:line. An in-memory index
+// is built beside the current one, so searches never wait; a persisted
+// index lives in one directory, so searches wait while it is rebuilt.
+func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
+	e.reloadMu.Lock()
+	defer e.reloadMu.Unlock()
+	stamp, _ := e.dirStamp()
+	start := time.Now()
+	c, err := e.loadCorpus()
+	if err != nil {
+		e.log.Warn("reload refused; keeping the current corpus", "err", firstLine(err))
+		return 0, err
+	}
+	if e.cfg.IndexDir == "" {
+		ix, err := e.index(ctx, c)
+		if err != nil {
+			return 0, err
+		}
+		e.mu.Lock()
+		old := e.ix
+		e.ix, e.stamp = ix, stamp
+		e.mu.Unlock()
+		old.Close() // searches on it finished: they held the read lock
+	} else {
+		e.mu.Lock()
+		old := e.ix
+		old.Close()
+		ix, err := e.index(ctx, c)
+		if err != nil {
+			// Put the previous corpus back rather than serve nothing.
+			if back, berr := e.index(context.WithoutCancel(ctx), old.Corpus()); berr == nil {
+				e.ix = back
+			}
+			e.mu.Unlock()
+			return 0, err
+		}
+		e.ix, e.stamp = ix, stamp
+		e.mu.Unlock()
+	}
+	e.log.Info("corpus reloaded", "sections", len(c.Sections), "took", time.Since(start))
+	return len(c.Sections), nil
+}
+
+// Watch reloads the corpus whenever its directory changes (a file added,
+// removed, or with a new size or modification time), checking every
+// interval until ctx ends. Invalid corpora are logged and skipped until
+// the next change.
+func (e *Engine) Watch(ctx context.Context, interval time.Duration) {
+	if e.cfg.CorpusDir == "" {
+		return
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	failed := ""
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		stamp, err := e.dirStamp()
+		if err != nil {
+			e.log.Warn("watch corpus", "err", err)
+			continue
+		}
+		e.reloadMu.Lock()
+		same := stamp == e.stamp
+		e.reloadMu.Unlock()
+		if same || stamp == failed {
+			continue
+		}
+		if _, err := e.Reload(ctx); err != nil {
+			failed = stamp
+			continue
+		}
+		failed = ""
+	}
+}
+
+// Close releases the index.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ix.Close()
+}
+
+// dirStamp summarises the corpus directory's *.md files: names, sizes and
+// modification times.
+func (e *Engine) dirStamp() (string, error) {
+	if e.cfg.CorpusDir == "" {
+		return "", nil
+	}
+	entries, err := os.ReadDir(e.cfg.CorpusDir)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", e.cfg.CorpusDir, err)
+	}
+	var parts []string
+	for _, d := range entries {
+		if d.IsDir() || filepath.Ext(d.Name()) != ".md" {
+			continue
+		}
+		info, err := d.Info()
+		if err != nil {
+			if os.IsNotExist(err) {
+				continue
+			}
+			return "", err
+		}
+		parts = append(parts, stampOf(info))
+	}
+	sort.Strings(parts)
+	return fmt.Sprint(parts), nil
+}
+
+func stampOf(info fs.FileInfo) string {
+	return fmt.Sprintf("%s:%d:%d", info.Name(), info.Size(), info.ModTime().UnixNano())
+}
+
+func firstLine(err error) string {
+	s := err.Error()
+	for i, r := range s {
+		if r == '\n' {
+			return s[:i] + " …"
+		}
+	}
+	return s
+}

@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+const article = `# 学习笔记
+
+## 1. 什么是向量数据库
+
+**题目：** 什么是向量数据库？
+
+**答案：** 向量数据库存储嵌入向量，支持相似度检索。
+
+**解析：** 检索增强生成常用它。
+`
+
+const extra = `
+
+## 2. 什么是提示工程
+
+**题目：** 什么是提示工程？
+
+**答案：** 提示工程是设计输入提示以引导模型输出的方法。
+`
+
+func write(t *testing.T, dir, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func answered(t *testing.T, e *Engine, q, want string) {
+	t.Helper()
+	res, err := e.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	best, ok := res.Best()
+	got := ""
+	if ok {
+		got = best.Section.ID
+	}
+	if got != want {
+		t.Errorf("%q answered by %q, want %q", q, got, want)
+	}
+}
+
+func TestReload(t *testing.T) {
+	for _, persisted := range []bool{false, true} {
+		t.Run(map[bool]string{false: "memory", true: "persisted"}[persisted], func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, article)
+			cfg := Config{CorpusDir: dir}
+			if persisted {
+				cfg.IndexDir = filepath.Join(t.TempDir(), "idx")
+			}
+			e, err := Open(context.Background(), cfg, slog.New(slog.DiscardHandler))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer e.Close()
+			answered(t, e, "提示工程是什么", "")
+
+			write(t, dir, article+extra)
+			if n, err := e.Reload(context.Background()); err != nil || n != 2 {
+				t.Fatalf("Reload = %d, %v", n, err)
+			}
+			answered(t, e, "提示工程是什么", "notes/2")
+
+			// A broken corpus is refused with file:line problems and the
+			// current index goes on answering.
+			write(t, dir, article+extra+"\n## 2. 重复\n\n**题目：** x\n\n**答案：** y\n")
+			_, err = e.Reload(context.Background())
+			ps, ok := corpus.AsProblems(err)
+			if !ok || len(ps) == 0 || !strings.Contains(ps[0].String(), "notes.md:") {
+				t.Fatalf("Reload of a broken corpus = %v", err)
+			}
+			answered(t, e, "提示工程是什么", "notes/2")
+		})
+	}
+}
+
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, article)
+	e, err := Open(context.Background(), Config{CorpusDir: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Watch(ctx, 20*time.Millisecond); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	write(t, dir, article+extra)
+	deadline := time.Now().Add(5 * time.Second)
+	for len(e.Corpus().Sections) != 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("the change was not picked up within 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// Searches running while the index is swapped never fail.
+func TestSearchDuringReload(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, article+extra)
+	e, err := Open(context.Background(), Config{CorpusDir: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				if _, err := e.Search(context.Background(), "向量数据库"); err != nil {
+					t.Errorf("search during reload: %v", err)
+					return
+				}
+			}
+		}()
+	}
+	reloads := 0
+	for ctx.Err() == nil {
+		if _, err := e.Reload(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		reloads++
+	}
+	wg.Wait()
+	if reloads < 2 {
+		t.Errorf("only %d reloads", reloads)
+	}
+}
