@@ -9,6 +9,7 @@ import (
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/eval"
 	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/zh"
 )
 
 // floors are the figures the engine must hold on a labelled question set
@@ -28,6 +29,11 @@ var sets = []struct {
 }{
 	{"eval", floors{top1: 0.90, top3: 0.95, abstain: 0.90}},
 	{"holdout", floors{top1: 0.75, top3: 0.95, abstain: 0.85}},
+	// Traditional, English and more mixed questions, written for the
+	// multilingual work still to come: floors just under today's figures
+	// (71 % and 60 % top-1) guard against regressions until then.
+	{"eval-more", floors{top1: 0.65, top3: 0.95, abstain: 0.90}},
+	{"holdout-more", floors{top1: 0.50, top3: 0.90, abstain: 0.85}},
 }
 
 func buildDefault(t testing.TB) *index.Index {
@@ -36,7 +42,11 @@ func buildDefault(t testing.TB) *index.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Build(context.Background(), c)
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
 	if err != nil {
 		t.Fatal(err)
 	}
