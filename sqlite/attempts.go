@@ -1,0 +1,171 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/startupqa/startupqa"
+)
+
+// Kinds of key points in attempt_key_points.
+const (
+	kindCovered = "covered"
+	kindMissed  = "missed"
+)
+
+// RecordAttempt stores a graded answer and sets a.ID; a zero CreatedAt
+// becomes now (in a too). When the user already has an attempt in the same challenge
+// and round, a replaces it (keeping its ID): a member may improve an
+// answer, and the caller decides how often. Solo attempts (ChallengeID 0)
+// never replace one another. An unknown ChallengeID returns an error
+// wrapping ErrNotFound.
+func (db *DB) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
+	if a == nil {
+		return errors.New("record attempt: nil attempt")
+	}
+	stored := *a
+	if stored.CreatedAt.IsZero() {
+		stored.CreatedAt = now()
+	}
+	var id int64
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = insertAttempt(ctx, tx, &stored)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record attempt: %w", err)
+	}
+	a.ID, a.CreatedAt = id, stored.CreatedAt
+	return nil
+}
+
+// insertAttempt inserts or replaces a and its key points in tx and returns
+// its id.
+func insertAttempt(ctx context.Context, tx *sql.Tx, a *startupqa.Attempt) (int64, error) {
+	challenge := sql.NullInt64{Int64: a.ChallengeID, Valid: a.ChallengeID != 0}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO attempts
+	(challenge_id, round, guild_id, channel_id, user_id, section_id, answer, score, points, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (challenge_id, round, user_id) WHERE challenge_id IS NOT NULL DO UPDATE SET
+	guild_id = excluded.guild_id,
+	channel_id = excluded.channel_id,
+	section_id = excluded.section_id,
+	answer = excluded.answer,
+	score = excluded.score,
+	points = excluded.points,
+	created_at = excluded.created_at
+RETURNING id`,
+		challenge, a.Round, a.GuildID, a.ChannelID, a.UserID, a.SectionID, a.Answer, a.Score, a.Points,
+		millis(a.CreatedAt)).Scan(&id)
+	if isForeignKeyViolation(err) {
+		return 0, fmt.Errorf("challenge %d: %w", a.ChallengeID, ErrNotFound)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM attempt_key_points WHERE attempt_id = ?`, id); err != nil {
+		return 0, err
+	}
+	// All key points in one multi-row INSERT.
+	n := len(a.Covered) + len(a.Missed)
+	if n == 0 {
+		return id, nil
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO attempt_key_points (attempt_id, kind, position, name) VALUES `)
+	args := make([]any, 0, 4*n)
+	for _, list := range []struct {
+		kind  string
+		names []string
+	}{{kindCovered, a.Covered}, {kindMissed, a.Missed}} {
+		for i, name := range list.names {
+			if len(args) > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?, ?)")
+			args = append(args, id, list.kind, i, name)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// Attempts returns the attempts of one round of a challenge, most points
+// first, then earliest first.
+func (db *DB) Attempts(ctx context.Context, challengeID int64, round int) ([]startupqa.Attempt, error) {
+	var out []startupqa.Attempt
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, challenge_id, round, guild_id, channel_id, user_id, section_id,
+	answer, score, points, created_at
+FROM attempts
+WHERE challenge_id = ? AND round = ?
+ORDER BY points DESC, created_at, id`, challengeID, round)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		index := make(map[int64]int)
+		for rows.Next() {
+			var (
+				a         startupqa.Attempt
+				challenge sql.NullInt64
+				created   int64
+			)
+			if err := rows.Scan(&a.ID, &challenge, &a.Round, &a.GuildID, &a.ChannelID, &a.UserID, &a.SectionID,
+				&a.Answer, &a.Score, &a.Points, &created); err != nil {
+				return err
+			}
+			a.ChallengeID = challenge.Int64
+			a.CreatedAt = fromMillis(created)
+			index[a.ID] = len(out)
+			out = append(out, a)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		if len(out) == 0 {
+			return nil
+		}
+
+		rows, err = tx.QueryContext(ctx, `SELECT k.attempt_id, k.kind, k.name
+FROM attempt_key_points k JOIN attempts a ON a.id = k.attempt_id
+WHERE a.challenge_id = ? AND a.round = ?
+ORDER BY k.attempt_id, k.kind, k.position`, challengeID, round)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				id         int64
+				kind, name string
+			)
+			if err := rows.Scan(&id, &kind, &name); err != nil {
+				return err
+			}
+			i, ok := index[id]
+			if !ok {
+				continue
+			}
+			switch kind {
+			case kindCovered:
+				out[i].Covered = append(out[i].Covered, name)
+			case kindMissed:
+				out[i].Missed = append(out[i].Missed, name)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("attempts of challenge %d round %d: %w", challengeID, round, err)
+	}
+	return out, nil
+}

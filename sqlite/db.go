@@ -1,0 +1,190 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	msqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ErrChallengeRunning is returned (wrapped) when a challenge would start,
+// or be set running again, in a channel that already has a running one.
+var ErrChallengeRunning = errors.New("a challenge is already running in this channel")
+
+// ErrNotFound is returned (wrapped) when a challenge or schedule that a
+// call names does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrSchemaTooNew is returned (wrapped) by Open when the file was migrated
+// by a newer version of the program than this one.
+var ErrSchemaTooNew = errors.New("database schema is newer than this program")
+
+// busyTimeoutMS is how long a connection waits for a lock another
+// connection (in practice another process) holds before SQLITE_BUSY.
+const busyTimeoutMS = 10000
+
+// DB is the store. It is safe for concurrent use.
+type DB struct {
+	w *sql.DB // the one writer connection; transactions BEGIN IMMEDIATE
+	r *sql.DB // read-only connections
+}
+
+// Open opens the SQLite file at path, creating it if needed, and migrates
+// its schema to the current version. The parent directory must exist.
+func Open(ctx context.Context, path string) (*DB, error) {
+	db, _, err := open(ctx, path, migrations)
+	return db, err
+}
+
+// open is Open with a list of migrations; it also reports how many it
+// applied.
+func open(ctx context.Context, path string, list []string) (*DB, int, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, 0, fmt.Errorf("open database: %q: want the path of a file", path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open database: %w", err)
+	}
+	// A file: URI with the path escaped, so that a '?' or '#' in a
+	// directory name stays part of the name.
+	slashed := filepath.ToSlash(abs)
+	if !strings.HasPrefix(slashed, "/") {
+		slashed = "/" + slashed // C:/x on Windows
+	}
+	name := "file:" + (&url.URL{Path: slashed}).EscapedPath()
+	common := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)", busyTimeoutMS)
+
+	w, err := sql.Open("sqlite", name+"?"+common+
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	if err != nil {
+		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	// SQLite keeps the old journal mode, without an error, where WAL is
+	// impossible (some network file systems); readers would then block
+	// the writer.
+	var mode string
+	if err := w.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		w.Close()
+		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		w.Close()
+		return nil, 0, fmt.Errorf("open database %s: journal mode is %s, not WAL", path, mode)
+	}
+	applied, err := migrate(ctx, w, list)
+	if err != nil {
+		w.Close()
+		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+
+	r, err := sql.Open("sqlite", name+"?"+common+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	readers := max(4, runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	r.SetConnMaxLifetime(0)
+	r.SetConnMaxIdleTime(0)
+	if err := r.PingContext(ctx); err != nil {
+		r.Close()
+		w.Close()
+		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return &DB{w: w, r: r}, applied, nil
+}
+
+// Close closes the database. The last connection to close checkpoints the
+// write-ahead log into the file.
+func (db *DB) Close() error {
+	err := errors.Join(db.r.Close(), db.w.Close())
+	if err != nil {
+		return fmt.Errorf("close database: %w", err)
+	}
+	return nil
+}
+
+// write runs fn in one write transaction and commits it, or rolls it back
+// when fn fails.
+func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// read runs fn in one read transaction, so that its queries see one
+// snapshot.
+func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// millis is t as UTC unix milliseconds.
+func millis(t time.Time) int64 { return t.UnixMilli() }
+
+// nullMillis is t as UTC unix milliseconds, NULL for the zero time.
+func nullMillis(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixMilli(), Valid: true}
+}
+
+// fromMillis is the UTC time of unix milliseconds.
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// fromNullMillis is fromMillis, the zero time for NULL.
+func fromNullMillis(ms sql.NullInt64) time.Time {
+	if !ms.Valid {
+		return time.Time{}
+	}
+	return fromMillis(ms.Int64)
+}
+
+// now is the current time at the precision the store keeps.
+func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
+
+// sqliteCode is the extended result code of an SQLite error, 0 for other
+// errors.
+func sqliteCode(err error) int {
+	var e *msqlite.Error
+	if errors.As(err, &e) {
+		return e.Code()
+	}
+	return 0
+}
+
+func isUniqueViolation(err error) bool {
+	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+}
+
+func isForeignKeyViolation(err error) bool {
+	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+}

@@ -1,0 +1,75 @@
+// Package sqlite stores the challenge game's data in one SQLite file:
+// challenges and the sections they ask, every graded attempt with the key
+// points it covered and missed, the daily schedules and per-server
+// settings. Leaderboards and member statistics are computed from the
+// attempts in SQL.
+//
+// Why SQLite: the bot runs as a single process on a small machine, and an
+// embedded database needs no server, no credentials and no set-up; the
+// whole state is one file that can be copied or backed up with the
+// sqlite3 CLI. The file runs in WAL mode, so readers never wait for the
+// writer, and a process killed at any moment (SIGKILL, the OOM killer)
+// loses at most the transaction it was writing.
+//
+// The driver is modernc.org/sqlite, a translation of SQLite to Go: no
+// cgo, so the bot still cross-compiles to a static binary.
+//
+// # Concurrency
+//
+// A DB holds two pools on the same file. Every change goes through the
+// writer pool, which has exactly one connection and begins its
+// transactions with BEGIN IMMEDIATE (_txlock=immediate): writers from any
+// number of goroutines queue in database/sql for that connection, instead
+// of racing for SQLite's write lock and failing with SQLITE_BUSY. Reads go
+// through a pool of read-only connections (PRAGMA query_only) that WAL
+// lets run beside the writer. Every connection also sets busy_timeout
+// (10 s), which covers other processes opening the same file (the sqlite3
+// CLI, a second bot by mistake) and WAL recovery after a crash; Open
+// refuses a file system where WAL is impossible. Every connection sets
+// foreign_keys on. synchronous is NORMAL, the usual WAL setting: a commit
+// survives the process being killed; a power loss may undo the last
+// commits but never corrupts the file (FULL would fsync every commit,
+// about twice the cost of a write on the development machine).
+//
+// # Schema and portability
+//
+// A PostgreSQL implementation will follow, so the SQL stays portable:
+// plain tables with INTEGER, TEXT and REAL columns; times are UTC unix
+// milliseconds in INTEGER columns (NULL for the zero time), so they come
+// back in UTC, to the millisecond, and compare as integers; string lists
+// (a challenge's sections, an attempt's covered and missed key points) are
+// child tables with a position column rather than JSON, so that they can
+// be queried ("which key point is missed most") with plain GROUP BY. The
+// queries use ? placeholders (PostgreSQL needs $1, $2 …), partial
+// indexes, INSERT … ON CONFLICT … DO UPDATE and RETURNING, which both
+// databases support. What is SQLite-only: the connection PRAGMAs above,
+// PRAGMA integrity_check in tests, "INTEGER PRIMARY KEY" for generated ids
+// in the migrations (BIGINT GENERATED ALWAYS AS IDENTITY in PostgreSQL),
+// and telling constraint violations apart by SQLite's extended result
+// codes (SQLSTATE 23505 and 23503 in PostgreSQL). No query uses an
+// SQLite-only function.
+//
+// The tables (see migrations.go for the DDL):
+//
+//	schema_version      version, applied_at — one row per applied migration
+//	challenges          id, guild_id, channel_id, starter_id, topic, seconds,
+//	                    round, state, round_ends_at, started_at, updated_at;
+//	                    a partial unique index on channel_id WHERE
+//	                    state = 'running' allows one running challenge per channel
+//	challenge_sections  challenge_id, position, section_id
+//	attempts            id, challenge_id (NULL for solo practice), round,
+//	                    guild_id, channel_id, user_id, section_id, answer,
+//	                    score, points, created_at; a partial unique index on
+//	                    (challenge_id, round, user_id) makes a second answer
+//	                    in a round replace the first; two covering indexes,
+//	                    (guild_id, created_at, …) for leaderboards and
+//	                    (guild_id, user_id, …) for member statistics
+//	attempt_key_points  attempt_id, kind ('covered' or 'missed'), position, name
+//	schedules           guild_id, channel_id, time_of_day, timezone,
+//	                    created_by, last_run
+//	settings            guild_id, name, value
+//
+// Migrations are an ordered list of SQL scripts; Open applies the missing
+// ones, each in its own transaction, and refuses a file written by a newer
+// version of the program (ErrSchemaTooNew).
+package sqlite
