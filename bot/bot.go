@@ -54,9 +54,15 @@ type Bot struct {
 	log      *slog.Logger
 	cooldown *cooldown
 
-	mu    sync.Mutex
-	appID string
-	botID string
+	store ChallengeStore // nil: no challenges
+	games games
+
+	mu     sync.Mutex
+	appID  string
+	botID  string
+	sess   *discordgo.Session
+	gr     Grader         // for the corpus graded
+	graded *corpus.Corpus // the corpus gr was built for
 
 	handlers sync.WaitGroup // interactions and messages being handled
 	ready    chan struct{}
@@ -74,6 +80,7 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		scripts:  scripts,
 		log:      log,
 		cooldown: newCooldown(cfg.Cooldown, time.Now),
+		games:    games{byChannel: map[string]*game{}},
 		ready:    make(chan struct{}, 1),
 		lost:     make(chan struct{}, 1),
 	}
@@ -159,6 +166,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.registerCommands(s); err != nil {
 		return err
 	}
+	b.mu.Lock()
+	b.sess = s
+	b.mu.Unlock()
+	b.endStaleChallenges(ctx)
 	b.log.Info("bot ready", "app_id", b.app(), "guild", b.cfg.GuildID)
 	return b.supervise(ctx, s)
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/bwmarrin/discordgo"
@@ -15,6 +16,11 @@ const (
 	cmdSection = "section"
 	cmdHelp    = "help"
 	cmdReload  = "reload"
+
+	cmdChallenge   = "challenge"
+	subStart       = "start"
+	cmdLeaderboard = "leaderboard"
+	optPeriod      = "period"
 
 	optQuestion = "question"
 	optPrivate  = "private"
@@ -101,6 +107,46 @@ func commands() []*discordgo.ApplicationCommand {
 			DefaultMemberPermissions: &manageServer,
 		},
 		{
+			Name:                     cmdChallenge,
+			NameLocalizations:        loc("挑战", "挑戰"),
+			Description:              "Study-group quiz graded against the answers' key points",
+			DescriptionLocalizations: loc("学习小组答题挑战，按答案要点评分", "學習小組答題挑戰，按答案要點評分"),
+			DMPermission:             &noDM,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subStart,
+				NameLocalizations:        *loc("开始", "開始"),
+				Description:              "Start a challenge in this channel",
+				DescriptionLocalizations: *loc("在这个频道开始一场挑战", "在這個頻道開始一場挑戰"),
+				Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionString, Name: "topic", NameLocalizations: *loc("主题", "主題"),
+						Description: "Ask sections about this topic first", DescriptionLocalizations: *loc("优先出这个主题的题", "優先出這個主題的題")},
+					{Type: discordgo.ApplicationCommandOptionInteger, Name: "rounds", NameLocalizations: *loc("题数", "題數"),
+						Description: "Number of rounds (1-10, default 3)", DescriptionLocalizations: *loc("题目数量（1-10，默认 3）", "題目數量（1-10，預設 3）"),
+						MinValue: ptr(1.0), MaxValue: maxRounds},
+					{Type: discordgo.ApplicationCommandOptionInteger, Name: "seconds", NameLocalizations: *loc("秒数", "秒數"),
+						Description: "Seconds per round (30-600, default 120)", DescriptionLocalizations: *loc("每题秒数（30-600，默认 120）", "每題秒數（30-600，預設 120）"),
+						MinValue: ptr(float64(minSeconds)), MaxValue: maxSeconds},
+				},
+			}},
+		},
+		{
+			Name:                     cmdLeaderboard,
+			NameLocalizations:        loc("排行榜", "排行榜"),
+			Description:              "Challenge points of this server",
+			DescriptionLocalizations: loc("本服务器的挑战积分排行", "本伺服器的挑戰積分排行"),
+			DMPermission:             &noDM,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type: discordgo.ApplicationCommandOptionString, Name: optPeriod, NameLocalizations: *loc("时间范围", "時間範圍"),
+				Description: "week, month or all (default week)", DescriptionLocalizations: *loc("本周、本月或全部（默认本周）", "本週、本月或全部（預設本週）"),
+				Choices: []*discordgo.ApplicationCommandOptionChoice{
+					{Name: "week", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本周", discordgo.ChineseTW: "本週"}, Value: "week"},
+					{Name: "month", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本月", discordgo.ChineseTW: "本月"}, Value: "month"},
+					{Name: "all", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "全部", discordgo.ChineseTW: "全部"}, Value: "all"},
+				},
+			}},
+		},
+		{
 			Name:                     cmdHelp,
 			NameLocalizations:        loc("帮助", "幫助"),
 			Description:              "What this bot does",
@@ -142,7 +188,10 @@ func canonical(c *discordgo.ApplicationCommand) string {
 		Required     bool                                   `json:"required,omitempty"`
 		Autocomplete bool                                   `json:"autocomplete,omitempty"`
 		MinValue     *float64                               `json:"min_value,omitempty"`
+		MaxValue     float64                                `json:"max_value,omitempty"`
 		MaxLength    int                                    `json:"max_length,omitempty"`
+		Choices      []string                               `json:"choices,omitempty"`
+		Options      []string                               `json:"options,omitempty"`
 	}
 	type command struct {
 		Perms       *int64                      `json:"perms,omitempty"`
@@ -159,12 +208,24 @@ func canonical(c *discordgo.ApplicationCommand) string {
 		return *m
 	}
 	cc := command{Perms: c.DefaultMemberPermissions, Name: c.Name, NameLoc: deref(c.NameLocalizations), Description: c.Description, DescLoc: deref(c.DescriptionLocalizations)}
-	for _, o := range c.Options {
-		cc.Options = append(cc.Options, option{
+	var opt func(o *discordgo.ApplicationCommandOption) option
+	opt = func(o *discordgo.ApplicationCommandOption) option {
+		oo := option{
 			Type: o.Type, Name: o.Name, NameLoc: o.NameLocalizations, Description: o.Description,
 			DescLoc: o.DescriptionLocalizations, Required: o.Required, Autocomplete: o.Autocomplete,
-			MinValue: o.MinValue, MaxLength: o.MaxLength,
-		})
+			MinValue: o.MinValue, MaxValue: o.MaxValue, MaxLength: o.MaxLength,
+		}
+		for _, ch := range o.Choices {
+			oo.Choices = append(oo.Choices, fmt.Sprintf("%s=%v%v", ch.Name, ch.Value, ch.NameLocalizations))
+		}
+		for _, sub := range o.Options {
+			b, _ := json.Marshal(opt(sub))
+			oo.Options = append(oo.Options, string(b))
+		}
+		return oo
+	}
+	for _, o := range c.Options {
+		cc.Options = append(cc.Options, opt(o))
 	}
 	b, _ := json.Marshal(cc) // plain structs of strings and numbers cannot fail
 	return string(b)

@@ -70,6 +70,13 @@ type running struct {
 // is connected and has dealt with its commands.
 func startBot(t testing.TB, srv *discordtest.Server, cfg Config, engine Engine) *running {
 	t.Helper()
+	return startBotWith(t, srv, cfg, engine, nil)
+}
+
+// startBotWith is startBot with a chance to configure the bot before it
+// runs.
+func startBotWith(t testing.TB, srv *discordtest.Server, cfg Config, engine Engine, setup func(*Bot)) *running {
+	t.Helper()
 	if srv == nil {
 		srv = discordtest.Start(t, discordtest.Options{})
 	}
@@ -79,6 +86,9 @@ func startBot(t testing.TB, srv *discordtest.Server, cfg Config, engine Engine) 
 	cfg.APIBase = srv.BaseURL()
 	logs := &syncBuffer{}
 	b := New(cfg, engine, scripts(t), slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	if setup != nil {
+		setup(b)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{srv: srv, bot: b, logs: logs, cancel: cancel, done: make(chan error, 1)}
 	go func() { r.done <- b.Run(ctx) }()

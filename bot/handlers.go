@@ -6,10 +6,12 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
 	"github.com/startupqa/startupqa/lang"
@@ -272,4 +274,45 @@ func (b *Bot) reload(ctx context.Context, r *request) (reply, error) {
 // bot checks too.
 func canManage(i *discordgo.Interaction) bool {
 	return i.Member != nil && i.Member.Permissions&discordgo.PermissionManageGuild != 0
+}
+
+// challenge routes /challenge's subcommands.
+func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
+	opts := r.i.ApplicationCommandData().Options
+	if len(opts) == 1 && opts[0] != nil && opts[0].Name == subStart {
+		return b.startChallenge(ctx, r, opts[0].Options)
+	}
+	return reply{}, userError{"unknown command \"challenge\""}
+}
+
+var txtBoard = text{"排行榜 · %s", "Leaderboard · %s"}
+
+// leaderboard shows the server's challenge points for a period.
+func (b *Bot) leaderboard(ctx context.Context, r *request) (reply, error) {
+	if b.store == nil {
+		return reply{}, userError{txtNoStore.in(r.lang)}
+	}
+	p, _ := stringOption(r.i.ApplicationCommandData().Options, optPeriod)
+	period := startupqa.Period(p)
+	switch period {
+	case startupqa.PeriodWeek, startupqa.PeriodMonth, startupqa.PeriodAll:
+	case "":
+		period = startupqa.PeriodWeek
+	default:
+		return reply{}, userError{"period: week, month or all"}
+	}
+	rows, err := b.store.Leaderboard(ctx, r.i.GuildID, period, time.Now(), 20)
+	if err != nil {
+		return reply{}, err
+	}
+	var sb strings.Builder
+	for n, s := range rows {
+		fmt.Fprintf(&sb, "%d. <@%s> %d · %d\n", n+1, s.UserID, s.Points, s.Rounds)
+	}
+	if sb.Len() == 0 {
+		sb.WriteString(text{"还没有人得分：用 /challenge start 开始一场挑战。", "No points yet: start a challenge with /challenge start."}.in(r.lang))
+	}
+	e := &discordgo.MessageEmbed{Title: fmt.Sprintf(txtBoard.in(r.lang), period), Description: sb.String(), Color: embedColor}
+	fitEmbed(e, txtCut.in(r.lang))
+	return reply{Embeds: []*discordgo.MessageEmbed{e}}, nil
 }

@@ -70,6 +70,10 @@ func (b *Bot) route(r *request) (handler, string) {
 			return b.help, name
 		case cmdReload:
 			return b.reload, name
+		case cmdChallenge:
+			return b.challenge, name
+		case cmdLeaderboard:
+			return b.leaderboard, name
 		}
 		return unknownCommand(name), name
 	case discordgo.InteractionMessageComponent:
@@ -77,7 +81,16 @@ func (b *Bot) route(r *request) (handler, string) {
 		if strings.HasPrefix(id, sectionButtonPrefix) {
 			return b.sectionButton(strings.TrimPrefix(id, sectionButtonPrefix)), "button:section"
 		}
+		if strings.HasPrefix(id, chPrefix) {
+			return b.challengeButton(id), "button:challenge"
+		}
 		return unknownCommand(id), "button"
+	case discordgo.InteractionModalSubmit:
+		id := i.ModalSubmitData().CustomID
+		if strings.HasPrefix(id, chPrefix) {
+			return b.challengeButton(id), "modal:challenge"
+		}
+		return unknownCommand(id), "modal"
 	}
 	return unknownCommand(i.Type.String()), i.Type.String()
 }
@@ -138,6 +151,11 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 	}
 	if deferred {
 		return out.rep, b.editOriginal(s, r.i, out.rep)
+	}
+	if out.rep.modal != nil {
+		return out.rep, s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseModal, Data: out.rep.modal,
+		})
 	}
 	return out.rep, s.InteractionRespond(r.i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,

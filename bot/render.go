@@ -18,6 +18,8 @@ type reply struct {
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
 	Ephemeral  bool
+	// modal, when set, is answered with a modal form instead of a message.
+	modal *discordgo.InteractionResponseData
 	// logAttrs are logged with the interaction: the matched section and
 	// its score, for instance.
 	logAttrs []any

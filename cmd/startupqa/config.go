@@ -27,6 +27,7 @@ type config struct {
 	DiscordGuildID string        // DISCORD_GUILD_ID: register commands to one guild
 	DiscordAPIBase *url.URL      // DISCORD_API_BASE: replaces https://discord.com
 	Cooldown       time.Duration // ASK_COOLDOWN_SECONDS per user
+	DatabasePath   string        // DATABASE_PATH: SQLite file for challenge scores
 }
 
 // lookupFunc is os.LookupEnv, or a fake in tests.
@@ -54,6 +55,7 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		LogFormat: strings.ToLower(get("LOG_FORMAT", "text")),
 	}
 	cfg.DiscordToken = get("DISCORD_TOKEN", "")
+	cfg.DatabasePath = get("DATABASE_PATH", "startupqa.db")
 	cfg.DiscordGuildID = get("DISCORD_GUILD_ID", "")
 	if base := get("DISCORD_API_BASE", ""); base != "" {
 		u, err := url.Parse(base)

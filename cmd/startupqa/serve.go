@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa/bot"
+	"github.com/startupqa/startupqa/sqlite"
 )
 
 // errNoToken says where a token comes from; the token itself is never
@@ -41,6 +42,11 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		}
 		go ix.Watch(ctx, 2*time.Second)
 	}
+	db, err := sqlite.Open(ctx, a.cfg.DatabasePath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	b := bot.New(bot.Config{
 		Token:        a.cfg.DiscordToken,
 		GuildID:      a.cfg.DiscordGuildID,
@@ -48,5 +54,6 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Cooldown:     a.cfg.Cooldown,
 		SyncCommands: *sync,
 	}, ix, a.zh, a.log)
+	b.UseStore(db)
 	return b.Run(ctx)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -32,7 +33,8 @@ func TestServeBadAPIBase(t *testing.T) {
 // forever, and the token appears nowhere.
 func TestServeWrongToken(t *testing.T) {
 	srv := discordtest.Start(t, discordtest.Options{})
-	env := map[string]string{"DISCORD_TOKEN": "wrong-secret-token", "DISCORD_API_BASE": srv.URL(), "LOG_LEVEL": "debug"}
+	env := map[string]string{"DISCORD_TOKEN": "wrong-secret-token", "DISCORD_API_BASE": srv.URL(), "LOG_LEVEL": "debug",
+		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db")}
 	done := make(chan struct{})
 	var out, errOut string
 	var code int
@@ -56,7 +58,8 @@ func TestServeWrongToken(t *testing.T) {
 // With a valid token serve runs until its context ends, then exits 0.
 func TestServeStopsOnCancel(t *testing.T) {
 	srv := discordtest.Start(t, discordtest.Options{})
-	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "ASK_COOLDOWN_SECONDS": "0"}
+	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "ASK_COOLDOWN_SECONDS": "0",
+		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db")}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	var out, errOut bytes.Buffer
@@ -100,7 +103,8 @@ func TestServeSIGTERM(t *testing.T) {
 	}
 	srv := discordtest.Start(t, discordtest.Options{})
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeSIGTERM$")
-	cmd.Env = append(os.Environ(), "STARTUPQA_SERVE_CHILD=1", "DISCORD_TOKEN="+srv.Token(), "DISCORD_API_BASE="+srv.URL())
+	cmd.Env = append(os.Environ(), "STARTUPQA_SERVE_CHILD=1", "DISCORD_TOKEN="+srv.Token(), "DISCORD_API_BASE="+srv.URL(),
+		"DATABASE_PATH="+filepath.Join(t.TempDir(), "scores.db"))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {

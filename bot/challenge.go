@@ -1,0 +1,559 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/challenge"
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/grade"
+	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/lang"
+)
+
+// ChallengeStore keeps challenges and scores; *sqlite.DB is one.
+type ChallengeStore interface {
+	CreateChallenge(ctx context.Context, c *startupqa.Challenge) error
+	UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error
+	RunningChallenges(ctx context.Context) ([]startupqa.Challenge, error)
+	RecordAttempt(ctx context.Context, a *startupqa.Attempt) error
+	Attempts(ctx context.Context, challengeID int64, round int) ([]startupqa.Attempt, error)
+	Leaderboard(ctx context.Context, guildID string, period startupqa.Period, now time.Time, limit int) ([]startupqa.Standing, error)
+	MemberStats(ctx context.Context, guildID, userID string, streakThreshold float64) (*startupqa.MemberStats, error)
+}
+
+// Grader grades answers; *grade.Grader is one.
+type Grader interface {
+	Grade(s *corpus.Section, answer string) grade.Result
+}
+
+// Limits of /challenge start.
+const (
+	defaultRounds  = 3
+	maxRounds      = 10
+	defaultSeconds = 120
+	minSeconds     = 30
+	maxSeconds     = 600
+	// maxSubmissions is a first answer and one improvement.
+	maxSubmissions = 2
+)
+
+// Custom ids of the challenge's buttons and modal:
+// "ch:<action>:<challenge id>:<round>".
+const (
+	actAnswer = "answer"
+	actHint   = "hint"
+	actSkip   = "skip"
+	actModal  = "modal"
+	chPrefix  = "ch:"
+	fieldText = "answer"
+)
+
+func chID(action string, id int64, round int) string {
+	return fmt.Sprintf("%s%s:%d:%d", chPrefix, action, id, round)
+}
+
+func parseChID(s string) (action string, id int64, round int, ok bool) {
+	parts := strings.Split(strings.TrimPrefix(s, chPrefix), ":")
+	if len(parts) != 3 {
+		return "", 0, 0, false
+	}
+	id, err1 := strconv.ParseInt(parts[1], 10, 64)
+	round, err2 := strconv.Atoi(parts[2])
+	return parts[0], id, round, err1 == nil && err2 == nil
+}
+
+// game is a running challenge's state that lives in memory: who joined,
+// who answered, hints, and the round's timer. The challenge itself and
+// every attempt are in the store.
+type game struct {
+	c        startupqa.Challenge
+	players  map[string]bool     // members who pressed Answer in any round
+	answers  map[string]int      // submissions this round
+	missed   map[string][]string // key points each member missed last
+	hints    map[string]int
+	first    string         // first member with a complete answer this round
+	totals   map[string]int // points in this challenge
+	timer    *time.Timer
+	sections []*corpus.Section
+}
+
+// games are the running challenges, one per channel.
+type games struct {
+	mu        sync.Mutex
+	byChannel map[string]*game
+}
+
+var (
+	txtNoStore     = text{"挑战功能没有启用（没有配置数据库）。", "Challenges are not enabled (no database configured)."}
+	txtRunning     = text{"这个频道已经有一场挑战在进行（由 <@%s> 发起）。", "A challenge is already running in this channel (started by <@%s>)."}
+	txtRoundOver   = text{"这一轮已经结束了。", "This round is over."}
+	txtNoMore      = text{"你已经提交过两次了：第一次回答和一次改进。", "You have answered twice already: a first answer and one improvement."}
+	txtOnlyStarter = text{"只有发起人或有“管理消息”权限的成员可以跳过。", "Only the starter or members with Manage Messages can skip."}
+	txtHint        = text{"提示：想想「%s」。（本轮 -%d 分）", "Hint: think of “%s”. (-%d points this round)"}
+	txtNoHint      = text{"你已经覆盖了所有要点，不需要提示。", "You covered every key point already: no hint needed."}
+	txtSkipped     = text{"已跳过本轮。", "Round skipped."}
+	txtRestarted   = text{"机器人重启了，这场挑战已经结束。用 /challenge start 重新开始。", "The bot restarted, so this challenge ended. Start a new one with /challenge start."}
+)
+
+// startChallenge starts a challenge in the channel and posts its first
+// round.
+func (b *Bot) startChallenge(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
+	if b.store == nil {
+		return reply{}, userError{txtNoStore.in(r.lang)}
+	}
+	topic, _ := stringOption(opts, "topic")
+	rounds := int(optionOr(opts, "rounds", defaultRounds))
+	seconds := int(optionOr(opts, "seconds", defaultSeconds))
+	if rounds < 1 || rounds > maxRounds || seconds < minSeconds || seconds > maxSeconds {
+		return reply{}, userError{fmt.Sprintf("rounds 1–%d, seconds %d–%d", maxRounds, minSeconds, maxSeconds)}
+	}
+	b.games.mu.Lock()
+	if g := b.games.byChannel[r.i.ChannelID]; g != nil {
+		starter := g.c.StarterID
+		b.games.mu.Unlock()
+		return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), starter)}
+	}
+	b.games.mu.Unlock()
+
+	c := b.engine.Corpus()
+	secs, err := challenge.Pick(ctx, c, b.engine, topic, rounds, b.rng())
+	if err != nil {
+		return reply{}, err
+	}
+	now := time.Now()
+	ch := startupqa.Challenge{
+		GuildID: r.i.GuildID, ChannelID: r.i.ChannelID, StarterID: r.userID, Topic: topic,
+		Seconds: seconds, Round: 1, State: startupqa.ChallengeRunning,
+		RoundEndsAt: now.Add(time.Duration(seconds) * time.Second), StartedAt: now, UpdatedAt: now,
+	}
+	for _, s := range secs {
+		ch.Sections = append(ch.Sections, s.ID)
+	}
+	if err := b.store.CreateChallenge(ctx, &ch); err != nil {
+		if strings.Contains(err.Error(), "already running") {
+			return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), "?")}
+		}
+		return reply{}, err
+	}
+	g := &game{c: ch, sections: secs, totals: map[string]int{}}
+	g.resetRound()
+	b.games.mu.Lock()
+	if b.games.byChannel[ch.ChannelID] != nil { // lost a race with another start
+		b.games.mu.Unlock()
+		ch.State = startupqa.ChallengeEnded
+		b.store.UpdateChallenge(context.WithoutCancel(ctx), &ch)
+		return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), "?")}
+	}
+	b.games.byChannel[ch.ChannelID] = g
+	b.armTimer(g)
+	rep := roundReply(g, r.lang)
+	b.games.mu.Unlock()
+	return rep, nil
+}
+
+func (g *game) resetRound() {
+	if g.players == nil {
+		g.players = map[string]bool{}
+	}
+	g.answers, g.missed, g.hints, g.first = map[string]int{}, map[string][]string{}, map[string]int{}, ""
+}
+
+// armTimer ends the current round when its time is up. Callers hold
+// games.mu.
+func (b *Bot) armTimer(g *game) {
+	if g.timer != nil {
+		g.timer.Stop()
+	}
+	id, round := g.c.ID, g.c.Round
+	g.timer = time.AfterFunc(time.Until(g.c.RoundEndsAt), func() { b.endRound(g.c.ChannelID, id, round) })
+}
+
+// roundReply shows the current round's 题目 with its buttons.
+func roundReply(g *game, l lang.Lang) reply {
+	s := g.sections[g.c.Round-1]
+	e := &discordgo.MessageEmbed{
+		Title:       fmt.Sprintf(text{"挑战 · 第 %d/%d 题", "Challenge · round %d/%d"}.in(l), g.c.Round, len(g.sections)),
+		Description: fmt.Sprintf("**%s**\n\n%s", s.Title, s.Question),
+		Color:       embedColor,
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf(text{"本轮 %d 秒 · 点「回答」提交，可以改进一次", "%d s per round · press Answer; you may improve once"}.in(l), g.c.Seconds)},
+	}
+	e.Description += fmt.Sprintf(text{"\n\n结束时间：<t:%d:R>", "\n\nEnds <t:%d:R>"}.in(l), g.c.RoundEndsAt.Unix())
+	fitEmbed(e, txtCut.in(l))
+	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: text{"回答", "Answer"}.in(l), Style: discordgo.PrimaryButton, CustomID: chID(actAnswer, g.c.ID, g.c.Round)},
+		discordgo.Button{Label: text{"提示", "Hint"}.in(l), Style: discordgo.SecondaryButton, CustomID: chID(actHint, g.c.ID, g.c.Round)},
+		discordgo.Button{Label: text{"跳过", "Skip"}.in(l), Style: discordgo.DangerButton, CustomID: chID(actSkip, g.c.ID, g.c.Round)},
+	}}
+	return reply{Embeds: []*discordgo.MessageEmbed{e}, Components: []discordgo.MessageComponent{row}}
+}
+
+// challengeButton handles the Answer, Hint and Skip buttons and the
+// answer modal.
+func (b *Bot) challengeButton(customID string) handler {
+	return func(ctx context.Context, r *request) (reply, error) {
+		action, id, round, ok := parseChID(customID)
+		if !ok {
+			return reply{}, userError{fmt.Sprintf("unknown command %q", customID)}
+		}
+		b.games.mu.Lock()
+		g := b.games.byChannel[r.i.ChannelID]
+		if g == nil || g.c.ID != id || g.c.Round != round {
+			b.games.mu.Unlock()
+			return reply{}, userError{txtRoundOver.in(r.lang)}
+		}
+		switch action {
+		case actAnswer:
+			defer b.games.mu.Unlock()
+			if g.answers[r.userID] >= maxSubmissions {
+				return reply{}, userError{txtNoMore.in(r.lang)}
+			}
+			g.players[r.userID] = true
+			return answerModal(g, r.lang), nil
+		case actHint:
+			defer b.games.mu.Unlock()
+			point := ""
+			if missed, answered := g.missed[r.userID]; answered {
+				if len(missed) > 0 {
+					point = missed[0]
+				}
+			} else if pts := grade.KeyPoints(g.sections[round-1]); len(pts) > 0 {
+				point = pts[min(g.hints[r.userID], len(pts)-1)].Name
+			}
+			if point == "" {
+				return reply{Content: txtNoHint.in(r.lang), Ephemeral: true}, nil
+			}
+			g.hints[r.userID]++
+			return reply{Content: fmt.Sprintf(txtHint.in(r.lang), point, challenge.HintCost), Ephemeral: true}, nil
+		case actSkip:
+			starter := g.c.StarterID
+			b.games.mu.Unlock()
+			if r.userID != starter && !canManageMessages(r.i) {
+				return reply{}, userError{txtOnlyStarter.in(r.lang)}
+			}
+			go b.endRound(r.i.ChannelID, id, round)
+			return reply{Content: txtSkipped.in(r.lang), Ephemeral: true}, nil
+		case actModal:
+			b.games.mu.Unlock()
+			return b.submitAnswer(ctx, r, id, round)
+		}
+		b.games.mu.Unlock()
+		return reply{}, userError{fmt.Sprintf("unknown command %q", customID)}
+	}
+}
+
+func canManageMessages(i *discordgo.Interaction) bool {
+	return i.Member != nil && i.Member.Permissions&(discordgo.PermissionManageMessages|discordgo.PermissionAdministrator) != 0
+}
+
+// answerModal asks for the answer in a paragraph input.
+func answerModal(g *game, l lang.Lang) reply {
+	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.in(l), g.c.Round, g.sections[g.c.Round-1].Title), 45)
+	return reply{modal: &discordgo.InteractionResponseData{
+		CustomID: chID(actModal, g.c.ID, g.c.Round),
+		Title:    title,
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.TextInput{
+				CustomID: fieldText, Label: text{"你的答案", "Your answer"}.in(l), Style: discordgo.TextInputParagraph,
+				Required: true, MaxLength: 4000,
+			},
+		}}},
+	}}
+}
+
+// submitAnswer grades an answer, records it and shows the member a
+// private verdict; the round ends early once everyone who joined answered.
+func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int) (reply, error) {
+	answer := modalValue(r.i, fieldText)
+	b.games.mu.Lock()
+	g := b.games.byChannel[r.i.ChannelID]
+	if g == nil || g.c.ID != id || g.c.Round != round {
+		b.games.mu.Unlock()
+		return reply{}, userError{txtRoundOver.in(r.lang)}
+	}
+	if g.answers[r.userID] >= maxSubmissions {
+		b.games.mu.Unlock()
+		return reply{}, userError{txtNoMore.in(r.lang)}
+	}
+	s := g.sections[round-1]
+	res := b.grader().Grade(s, answer)
+	complete := len(res.Missed) == 0 && len(res.Covered) > 0
+	first := complete && g.first == ""
+	if first {
+		g.first = r.userID
+	}
+	hints := g.hints[r.userID]
+	g.answers[r.userID]++
+	g.players[r.userID] = true
+	g.missed[r.userID] = res.Missed
+	guild, channel := g.c.GuildID, g.c.ChannelID
+	b.games.mu.Unlock()
+
+	streak := 0
+	if st, err := b.store.MemberStats(ctx, guild, r.userID, challenge.StreakThreshold); err == nil {
+		streak = st.Streak
+	}
+	if res.Score >= challenge.StreakThreshold {
+		streak++
+	} else {
+		streak = 0
+	}
+	points := challenge.Points(res.Score, first, streak, hints)
+	a := &startupqa.Attempt{
+		ChallengeID: id, Round: round, GuildID: guild, ChannelID: channel, UserID: r.userID,
+		SectionID: s.ID, Answer: answer, Score: res.Score, Points: points,
+		Covered: res.Covered, Missed: res.Missed,
+	}
+	if err := b.store.RecordAttempt(ctx, a); err != nil {
+		return reply{}, err
+	}
+	b.games.mu.Lock()
+	everyone := g.c.Round == round && g.allAnswered()
+	b.games.mu.Unlock()
+	if everyone {
+		go b.endRound(channel, id, round)
+	}
+	return reply{Content: verdict(res, points, first, streak, r.lang), Ephemeral: true}, nil
+}
+
+// allAnswered reports whether the round can end early: every player has
+// answered. In the first round, when players are still joining, that takes
+// at least two of them, so that the fastest member does not end the round
+// for those still reading the question.
+func (g *game) allAnswered() bool {
+	if g.c.Round == 1 && len(g.players) < 2 {
+		return false
+	}
+	for u := range g.players {
+		if g.answers[u] == 0 {
+			return false
+		}
+	}
+	return len(g.players) > 0
+}
+
+func verdict(res grade.Result, points int, first bool, streak int, l lang.Lang) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, text{"覆盖 %d/%d 个要点，得分 %d", "%d of %d key points, %d points"}.in(l), len(res.Covered), len(res.Points), points)
+	if first {
+		sb.WriteString(text{"（首个完整答案 +20）", " (first complete answer +20)"}.in(l))
+	}
+	if streak > 1 {
+		fmt.Fprintf(&sb, text{"（连续 %d 题达标）", " (streak of %d)"}.in(l), streak)
+	}
+	sb.WriteString("\n")
+	for _, p := range res.Points {
+		mark := "✗"
+		if p.Covered {
+			mark = "✓"
+		}
+		fmt.Fprintf(&sb, "%s %s\n", mark, p.Name)
+	}
+	return cutRunes(sb.String(), maxContent)
+}
+
+func modalValue(i *discordgo.Interaction, id string) string {
+	for _, row := range i.ModalSubmitData().Components {
+		ar, ok := row.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, c := range ar.Components {
+			if ti, ok := c.(*discordgo.TextInput); ok && ti.CustomID == id {
+				return ti.Value
+			}
+		}
+	}
+	return ""
+}
+
+// endRound reveals the answer and the round's ranking, then asks the next
+// round or ends the challenge. It does nothing for a round already over.
+func (b *Bot) endRound(channelID string, id int64, round int) {
+	ctx := context.Background()
+	b.games.mu.Lock()
+	g := b.games.byChannel[channelID]
+	if g == nil || g.c.ID != id || g.c.Round != round {
+		b.games.mu.Unlock()
+		return
+	}
+	if g.timer != nil {
+		g.timer.Stop()
+	}
+	s := g.sections[round-1]
+	rounds := len(g.sections)
+	var next reply
+	last := round == rounds
+	if last {
+		g.c.State = startupqa.ChallengeEnded
+		delete(b.games.byChannel, channelID)
+	} else {
+		g.c.Round++
+		g.c.RoundEndsAt = time.Now().Add(time.Duration(g.c.Seconds) * time.Second)
+		g.resetRound()
+		b.armTimer(g)
+		next = roundReply(g, lang.Chinese)
+	}
+	g.c.UpdatedAt = time.Now()
+	c := g.c
+	b.games.mu.Unlock()
+
+	// The store is read without the lock, which every channel shares.
+	attempts, err := b.store.Attempts(ctx, id, round)
+	if err != nil {
+		b.log.Error("round attempts", "challenge", id, "err", err)
+	}
+	b.games.mu.Lock()
+	for _, a := range attempts {
+		g.totals[a.UserID] += a.Points
+	}
+	final := finalEmbed(g.totals)
+	b.games.mu.Unlock()
+	reveal := revealEmbed(s, attempts, round, rounds)
+
+	if err := b.store.UpdateChallenge(ctx, &c); err != nil {
+		b.log.Error("update challenge", "challenge", id, "err", err)
+	}
+	b.post(channelID, reply{Embeds: []*discordgo.MessageEmbed{reveal}})
+	if last {
+		b.post(channelID, reply{Embeds: []*discordgo.MessageEmbed{final}})
+		return
+	}
+	b.post(channelID, next)
+}
+
+func revealEmbed(s *corpus.Section, attempts []startupqa.Attempt, round, rounds int) *discordgo.MessageEmbed {
+	e := answerEmbed(s, lang.Chinese)
+	e.Title = fmt.Sprintf("第 %d/%d 题答案 · %s", round, rounds, s.Title)
+	var rank strings.Builder
+	for n, a := range attempts {
+		fmt.Fprintf(&rank, "%d. <@%s> %d 分（覆盖 %d/%d）\n", n+1, a.UserID, a.Points, len(a.Covered), len(a.Covered)+len(a.Missed))
+	}
+	if rank.Len() == 0 {
+		rank.WriteString("这一轮没有人回答。")
+	}
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "本轮排名", Value: rank.String()})
+	fitEmbed(e, txtCut.in(lang.Chinese))
+	return e
+}
+
+func finalEmbed(totals map[string]int) *discordgo.MessageEmbed {
+	type row struct {
+		user   string
+		points int
+	}
+	var rows []row
+	for u, p := range totals {
+		rows = append(rows, row{u, p})
+	}
+	sortRows := func(a, b row) int {
+		if a.points != b.points {
+			return b.points - a.points
+		}
+		return strings.Compare(a.user, b.user)
+	}
+	slices.SortFunc(rows, sortRows)
+	var sb strings.Builder
+	for n, r := range rows {
+		fmt.Fprintf(&sb, "%d. <@%s> %d 分\n", n+1, r.user, r.points)
+	}
+	if sb.Len() == 0 {
+		sb.WriteString("没有人得分。")
+	}
+	e := &discordgo.MessageEmbed{Title: "挑战结束 · 总排名", Description: sb.String(), Color: embedColor}
+	fitEmbed(e, txtCut.in(lang.Chinese))
+	return e
+}
+
+// post sends a message to a channel outside any interaction.
+func (b *Bot) post(channelID string, r reply) {
+	s := b.session()
+	if s == nil {
+		return
+	}
+	_, err := s.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{
+		Content: cutRunes(r.Content, maxContent), Embeds: r.Embeds, Components: r.Components,
+		AllowedMentions: noMentions(),
+	})
+	if err != nil {
+		b.log.Error("post to channel", "channel", channelID, "err", err)
+	}
+}
+
+// endStaleChallenges ends, with a message in their channels, the
+// challenges a previous run left running: their timers and answers in
+// memory are gone.
+func (b *Bot) endStaleChallenges(ctx context.Context) {
+	if b.store == nil {
+		return
+	}
+	running, err := b.store.RunningChallenges(ctx)
+	if err != nil {
+		b.log.Error("list running challenges", "err", err)
+		return
+	}
+	for _, c := range running {
+		b.games.mu.Lock()
+		live := b.games.byChannel[c.ChannelID] != nil
+		b.games.mu.Unlock()
+		if live {
+			continue
+		}
+		c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
+		if err := b.store.UpdateChallenge(ctx, &c); err != nil {
+			b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
+			continue
+		}
+		b.post(c.ChannelID, reply{Content: txtRestarted.in(lang.Chinese)})
+	}
+}
+
+// optionOr reads an integer option, or def when it is missing.
+func optionOr(opts []*discordgo.ApplicationCommandInteractionDataOption, name string, def int64) int64 {
+	if v, ok := intOption(opts, name); ok {
+		return v
+	}
+	return def
+}
+
+func (b *Bot) rng() *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), uint64(time.Now().Unix())))
+}
+
+// grader returns a grader for the current corpus, built again after a
+// reload.
+func (b *Bot) grader() Grader {
+	c := b.engine.Corpus()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.graded != c || b.gr == nil {
+		an, err := index.NewAnalyzer()
+		if err != nil {
+			panic(err) // the mapping is built in code; this cannot fail at run time
+		}
+		simplify := func(s string) string { return s }
+		if conv, ok := b.scripts.(interface{ Simplified(string) string }); ok {
+			simplify = conv.Simplified
+		}
+		b.gr, b.graded = grade.New(c, an, simplify), c
+	}
+	return b.gr
+}
+
+// UseStore enables challenges and leaderboards, kept in s.
+func (b *Bot) UseStore(s ChallengeStore) { b.store = s }
+
+func (b *Bot) session() *discordgo.Session {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.sess
+}

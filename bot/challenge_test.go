@@ -1,0 +1,243 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/bot/discordtest"
+	"github.com/startupqa/startupqa/sqlite"
+)
+
+func openStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "scores.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// startChallengeBot runs a bot with a store; the returned function starts
+// a challenge and returns the first round's reply.
+func startChallengeBot(t *testing.T, db *sqlite.DB, srv *discordtest.Server) *running {
+	t.Helper()
+	if srv == nil {
+		srv = discordtest.Start(t, discordtest.Options{})
+	}
+	// UseStore must come before Run: startBot builds the bot, so wrap.
+	r := startBotWith(t, srv, Config{}, defaultIndex(t), func(b *Bot) { b.UseStore(db) })
+	return r
+}
+
+// channelPosts are the messages the bot posted in a channel, decoded.
+func (r *running) channelPosts(t *testing.T) []discordgo.MessageSend {
+	t.Helper()
+	var out []discordgo.MessageSend
+	for _, q := range r.channelMessages() {
+		var m struct {
+			Content string                    `json:"content"`
+			Embeds  []*discordgo.MessageEmbed `json:"embeds"`
+		}
+		if err := q.Decode(&m); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, discordgo.MessageSend{Content: m.Content, Embeds: m.Embeds})
+	}
+	return out
+}
+
+func waitPosts(t *testing.T, r *running, n int) []discordgo.MessageSend {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if ps := r.channelPosts(t); len(ps) >= n {
+			return ps
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("fewer than %d posts: %+v\nlogs:\n%s", n, r.channelPosts(t), r.logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func startOpts(rounds, seconds int64, topic string) []*discordgo.ApplicationCommandInteractionDataOption {
+	opts := []*discordgo.ApplicationCommandInteractionDataOption{
+		discordtest.IntOption("rounds", rounds), discordtest.IntOption("seconds", seconds),
+	}
+	if topic != "" {
+		opts = append(opts, discordtest.StringOption("topic", topic))
+	}
+	return []*discordgo.ApplicationCommandInteractionDataOption{discordtest.SubCommandOption(subStart, opts...)}
+}
+
+// buttonsOf returns the custom ids of the first row of a reply.
+func buttonsOf(s sent) []string { return s.buttons() }
+
+// Two members play a two-round challenge through buttons and modals.
+func TestChallengeTwoMembers(t *testing.T) {
+	db := openStore(t)
+	r := startChallengeBot(t, db, nil)
+	alice := discordtest.Actor{UserID: "501", Username: "alice"}
+	bob := discordtest.Actor{UserID: "502", Username: "bob"}
+
+	first := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(2, 60, "大模型的挑战")...))
+	if len(first.Data.Embeds) != 1 || !strings.Contains(first.Data.Embeds[0].Description, "大模型在创业过程中面临哪些挑战") {
+		t.Fatalf("first round: %+v", first.Data)
+	}
+	ids := buttonsOf(first)
+	if len(ids) != 3 {
+		t.Fatalf("buttons %v", ids)
+	}
+	answerID := ids[0]
+
+	// A second challenge in the same channel is refused.
+	again := r.interact(t, r.srv.CommandInteraction(bob, cmdChallenge, startOpts(1, 60, "")...))
+	if !again.ephemeral() || !strings.Contains(again.Data.Content, "<@501>") {
+		t.Errorf("second start: %+v", again.Data)
+	}
+
+	// Answer opens a modal; submitting it gives a private verdict.
+	m := r.interact(t, r.srv.ComponentInteraction(alice, answerID))
+	if m.Type != int(discordgo.InteractionResponseModal) {
+		t.Fatalf("Answer button: response type %d, want a modal", m.Type)
+	}
+	modalID := chPrefix + actModal + strings.TrimPrefix(answerID, chPrefix+actAnswer)
+	v := r.interact(t, r.srv.ModalSubmitInteraction(alice, modalID, discordtest.ModalField{CustomID: fieldText,
+		Value: "计算资源需求大，训练要大量算力和存储；数据质量要高；模型解释性差是黑箱；模型可扩展性；安全和隐私要保护。"}))
+	if !v.ephemeral() || !strings.Contains(v.Data.Content, "5 of 5") || !strings.Contains(v.Data.Content, "+20") {
+		t.Errorf("alice's verdict: %q", v.Data.Content)
+	}
+	r.interact(t, r.srv.ComponentInteraction(bob, answerID))
+	v = r.interact(t, r.srv.ModalSubmitInteraction(bob, modalID, discordtest.ModalField{CustomID: fieldText, Value: "数据质量很重要。"}))
+	if !strings.Contains(v.Data.Content, "1 of 5") {
+		t.Errorf("bob's verdict: %q", v.Data.Content)
+	}
+
+	// Everyone who joined answered: the round ends, the answer is
+	// revealed with the round's ranking, and round 2 is asked.
+	posts := waitPosts(t, r, 2)
+	reveal := posts[0].Embeds[0]
+	if !strings.Contains(reveal.Title, "第 1/2 题答案") || !strings.Contains(reveal.Description, "**计算资源需求：**") {
+		t.Errorf("reveal: %+v", reveal)
+	}
+	rank := reveal.Fields[len(reveal.Fields)-1].Value
+	if !strings.HasPrefix(rank, "1. <@501> 120 分") || !strings.Contains(rank, "2. <@502>") {
+		t.Errorf("ranking: %q", rank)
+	}
+	if !strings.Contains(posts[1].Embeds[0].Title, "2/2") {
+		t.Errorf("round 2: %+v", posts[1].Embeds[0])
+	}
+
+	// A stale button of round 1 is refused politely.
+	stale := r.interact(t, r.srv.ComponentInteraction(bob, answerID))
+	if !stale.ephemeral() || !strings.Contains(stale.Data.Content, "round is over") {
+		t.Errorf("stale button: %+v", stale.Data)
+	}
+
+	// The starter skips round 2; the challenge ends with the totals.
+	_, cid, _, _ := parseChID(ids[2])
+	skip := chID(actSkip, cid, 2)
+	r.interact(t, r.srv.ComponentInteraction(alice, skip))
+	posts = waitPosts(t, r, 4)
+	if !strings.Contains(posts[3].Embeds[0].Title, "挑战结束") || !strings.HasPrefix(posts[3].Embeds[0].Description, "1. <@501> 120 分") {
+		t.Errorf("final: %+v", posts[3].Embeds[0])
+	}
+	board := r.interact(t, r.srv.CommandInteraction(bob, cmdLeaderboard))
+	if len(board.Data.Embeds) != 1 || !strings.HasPrefix(board.Data.Embeds[0].Description, "1. <@501> 120") {
+		t.Errorf("leaderboard: %+v", board.Data)
+	}
+	noPings(t, board.Data.Mentions)
+}
+
+// A round nobody answers ends when its time is up.
+func TestChallengeRoundTimesOut(t *testing.T) {
+	db := openStore(t)
+	r := startChallengeBot(t, db, nil)
+	b := r.bot
+	// Shorten the round below what the command accepts, through the game.
+	r.interact(t, r.srv.CommandInteraction(member, cmdChallenge, startOpts(1, 30, "")...))
+	b.games.mu.Lock()
+	for _, g := range b.games.byChannel {
+		g.c.RoundEndsAt = time.Now().Add(100 * time.Millisecond)
+		b.armTimer(g)
+	}
+	b.games.mu.Unlock()
+	posts := waitPosts(t, r, 2)
+	if !strings.Contains(posts[0].Embeds[0].Fields[len(posts[0].Embeds[0].Fields)-1].Value, "没有人回答") || !strings.Contains(posts[1].Embeds[0].Title, "挑战结束") {
+		t.Errorf("timed-out round: %+v", posts)
+	}
+	running, err := db.RunningChallenges(context.Background())
+	if err != nil || len(running) != 0 {
+		t.Errorf("running after the end: %v %v", running, err)
+	}
+}
+
+// A challenge left running by a previous process is ended with a message
+// when the bot starts.
+func TestChallengeEndedAfterRestart(t *testing.T) {
+	db := openStore(t)
+	c := &startupqa.Challenge{GuildID: discordtest.DefaultGuildID, ChannelID: "777", StarterID: "1",
+		Sections: []string{"llm-startup/1"}, Seconds: 60, Round: 1, State: startupqa.ChallengeRunning,
+		RoundEndsAt: time.Now().Add(time.Minute), StartedAt: time.Now(), UpdatedAt: time.Now()}
+	if err := db.CreateChallenge(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	r := startChallengeBot(t, db, nil)
+	posts := waitPosts(t, r, 1)
+	if !strings.Contains(posts[0].Content, "重启") {
+		t.Errorf("restart message: %+v", posts)
+	}
+	if running, _ := db.RunningChallenges(context.Background()); len(running) != 0 {
+		t.Errorf("still running: %+v", running)
+	}
+}
+
+// Challenges in many channels at once do not mix up.
+func TestChallengeManyChannels(t *testing.T) {
+	db := openStore(t)
+	r := startChallengeBot(t, db, nil)
+	const n = 50
+	is := make([]*discordgo.Interaction, n)
+	for k := range is {
+		a := discordtest.Actor{UserID: fmt.Sprint(900 + k), ChannelID: fmt.Sprint(5000 + k)}
+		is[k] = r.srv.CommandInteraction(a, cmdChallenge, startOpts(1, 60, "")...)
+	}
+	for _, i := range is {
+		if err := r.srv.DispatchInteraction(i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for k, i := range is {
+		s := r.callback(t, i)
+		if len(s.Data.Embeds) != 1 {
+			t.Fatalf("channel %d: %+v", k, s.Data)
+		}
+		a := discordtest.Actor{UserID: fmt.Sprint(900 + k), ChannelID: fmt.Sprint(5000 + k)}
+		answer := buttonsOf(s)[0]
+		modal := chPrefix + actModal + strings.TrimPrefix(answer, chPrefix+actAnswer)
+		r.interact(t, r.srv.ComponentInteraction(a, answer))
+		v := r.interact(t, r.srv.ModalSubmitInteraction(a, modal, discordtest.ModalField{CustomID: fieldText, Value: "不知道"}))
+		if !v.ephemeral() || !strings.Contains(v.Data.Content, "of") {
+			t.Fatalf("channel %d verdict: %+v", k, v.Data)
+		}
+		// One player in the first round waits for others to join; the
+		// starter ends it.
+		skip := chPrefix + actSkip + strings.TrimPrefix(answer, chPrefix+actAnswer)
+		r.interact(t, r.srv.ComponentInteraction(a, skip))
+	}
+	posts := waitPosts(t, r, 2*n) // a reveal and a final per channel
+	if len(posts) != 2*n {
+		t.Errorf("%d posts, want %d", len(posts), 2*n)
+	}
+	if running, _ := db.RunningChallenges(context.Background()); len(running) != 0 {
+		t.Errorf("%d challenges still running", len(running))
+	}
+}
