@@ -208,7 +208,16 @@ func (b *Bot) supervise(ctx context.Context, s *discordgo.Session) error {
 }
 
 // shutdown closes the gateway and waits a little for handlers in flight.
+// Running challenges stay running in the store; the next start ends them
+// with a message.
 func (b *Bot) shutdown(s *discordgo.Session) {
+	b.games.mu.Lock()
+	for _, g := range b.games.byChannel {
+		if g.timer != nil {
+			g.timer.Stop()
+		}
+	}
+	b.games.mu.Unlock()
 	done := make(chan struct{})
 	go func() { b.handlers.Wait(); close(done) }()
 	select {

@@ -13,29 +13,13 @@ import (
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/index/indextest"
 	"github.com/startupqa/startupqa/lang"
-	"github.com/startupqa/startupqa/zh"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func defaultIndex(t testing.TB) *index.Index {
-	t.Helper()
-	c, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	conv, err := zh.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
-}
+func defaultIndex(t testing.TB) *index.Index { return indextest.Default(t) }
 
 // goldenJSON compares v, as indented JSON, with testdata/name.golden.
 func goldenJSON(t *testing.T, name string, v any) {

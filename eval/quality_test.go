@@ -6,10 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/eval"
 	"github.com/startupqa/startupqa/index"
-	"github.com/startupqa/startupqa/zh"
+	"github.com/startupqa/startupqa/index/indextest"
 )
 
 // floors are the figures the engine must hold on a labelled question set
@@ -36,23 +35,7 @@ var sets = []struct {
 	{"holdout-more", floors{top1: 0.50, top3: 0.90, abstain: 0.85}},
 }
 
-func buildDefault(t testing.TB) *index.Index {
-	t.Helper()
-	c, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	conv, err := zh.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
-}
+func buildDefault(t testing.TB) *index.Index { return indextest.Default(t) }
 
 func readCases(t *testing.T, path string) []eval.Case {
 	t.Helper()

@@ -1,0 +1,32 @@
+// Package indextest builds the indexes that tests across the project
+// search: the built-in corpus as the CLI and the bot serve it.
+package indextest
+
+import (
+	"context"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/index"
+	"github.com/startupqa/startupqa/zh"
+)
+
+// Default indexes the built-in corpus in memory, with traditional
+// questions mapped to simplified ones, and closes it when tb ends.
+func Default(tb testing.TB) *index.Index {
+	tb.Helper()
+	c, err := corpus.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	conv, err := zh.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
