@@ -4,7 +4,10 @@
 // (Discord).
 package startupqa
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 // Challenge is a study-group quiz running in one channel: a number of
 // rounds, each asking one section's 题目.
@@ -23,6 +26,11 @@ type Challenge struct {
 	StartedAt   time.Time
 	UpdatedAt   time.Time
 }
+
+// ErrChallengeRunning is returned (wrapped) by a store asked to start a
+// challenge in a channel that has one running. It lives here so that the
+// bot can recognise it without importing a storage package.
+var ErrChallengeRunning = errors.New("a challenge is already running in this channel")
 
 // ChallengeState is where a challenge stands.
 type ChallengeState string

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -140,7 +141,7 @@ func (b *Bot) startChallenge(ctx context.Context, r *request, opts []*discordgo.
 		ch.Sections = append(ch.Sections, s.ID)
 	}
 	if err := b.store.CreateChallenge(ctx, &ch); err != nil {
-		if strings.Contains(err.Error(), "already running") {
+		if errors.Is(err, startupqa.ErrChallengeRunning) {
 			return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), "?")}
 		}
 		return reply{}, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/startupqa/startupqa"
 	"net/url"
 	"path/filepath"
 	"runtime"
@@ -17,7 +18,7 @@ import (
 
 // ErrChallengeRunning is returned (wrapped) when a challenge would start,
 // or be set running again, in a channel that already has a running one.
-var ErrChallengeRunning = errors.New("a challenge is already running in this channel")
+var ErrChallengeRunning = startupqa.ErrChallengeRunning
 
 // ErrNotFound is returned (wrapped) when a challenge or schedule that a
 // call names does not exist.
