@@ -54,8 +54,9 @@ type Bot struct {
 	log      *slog.Logger
 	cooldown *cooldown
 
-	store ChallengeStore // nil: no challenges
-	games games
+	store  ChallengeStore // nil: no challenges
+	games  games
+	quicks quickRounds
 
 	mu     sync.Mutex
 	appID  string
@@ -81,6 +82,7 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		log:      log,
 		cooldown: newCooldown(cfg.Cooldown, time.Now),
 		games:    games{byChannel: map[string]*game{}},
+		quicks:   quickRounds{rounds: map[int64]*quickRound{}},
 		ready:    make(chan struct{}, 1),
 		lost:     make(chan struct{}, 1),
 	}

@@ -19,6 +19,7 @@ const (
 
 	cmdChallenge   = "challenge"
 	subStart       = "start"
+	subQuick       = "quick"
 	cmdLeaderboard = "leaderboard"
 	optPeriod      = "period"
 
@@ -128,6 +129,12 @@ func commands() []*discordgo.ApplicationCommand {
 						Description: "Seconds per round (30-600, default 120)", DescriptionLocalizations: *loc("每题秒数（30-600，默认 120）", "每題秒數（30-600，預設 120）"),
 						MinValue: ptr(float64(minSeconds)), MaxValue: maxSeconds},
 				},
+			}, {
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subQuick,
+				NameLocalizations:        *loc("快速", "快速"),
+				Description:              "A multiple-choice question: which key point belongs to the answer?",
+				DescriptionLocalizations: *loc("选择题：哪一项是答案要点？", "選擇題：哪一項是答案要點？"),
 			}},
 		},
 		{

@@ -279,8 +279,13 @@ func canManage(i *discordgo.Interaction) bool {
 // challenge routes /challenge's subcommands.
 func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 	opts := r.i.ApplicationCommandData().Options
-	if len(opts) == 1 && opts[0] != nil && opts[0].Name == subStart {
-		return b.startChallenge(ctx, r, opts[0].Options)
+	if len(opts) == 1 && opts[0] != nil {
+		switch opts[0].Name {
+		case subStart:
+			return b.startChallenge(ctx, r, opts[0].Options)
+		case subQuick:
+			return b.quick(ctx, r)
+		}
 	}
 	return reply{}, userError{"unknown command \"challenge\""}
 }

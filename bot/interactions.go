@@ -84,6 +84,9 @@ func (b *Bot) route(r *request) (handler, string) {
 		if strings.HasPrefix(id, chPrefix) {
 			return b.challengeButton(id), "button:challenge"
 		}
+		if strings.HasPrefix(id, quickPrefix) {
+			return b.quickPick(id), "button:quick"
+		}
 		return unknownCommand(id), "button"
 	case discordgo.InteractionModalSubmit:
 		id := i.ModalSubmitData().CustomID

@@ -1,0 +1,62 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/startupqa/startupqa/bot/discordtest"
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/grade"
+)
+
+func TestQuickRound(t *testing.T) {
+	db := openStore(t)
+	r := startChallengeBot(t, db, nil)
+	alice := discordtest.Actor{UserID: "601"}
+	bob := discordtest.Actor{UserID: "602"}
+
+	q := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, discordtest.SubCommandOption(subQuick)))
+	if len(q.Data.Embeds) != 1 || len(q.Data.Components) != 1 || len(q.Data.Components[0].Components) != quickChoice {
+		t.Fatalf("quick round: %+v", q.Data)
+	}
+	// Find the section from the title and, among the buttons, its point.
+	var own map[string]bool
+	for _, s := range indexCorpus(t).Sections {
+		if title := q.Data.Embeds[0].Title; strings.Contains(title, "“"+s.Title+"”") || strings.Contains(title, "「"+s.Title+"」") {
+			own = map[string]bool{}
+			for _, p := range grade.KeyPoints(s) {
+				own[p.Name] = true
+			}
+		}
+	}
+	right, wrong := "", ""
+	for _, b := range q.Data.Components[0].Components {
+		if own[b.Label] {
+			right = b.CustomID
+		} else {
+			wrong = b.CustomID
+		}
+	}
+	if right == "" || wrong == "" {
+		t.Fatalf("want one right and three wrong choices: %+v", q.Data.Components)
+	}
+
+	if s := r.interact(t, r.srv.ComponentInteraction(alice, right)); !s.ephemeral() || !strings.Contains(s.Data.Content, "Right") {
+		t.Errorf("right pick: %+v", s.Data)
+	}
+	if s := r.interact(t, r.srv.ComponentInteraction(bob, wrong)); !strings.Contains(s.Data.Content, "Not this one") {
+		t.Errorf("wrong pick: %+v", s.Data)
+	}
+	if s := r.interact(t, r.srv.ComponentInteraction(alice, wrong)); !strings.Contains(s.Data.Content, "One pick") {
+		t.Errorf("second pick: %+v", s.Data)
+	}
+	board := r.interact(t, r.srv.CommandInteraction(bob, cmdLeaderboard, discordtest.StringOption(optPeriod, "all")))
+	if len(board.Data.Embeds) != 1 || !strings.HasPrefix(board.Data.Embeds[0].Description, "1. <@601> 25") {
+		t.Errorf("leaderboard: %+v", board.Data.Embeds)
+	}
+}
+
+func indexCorpus(t *testing.T) *corpus.Corpus {
+	t.Helper()
+	return defaultIndex(t).Corpus()
+}
