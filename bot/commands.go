@@ -22,6 +22,8 @@ const (
 	subQuick       = "quick"
 	cmdLeaderboard = "leaderboard"
 	optPeriod      = "period"
+	cmdStats       = "stats"
+	optMember      = "member"
 
 	optQuestion = "question"
 	optPrivate  = "private"
@@ -151,6 +153,17 @@ func commands() []*discordgo.ApplicationCommand {
 					{Name: "month", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本月", discordgo.ChineseTW: "本月"}, Value: "month"},
 					{Name: "all", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "全部", discordgo.ChineseTW: "全部"}, Value: "all"},
 				},
+			}},
+		},
+		{
+			Name:                     cmdStats,
+			NameLocalizations:        loc("统计", "統計"),
+			Description:              "A member's challenge record: rounds, streak, sections missed most",
+			DescriptionLocalizations: loc("成员的挑战记录：回合、连续达标、最常失分的章节", "成員的挑戰記錄：回合、連續達標、最常失分的章節"),
+			DMPermission:             &noDM,
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type: discordgo.ApplicationCommandOptionUser, Name: optMember, NameLocalizations: *loc("成员", "成員"),
+				Description: "Whose record (default: yours)", DescriptionLocalizations: *loc("查看谁的记录（默认自己）", "查看誰的記錄（預設自己）"),
 			}},
 		},
 		{

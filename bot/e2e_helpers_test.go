@@ -3,7 +3,6 @@ package bot
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -179,7 +178,7 @@ func (r *running) callback(t testing.TB, i *discordgo.Interaction) sent {
 		t.Fatalf("no callback for interaction %s: %v\nlogs:\n%s", i.ID, err, r.logs)
 	}
 	var s sent
-	if err := json.Unmarshal(req.Body, &s); err != nil {
+	if err := req.Decode(&s); err != nil { // JSON, or payload_json of a multipart body
 		t.Fatalf("callback body %s: %v", req.Body, err)
 	}
 	return s

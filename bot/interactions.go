@@ -74,6 +74,8 @@ func (b *Bot) route(r *request) (handler, string) {
 			return b.challenge, name
 		case cmdLeaderboard:
 			return b.leaderboard, name
+		case cmdStats:
+			return b.stats, name
 		}
 		return unknownCommand(name), name
 	case discordgo.InteractionMessageComponent:
@@ -201,6 +203,7 @@ func responseData(r reply) *discordgo.InteractionResponseData {
 		Embeds:          r.Embeds,
 		Components:      r.Components,
 		AllowedMentions: noMentions(),
+		Files:           r.files,
 	}
 	if r.Ephemeral {
 		d.Flags = discordgo.MessageFlagsEphemeral

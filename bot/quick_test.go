@@ -54,6 +54,30 @@ func TestQuickRound(t *testing.T) {
 	if len(board.Data.Embeds) != 1 || !strings.HasPrefix(board.Data.Embeds[0].Description, "1. <@601> 25") {
 		t.Errorf("leaderboard: %+v", board.Data.Embeds)
 	}
+
+	// /stats shows the record with a mastery chart attached as a PNG.
+	i := r.srv.CommandInteraction(bob, cmdStats, discordtest.UserOption(optMember, "601"))
+	st := r.interact(t, i)
+	if len(st.Data.Embeds) != 1 || st.Data.Embeds[0].Image == nil || st.Data.Embeds[0].Image.URL != "attachment://mastery.png" {
+		t.Fatalf("stats: %+v", st.Data.Embeds)
+	}
+	var png []byte
+	for _, q := range r.srv.Requests() {
+		if strings.Contains(q.Endpoint, "/"+i.ID+"/") {
+			for _, f := range q.Files {
+				if f.Name == "mastery.png" {
+					png = f.Data
+				}
+			}
+		}
+	}
+	if len(png) < 8 || string(png[1:4]) != "PNG" {
+		t.Errorf("no PNG attached (%d bytes)", len(png))
+	}
+	none := r.interact(t, r.srv.CommandInteraction(bob, cmdStats, discordtest.UserOption(optMember, "999")))
+	if !none.ephemeral() || !strings.Contains(none.Data.Content, "no challenge record") {
+		t.Errorf("stats of a member without record: %+v", none.Data)
+	}
 }
 
 func indexCorpus(t *testing.T) *corpus.Corpus {

@@ -18,6 +18,8 @@ type reply struct {
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
 	Ephemeral  bool
+	// files are attached to the message, e.g. a chart.
+	files []*discordgo.File
 	// modal, when set, is answered with a modal form instead of a message.
 	modal *discordgo.InteractionResponseData
 	// logAttrs are logged with the interaction: the matched section and

@@ -1,0 +1,94 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/challenge"
+	"github.com/startupqa/startupqa/chart"
+	"github.com/startupqa/startupqa/corpus"
+)
+
+var txtNoRecord = text{"<@%s> 还没有挑战记录。", "<@%s> has no challenge record yet."}
+
+// stats shows a member's record with a per-section mastery chart.
+func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
+	if b.store == nil {
+		return reply{}, userError{txtNoStore.in(r.lang)}
+	}
+	user := r.userID
+	if o := findOption(r.i.ApplicationCommandData().Options, optMember); o != nil {
+		if id, ok := o.Value.(string); ok && id != "" {
+			user = id
+		}
+	}
+	st, err := b.store.MemberStats(ctx, r.i.GuildID, user, challenge.StreakThreshold)
+	if err != nil {
+		return reply{}, err
+	}
+	if st.Rounds == 0 {
+		return reply{Content: fmt.Sprintf(txtNoRecord.in(r.lang), user), Ephemeral: true}, nil
+	}
+	c := b.engine.Corpus()
+	name := func(id string) string {
+		if s, ok := c.Section(id); ok {
+			return fmt.Sprintf("§%d %s", s.Number, s.Title)
+		}
+		return id
+	}
+	var missed strings.Builder
+	for n, s := range st.Sections {
+		if n == 3 {
+			break
+		}
+		fmt.Fprintf(&missed, "%s · %.0f%% (%d)\n", name(s.SectionID), 100*s.AvgScore, s.Attempts)
+	}
+	l := r.lang
+	e := &discordgo.MessageEmbed{
+		Title:       text{"挑战记录", "Challenge record"}.in(l),
+		Description: fmt.Sprintf("<@%s>", user),
+		Color:       embedColor,
+		Fields: []*discordgo.MessageEmbedField{
+			{Name: text{"回合", "Rounds"}.in(l), Value: fmt.Sprint(st.Rounds), Inline: true},
+			{Name: text{"积分", "Points"}.in(l), Value: fmt.Sprint(st.Points), Inline: true},
+			{Name: text{"连续达标（最佳）", "Streak (best)"}.in(l), Value: fmt.Sprintf("%d (%d)", st.Streak, st.BestStreak), Inline: true},
+			{Name: text{"最常失分", "Missed most"}.in(l), Value: missed.String()},
+		},
+	}
+	rep := reply{Embeds: []*discordgo.MessageEmbed{e}}
+	png, err := chart.Mastery("mastery by section", masteryBars(c, st.Sections))
+	if err != nil {
+		b.log.Warn("mastery chart", "err", err) // the record is still worth showing
+	} else {
+		e.Image = &discordgo.MessageEmbedImage{URL: "attachment://mastery.png"}
+		rep.files = []*discordgo.File{{Name: "mastery.png", ContentType: "image/png", Reader: bytes.NewReader(png)}}
+	}
+	fitEmbed(e, txtCut.in(l))
+	return rep, nil
+}
+
+// masteryBars orders the sections by their place in the corpus and labels
+// them "§N".
+func masteryBars(c *corpus.Corpus, scores []startupqa.SectionScore) []chart.Bar {
+	pos := map[string]int{}
+	for i, s := range c.Sections {
+		pos[s.ID] = i
+	}
+	sorted := slices.Clone(scores)
+	slices.SortFunc(sorted, func(a, b startupqa.SectionScore) int { return pos[a.SectionID] - pos[b.SectionID] })
+	bars := make([]chart.Bar, 0, len(sorted))
+	for _, s := range sorted {
+		label := s.SectionID
+		if sec, ok := c.Section(s.SectionID); ok {
+			label = fmt.Sprintf("§%d", sec.Number)
+		}
+		bars = append(bars, chart.Bar{Label: label, Score: s.AvgScore})
+	}
+	return bars
+}
