@@ -41,6 +41,8 @@ type Config struct {
 	// SyncCommands overwrites the registered commands even when Discord
 	// already has the same definitions.
 	SyncCommands bool
+	// ScheduleTick is how often daily challenges are checked; 30 s when 0.
+	ScheduleTick time.Duration
 	// AckBudget is how long a handler may take before the interaction is
 	// deferred; Discord drops interactions not acknowledged within 3 s.
 	AckBudget time.Duration
@@ -172,6 +174,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.sess = s
 	b.mu.Unlock()
 	b.endStaleChallenges(ctx)
+	tick := b.cfg.ScheduleTick
+	if tick <= 0 {
+		tick = 30 * time.Second
+	}
+	go b.runSchedules(hctx, tick)
 	b.log.Info("bot ready", "app_id", b.app(), "guild", b.cfg.GuildID)
 	return b.supervise(ctx, s)
 }

@@ -118,48 +118,47 @@ func (b *Bot) startChallenge(ctx context.Context, r *request, opts []*discordgo.
 	if rounds < 1 || rounds > maxRounds || seconds < minSeconds || seconds > maxSeconds {
 		return reply{}, userError{fmt.Sprintf("rounds 1–%d, seconds %d–%d", maxRounds, minSeconds, maxSeconds)}
 	}
-	b.games.mu.Lock()
-	if g := b.games.byChannel[r.i.ChannelID]; g != nil {
-		starter := g.c.StarterID
-		b.games.mu.Unlock()
-		return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), starter)}
-	}
-	b.games.mu.Unlock()
-
-	c := b.engine.Corpus()
-	secs, err := challenge.Pick(ctx, c, b.engine, topic, rounds, b.rng())
+	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, topic, rounds, b.rng())
 	if err != nil {
 		return reply{}, err
 	}
+	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, topic, secs, seconds, r.lang)
+}
+
+// begin starts a challenge of the given sections in a channel and returns
+// its first round, or a userError naming who started the one running.
+func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, secs []*corpus.Section, seconds int, l lang.Lang) (reply, error) {
+	b.games.mu.Lock()
+	if g := b.games.byChannel[channel]; g != nil {
+		who := g.c.StarterID
+		b.games.mu.Unlock()
+		return reply{}, userError{fmt.Sprintf(txtRunning.in(l), who)}
+	}
+	b.games.mu.Unlock()
 	now := time.Now()
 	ch := startupqa.Challenge{
-		GuildID: r.i.GuildID, ChannelID: r.i.ChannelID, StarterID: r.userID, Topic: topic,
+		GuildID: guild, ChannelID: channel, StarterID: starter, Topic: topic,
 		Seconds: seconds, Round: 1, State: startupqa.ChallengeRunning,
 		RoundEndsAt: now.Add(time.Duration(seconds) * time.Second), StartedAt: now, UpdatedAt: now,
 	}
 	for _, s := range secs {
 		ch.Sections = append(ch.Sections, s.ID)
 	}
+	// The store's unique index is what settles two starts racing in one
+	// channel: the loser gets ErrChallengeRunning.
 	if err := b.store.CreateChallenge(ctx, &ch); err != nil {
 		if errors.Is(err, startupqa.ErrChallengeRunning) {
-			return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), "?")}
+			return reply{}, userError{fmt.Sprintf(txtRunning.in(l), "?")}
 		}
 		return reply{}, err
 	}
 	g := &game{c: ch, sections: secs, totals: map[string]int{}}
 	g.resetRound()
 	b.games.mu.Lock()
-	if b.games.byChannel[ch.ChannelID] != nil { // lost a race with another start
-		b.games.mu.Unlock()
-		ch.State = startupqa.ChallengeEnded
-		b.store.UpdateChallenge(context.WithoutCancel(ctx), &ch)
-		return reply{}, userError{fmt.Sprintf(txtRunning.in(r.lang), "?")}
-	}
+	defer b.games.mu.Unlock()
 	b.games.byChannel[ch.ChannelID] = g
 	b.armTimer(g)
-	rep := roundReply(g, r.lang)
-	b.games.mu.Unlock()
-	return rep, nil
+	return roundReply(g, l), nil
 }
 
 func (g *game) resetRound() {

@@ -20,6 +20,11 @@ const (
 	cmdChallenge   = "challenge"
 	subStart       = "start"
 	subQuick       = "quick"
+	subReview      = "review"
+	subSchedule    = "schedule"
+	subUnschedule  = "unschedule"
+	subShow        = "show"
+	subReset       = "reset"
 	cmdLeaderboard = "leaderboard"
 	optPeriod      = "period"
 	cmdStats       = "stats"
@@ -137,6 +142,36 @@ func commands() []*discordgo.ApplicationCommand {
 				NameLocalizations:        *loc("快速", "快速"),
 				Description:              "A multiple-choice question: which key point belongs to the answer?",
 				DescriptionLocalizations: *loc("选择题：哪一项是答案要点？", "選擇題：哪一項是答案要點？"),
+			}, {
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subReview,
+				NameLocalizations:        *loc("复习", "複習"),
+				Description:              "Replay the sections you scored lowest on",
+				DescriptionLocalizations: *loc("重练你得分最低的章节", "重練你得分最低的章節"),
+			}, {
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subSchedule,
+				NameLocalizations:        *loc("定时", "定時"),
+				Description:              "Post a challenge every day at a time (Manage Server)",
+				DescriptionLocalizations: *loc("每天定时发起挑战（需要管理服务器权限）", "每天定時發起挑戰（需要管理伺服器權限）"),
+				Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionString, Name: "time", NameLocalizations: *loc("时间", "時間"), Required: true,
+						Description: "HH:MM, 24-hour", DescriptionLocalizations: *loc("HH:MM，24 小时制", "HH:MM，24 小時制")},
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", NameLocalizations: *loc("频道", "頻道"),
+						Description: "Where (default: here)", DescriptionLocalizations: *loc("发在哪个频道（默认当前）", "發在哪個頻道（預設目前）")},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "timezone", NameLocalizations: *loc("时区", "時區"),
+						Description: "IANA time zone, e.g. Asia/Shanghai (default UTC)", DescriptionLocalizations: *loc("IANA 时区，如 Asia/Shanghai（默认 UTC）", "IANA 時區，如 Asia/Taipei（預設 UTC）")},
+				},
+			}, {
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subUnschedule,
+				NameLocalizations:        *loc("取消定时", "取消定時"),
+				Description:              "Stop the daily challenge (Manage Server)",
+				DescriptionLocalizations: *loc("停止每日挑战（需要管理服务器权限）", "停止每日挑戰（需要管理伺服器權限）"),
+				Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", NameLocalizations: *loc("频道", "頻道"),
+						Description: "Which channel (default: here)", DescriptionLocalizations: *loc("哪个频道（默认当前）", "哪個頻道（預設目前）")},
+				},
 			}},
 		},
 		{
@@ -146,13 +181,26 @@ func commands() []*discordgo.ApplicationCommand {
 			DescriptionLocalizations: loc("本服务器的挑战积分排行", "本伺服器的挑戰積分排行"),
 			DMPermission:             &noDM,
 			Options: []*discordgo.ApplicationCommandOption{{
-				Type: discordgo.ApplicationCommandOptionString, Name: optPeriod, NameLocalizations: *loc("时间范围", "時間範圍"),
-				Description: "week, month or all (default week)", DescriptionLocalizations: *loc("本周、本月或全部（默认本周）", "本週、本月或全部（預設本週）"),
-				Choices: []*discordgo.ApplicationCommandOptionChoice{
-					{Name: "week", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本周", discordgo.ChineseTW: "本週"}, Value: "week"},
-					{Name: "month", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本月", discordgo.ChineseTW: "本月"}, Value: "month"},
-					{Name: "all", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "全部", discordgo.ChineseTW: "全部"}, Value: "all"},
-				},
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subShow,
+				NameLocalizations:        *loc("查看", "查看"),
+				Description:              "Show the leaderboard",
+				DescriptionLocalizations: *loc("查看排行榜", "查看排行榜"),
+				Options: []*discordgo.ApplicationCommandOption{{
+					Type: discordgo.ApplicationCommandOptionString, Name: optPeriod, NameLocalizations: *loc("时间范围", "時間範圍"),
+					Description: "week, month or all (default week)", DescriptionLocalizations: *loc("本周、本月或全部（默认本周）", "本週、本月或全部（預設本週）"),
+					Choices: []*discordgo.ApplicationCommandOptionChoice{
+						{Name: "week", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本周", discordgo.ChineseTW: "本週"}, Value: "week"},
+						{Name: "month", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "本月", discordgo.ChineseTW: "本月"}, Value: "month"},
+						{Name: "all", NameLocalizations: map[discordgo.Locale]string{discordgo.ChineseCN: "全部", discordgo.ChineseTW: "全部"}, Value: "all"},
+					},
+				}},
+			}, {
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subReset,
+				NameLocalizations:        *loc("清空", "清空"),
+				Description:              "Clear this server's scores, after confirmation (Manage Server)",
+				DescriptionLocalizations: *loc("确认后清空本服务器积分（需要管理服务器权限）", "確認後清空本伺服器積分（需要管理伺服器權限）"),
 			}},
 		},
 		{

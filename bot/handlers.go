@@ -285,6 +285,15 @@ func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 			return b.startChallenge(ctx, r, opts[0].Options)
 		case subQuick:
 			return b.quick(ctx, r)
+		case subReview:
+			if b.store == nil {
+				return reply{}, userError{txtNoStore.in(r.lang)}
+			}
+			return b.review(ctx, r)
+		case subSchedule:
+			return b.schedule(ctx, r, opts[0].Options)
+		case subUnschedule:
+			return b.unschedule(ctx, r, opts[0].Options)
 		}
 	}
 	return reply{}, userError{"unknown command \"challenge\""}
@@ -297,7 +306,14 @@ func (b *Bot) leaderboard(ctx context.Context, r *request) (reply, error) {
 	if b.store == nil {
 		return reply{}, userError{txtNoStore.in(r.lang)}
 	}
-	p, _ := stringOption(r.i.ApplicationCommandData().Options, optPeriod)
+	opts := r.i.ApplicationCommandData().Options
+	if len(opts) == 1 && opts[0] != nil && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		if opts[0].Name == subReset {
+			return b.resetAsk(ctx, r)
+		}
+		opts = opts[0].Options // show
+	}
+	p, _ := stringOption(opts, optPeriod)
 	period := startupqa.Period(p)
 	switch period {
 	case startupqa.PeriodWeek, startupqa.PeriodMonth, startupqa.PeriodAll:

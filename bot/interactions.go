@@ -89,6 +89,9 @@ func (b *Bot) route(r *request) (handler, string) {
 		if strings.HasPrefix(id, quickPrefix) {
 			return b.quickPick(id), "button:quick"
 		}
+		if strings.HasPrefix(id, resetPrefix) {
+			return b.resetButton(id), "button:reset"
+		}
 		return unknownCommand(id), "button"
 	case discordgo.InteractionModalSubmit:
 		id := i.ModalSubmitData().CustomID

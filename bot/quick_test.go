@@ -50,7 +50,7 @@ func TestQuickRound(t *testing.T) {
 	if s := r.interact(t, r.srv.ComponentInteraction(alice, wrong)); !strings.Contains(s.Data.Content, "One pick") {
 		t.Errorf("second pick: %+v", s.Data)
 	}
-	board := r.interact(t, r.srv.CommandInteraction(bob, cmdLeaderboard, discordtest.StringOption(optPeriod, "all")))
+	board := r.interact(t, r.srv.CommandInteraction(bob, cmdLeaderboard, discordtest.SubCommandOption(subShow, discordtest.StringOption(optPeriod, "all"))))
 	if len(board.Data.Embeds) != 1 || !strings.HasPrefix(board.Data.Embeds[0].Description, "1. <@601> 25") {
 		t.Errorf("leaderboard: %+v", board.Data.Embeds)
 	}

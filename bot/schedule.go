@@ -1,0 +1,236 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/challenge"
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/lang"
+)
+
+// ScheduleStore keeps daily challenge schedules and can clear scores;
+// *sqlite.DB is one.
+type ScheduleStore interface {
+	PutSchedule(ctx context.Context, s startupqa.Schedule) error
+	DeleteSchedule(ctx context.Context, guildID, channelID string) (bool, error)
+	Schedules(ctx context.Context) ([]startupqa.Schedule, error)
+	MarkScheduleRun(ctx context.Context, guildID, channelID string, at time.Time) error
+	ResetLeaderboard(ctx context.Context, guildID string) error
+}
+
+var (
+	txtBadTime      = text{"时间要写成 HH:MM（24 小时制），例如 20:30。", "Write the time as HH:MM (24-hour), e.g. 20:30."}
+	txtBadZone      = text{"不认识的时区 %q，请用 IANA 名称，例如 Asia/Shanghai。", "Unknown time zone %q: use an IANA name such as Asia/Shanghai."}
+	txtScheduled    = text{"每天 %s（%s）会在 <#%s> 发起一场挑战。", "A challenge will start in <#%s> every day at %s (%s)."}
+	txtUnscheduled  = text{"已取消 <#%s> 的每日挑战。", "The daily challenge in <#%s> is off."}
+	txtNoSchedule   = text{"<#%s> 没有每日挑战。", "There is no daily challenge in <#%s>."}
+	txtNoReview     = text{"你还没有挑战记录：先用 /challenge start 玩一场。", "You have no challenge record yet: play /challenge start first."}
+	txtResetAsk     = text{"确定要清空本服务器的全部挑战积分吗？此操作不能撤销。", "Clear every challenge score of this server? This cannot be undone."}
+	txtResetDone    = text{"已清空本服务器的挑战积分。", "This server's challenge scores are cleared."}
+	txtResetKept    = text{"已取消，积分保持不变。", "Cancelled: the scores are kept."}
+	txtConfirm      = text{"确认清空", "Clear them"}
+	txtCancel       = text{"取消", "Cancel"}
+	scheduleStarter = "schedule"
+)
+
+const (
+	resetPrefix  = "lb:"
+	resetConfirm = "lb:reset"
+	resetCancel  = "lb:cancel"
+	reviewRounds = 3
+)
+
+func (b *Bot) schedules() ScheduleStore {
+	s, _ := b.store.(ScheduleStore)
+	return s
+}
+
+// review replays the sections the member scored lowest on.
+func (b *Bot) review(ctx context.Context, r *request) (reply, error) {
+	st, err := b.store.MemberStats(ctx, r.i.GuildID, r.userID, challenge.StreakThreshold)
+	if err != nil {
+		return reply{}, err
+	}
+	c := b.engine.Corpus()
+	var secs []*corpus.Section
+	for _, sc := range st.Sections { // lowest average first
+		if s, ok := c.Section(sc.SectionID); ok && len(secs) < reviewRounds {
+			secs = append(secs, s)
+		}
+	}
+	if len(secs) == 0 {
+		return reply{}, userError{txtNoReview.in(r.lang)}
+	}
+	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, "review", secs, defaultSeconds, r.lang)
+}
+
+// schedule sets a daily challenge; Manage Server only.
+func (b *Bot) schedule(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
+	st := b.schedules()
+	if st == nil {
+		return reply{}, userError{txtNoStore.in(r.lang)}
+	}
+	if !canManage(r.i) {
+		return reply{}, userError{txtNeedManage.in(r.lang)}
+	}
+	at, _ := stringOption(opts, "time")
+	if _, err := time.Parse("15:04", strings.TrimSpace(at)); err != nil {
+		return reply{}, userError{txtBadTime.in(r.lang)}
+	}
+	zone, _ := stringOption(opts, "timezone")
+	if zone == "" {
+		zone = "UTC"
+	}
+	if _, err := time.LoadLocation(zone); err != nil {
+		return reply{}, userError{fmt.Sprintf(txtBadZone.in(r.lang), zone)}
+	}
+	channel := optionChannel(opts, r.i.ChannelID)
+	s := startupqa.Schedule{GuildID: r.i.GuildID, ChannelID: channel, TimeOfDay: strings.TrimSpace(at), Timezone: zone, CreatedBy: r.userID}
+	if err := st.PutSchedule(ctx, s); err != nil {
+		return reply{}, err
+	}
+	msg := fmt.Sprintf(txtScheduled.in(r.lang), s.TimeOfDay, zone, channel)
+	if r.lang == lang.English {
+		msg = fmt.Sprintf(txtScheduled.in(r.lang), channel, s.TimeOfDay, zone)
+	}
+	return reply{Content: msg, Ephemeral: true}, nil
+}
+
+func (b *Bot) unschedule(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
+	st := b.schedules()
+	if st == nil {
+		return reply{}, userError{txtNoStore.in(r.lang)}
+	}
+	if !canManage(r.i) {
+		return reply{}, userError{txtNeedManage.in(r.lang)}
+	}
+	channel := optionChannel(opts, r.i.ChannelID)
+	ok, err := st.DeleteSchedule(ctx, r.i.GuildID, channel)
+	if err != nil {
+		return reply{}, err
+	}
+	if !ok {
+		return reply{Content: fmt.Sprintf(txtNoSchedule.in(r.lang), channel), Ephemeral: true}, nil
+	}
+	return reply{Content: fmt.Sprintf(txtUnscheduled.in(r.lang), channel), Ephemeral: true}, nil
+}
+
+// optionChannel reads a channel option (its value is the channel id).
+func optionChannel(opts []*discordgo.ApplicationCommandInteractionDataOption, def string) string {
+	if o := findOption(opts, "channel"); o != nil {
+		if id, ok := o.Value.(string); ok && id != "" {
+			return id
+		}
+	}
+	return def
+}
+
+// resetAsk asks for confirmation before clearing the scores.
+func (b *Bot) resetAsk(_ context.Context, r *request) (reply, error) {
+	if b.schedules() == nil {
+		return reply{}, userError{txtNoStore.in(r.lang)}
+	}
+	if !canManage(r.i) {
+		return reply{}, userError{txtNeedManage.in(r.lang)}
+	}
+	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: txtConfirm.in(r.lang), Style: discordgo.DangerButton, CustomID: resetConfirm},
+		discordgo.Button{Label: txtCancel.in(r.lang), Style: discordgo.SecondaryButton, CustomID: resetCancel},
+	}}
+	return reply{Content: txtResetAsk.in(r.lang), Components: []discordgo.MessageComponent{row}, Ephemeral: true}, nil
+}
+
+// resetButton clears the scores on confirmation; the permission is checked
+// again, since the button could be pressed by anyone who sees it.
+func (b *Bot) resetButton(id string) handler {
+	return func(ctx context.Context, r *request) (reply, error) {
+		if id == resetCancel {
+			return reply{Content: txtResetKept.in(r.lang), Ephemeral: true}, nil
+		}
+		st := b.schedules()
+		if st == nil || id != resetConfirm {
+			return reply{}, userError{fmt.Sprintf("unknown command %q", id)}
+		}
+		if !canManage(r.i) {
+			return reply{}, userError{txtNeedManage.in(r.lang)}
+		}
+		if err := st.ResetLeaderboard(ctx, r.i.GuildID); err != nil {
+			return reply{}, err
+		}
+		return reply{Content: txtResetDone.in(r.lang), Ephemeral: true}, nil
+	}
+}
+
+// runSchedules starts the daily challenges that are due, every tick,
+// until ctx ends.
+func (b *Bot) runSchedules(ctx context.Context, tick time.Duration) {
+	st := b.schedules()
+	if st == nil {
+		return
+	}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		all, err := st.Schedules(ctx)
+		if err != nil {
+			b.log.Error("list schedules", "err", err)
+			continue
+		}
+		now := time.Now()
+		for _, s := range all {
+			if slot, ok := dueSlot(s, now); ok {
+				b.runSchedule(ctx, s, slot)
+			}
+		}
+	}
+}
+
+// dueSlot returns today's slot of a schedule, in its time zone, when that
+// slot has passed and has not run yet.
+func dueSlot(s startupqa.Schedule, now time.Time) (time.Time, bool) {
+	loc, err := time.LoadLocation(s.Timezone)
+	if err != nil {
+		loc = time.UTC
+	}
+	at, err := time.Parse("15:04", s.TimeOfDay)
+	if err != nil {
+		return time.Time{}, false
+	}
+	local := now.In(loc)
+	slot := time.Date(local.Year(), local.Month(), local.Day(), at.Hour(), at.Minute(), 0, 0, loc)
+	if now.Before(slot) || !s.LastRun.Before(slot) {
+		return time.Time{}, false
+	}
+	return slot, true
+}
+
+func (b *Bot) runSchedule(ctx context.Context, s startupqa.Schedule, slot time.Time) {
+	// Mark first: a failing start is not retried every tick all day.
+	if err := b.schedules().MarkScheduleRun(ctx, s.GuildID, s.ChannelID, time.Now()); err != nil {
+		b.log.Error("mark schedule", "channel", s.ChannelID, "err", err)
+		return
+	}
+	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, "", defaultRounds, b.rng())
+	if err != nil {
+		b.log.Error("scheduled challenge", "channel", s.ChannelID, "err", err)
+		return
+	}
+	rep, err := b.begin(ctx, s.GuildID, s.ChannelID, scheduleStarter, "", secs, defaultSeconds, lang.Chinese)
+	if err != nil {
+		b.log.Warn("scheduled challenge not started", "channel", s.ChannelID, "slot", slot, "err", err)
+		return
+	}
+	b.post(s.ChannelID, rep)
+	b.log.Info("scheduled challenge started", "channel", s.ChannelID, "slot", slot)
+}
