@@ -58,8 +58,12 @@ type Section struct {
 	Question string
 	Answer   Answer
 	Analysis string
-	File     string
-	Line     int // line of the "## N." heading
+	// Aliases are other names of the section's topic, from an optional
+	// "**别名：**" line: "LLM、large language model、大语言模型". The index
+	// matches them with a boost.
+	Aliases []string
+	File    string
+	Line    int // line of the "## N." heading
 }
 
 // Source names where a section comes from, for footers and CLI output:

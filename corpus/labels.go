@@ -13,6 +13,7 @@ const (
 	questionField
 	answerField
 	analysisField
+	aliasField
 )
 
 // name is how messages refer to a field: the corpus's own label, with the
@@ -25,6 +26,8 @@ func (f field) name() string {
 		return "答案 (answer)"
 	case analysisField:
 		return "解析 (analysis)"
+	case aliasField:
+		return "别名 (aliases)"
 	}
 	return "text"
 }
@@ -40,6 +43,7 @@ var labels = map[string]field{
 	"解析": analysisField, "分析": analysisField,
 	"解释": analysisField, "解釋": analysisField,
 	"analysis": analysisField, "explanation": analysisField,
+	"别名": aliasField, "別名": aliasField, "aliases": aliasField, "alias": aliasField,
 }
 
 // labelLine matches a line that opens with a bold label and a colon, with the

@@ -154,7 +154,7 @@ func (p *parser) heading(line string) {
 	}
 	p.field = noField
 	p.fieldLines = map[field]int{}
-	p.text = map[field]*textBuilder{questionField: {}, analysisField: {}}
+	p.text = map[field]*textBuilder{questionField: {}, analysisField: {}, aliasField: {}}
 	p.answer = answerBuilder{}
 }
 
@@ -181,7 +181,7 @@ func (p *parser) addText(line string, raw bool) {
 	switch p.field {
 	case answerField:
 		p.answer.add(line, raw)
-	case questionField, analysisField:
+	case questionField, analysisField, aliasField:
 		p.text[p.field].add(line)
 	}
 }
@@ -194,6 +194,7 @@ func (p *parser) endSection() {
 	p.sec = nil
 	s.Question = p.text[questionField].String()
 	s.Analysis = p.text[analysisField].String()
+	s.Aliases = splitAliases(p.text[aliasField].String())
 	s.Answer = p.answer.finish()
 	if _, ok := p.fieldLines[questionField]; !ok {
 		p.problem(s.Line, "section %d has no %s", s.Number, questionField.name())
@@ -340,4 +341,18 @@ func (j *joiner) join(dst *string, line string) {
 func isWide(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// splitAliases splits an aliases line at the separators authors use:
+// "LLM、large language model，大语言模型".
+func splitAliases(line string) []string {
+	var out []string
+	for _, a := range strings.FieldsFunc(line, func(r rune) bool {
+		return strings.ContainsRune("、,，;；/|\n", r)
+	}) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
 }

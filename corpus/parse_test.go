@@ -219,3 +219,19 @@ func TestParseInvalidUTF8Replaced(t *testing.T) {
 	}
 	checkAnswer(t, art.Sections[0].Answer, para("坏\uFFFD字"))
 }
+
+func TestParseAliases(t *testing.T) {
+	src := "# T\n\n## 1. 大模型\n\n**题目：** 什么是大模型？\n\n**别名：** LLM、large language model，大语言模型; 基础模型\n\n**答案：** 参数很多的模型。\n"
+	art, ps := corpus.Parse("a.md", []byte(src))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	got := art.Sections[0].Aliases
+	want := []string{"LLM", "large language model", "大语言模型", "基础模型"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("aliases = %q, want %q", got, want)
+	}
+	if art.Sections[0].Answer.PlainText() != "参数很多的模型。" {
+		t.Errorf("the aliases line leaked into the answer: %q", art.Sections[0].Answer.PlainText())
+	}
+}

@@ -29,7 +29,7 @@ const batchSize = 5000
 
 // passageVersion changes whenever passages() or the scoring fields change,
 // so that persisted indexes built the old way are rebuilt.
-const passageVersion = "2"
+const passageVersion = "3"
 
 // Index is a searchable corpus. It is safe for concurrent use.
 type Index struct {
@@ -265,7 +265,7 @@ func corpusChars(c *corpus.Corpus) (chars map[rune]int, passageCount int) {
 		for _, p := range passages(s) {
 			passageCount++
 			clear(seen)
-			for _, f := range []string{p.Title, p.Question, p.Lead, p.Text} {
+			for _, f := range []string{p.Title, p.Question, p.Lead, p.Text, p.Alias} {
 				for _, r := range f {
 					if !seen[r] {
 						seen[r] = true

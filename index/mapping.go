@@ -21,10 +21,11 @@ const (
 	fieldQuestion = "question" // the section's 题目
 	fieldLead     = "lead"     // bold lead term of a list item
 	fieldText     = "text"     // passage text
+	fieldAlias    = "alias"    // the section's aliases, on its heading passage
 )
 
 // fields are the searched fields of a passage.
-var fields = [...]string{fieldTitle, fieldQuestion, fieldLead, fieldText}
+var fields = [...]string{fieldTitle, fieldQuestion, fieldLead, fieldText, fieldAlias}
 
 // analyzerName is the analyzer for every text field and for queries.
 const analyzerName = "startupqa_zh"

@@ -6,6 +6,8 @@ type Params struct {
 	// Field boosts: a term in a heading or a list item's lead term says
 	// more about the section than the same term in running text.
 	TitleBoost, QuestionBoost, LeadBoost, TextBoost float64
+	// AliasBoost weighs a match on one of the section's aliases.
+	AliasBoost float64
 	// BM25Weight is how much a passage's BM25 score, relative to the best
 	// passage's, adds to its coverage of the question.
 	BM25Weight float64
@@ -35,6 +37,7 @@ func DefaultParams() Params {
 		QuestionBoost:         2,
 		LeadBoost:             2,
 		TextBoost:             1,
+		AliasBoost:            3,
 		BM25Weight:            0.1,
 		SectionCoverageWeight: 0.3,
 		SummaryCopyFactor:     0.7,

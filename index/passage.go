@@ -16,13 +16,14 @@ type passage struct {
 	Question string `json:"question,omitempty"`
 	Lead     string `json:"lead,omitempty"`
 	Text     string `json:"text,omitempty"`
+	Alias    string `json:"alias,omitempty"`
 }
 
 // passages splits a section into its passages, in a fixed order so that a
 // passage's number identifies it: the heading with the question first, then
 // the answer's paragraphs and items, then the analysis.
 func passages(s *corpus.Section) []passage {
-	ps := []passage{{Title: s.Title, Question: s.Question}}
+	ps := []passage{{Title: s.Title, Question: s.Question, Alias: strings.Join(s.Aliases, "、")}}
 	for _, b := range s.Answer.Blocks {
 		if b.Kind == corpus.Paragraph {
 			ps = append(ps, passage{Text: b.Text})
@@ -49,6 +50,8 @@ func (p passage) field(name string) string {
 		return p.Lead
 	case fieldText:
 		return p.Text
+	case fieldAlias:
+		return p.Alias
 	}
 	return ""
 }

@@ -234,7 +234,7 @@ type posting struct {
 // headings and lead terms boosted over running text.
 func (ix *Index) postingQuery(ps []posting) query.Query {
 	p := ix.params
-	boosts := [...]float64{p.TitleBoost, p.QuestionBoost, p.LeadBoost, p.TextBoost}
+	boosts := [...]float64{p.TitleBoost, p.QuestionBoost, p.LeadBoost, p.TextBoost, p.AliasBoost}
 	qs := make([]query.Query, len(ps))
 	for i, ps := range ps {
 		tq := query.NewTermQuery(ps.term)
