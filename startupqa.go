@@ -101,3 +101,11 @@ type Schedule struct {
 	CreatedBy string
 	LastRun   time.Time // zero until the first run
 }
+
+// Unanswered is a question the engine could not answer well, with how
+// often it was asked.
+type Unanswered struct {
+	Question string
+	Count    int
+	Last     time.Time
+}

@@ -41,6 +41,9 @@ type Config struct {
 	// SyncCommands overwrites the registered commands even when Discord
 	// already has the same definitions.
 	SyncCommands bool
+	// UnansweredRetention is how long unanswered questions are kept; 0
+	// keeps them.
+	UnansweredRetention time.Duration
 	// ScheduleTick is how often daily challenges are checked; 30 s when 0.
 	ScheduleTick time.Duration
 	// AckBudget is how long a handler may take before the interaction is

@@ -28,6 +28,7 @@ const (
 	cmdLeaderboard = "leaderboard"
 	optPeriod      = "period"
 	cmdStats       = "stats"
+	cmdUnanswered  = "unanswered"
 	optMember      = "member"
 
 	optQuestion = "question"
@@ -213,6 +214,14 @@ func commands() []*discordgo.ApplicationCommand {
 				Type: discordgo.ApplicationCommandOptionUser, Name: optMember, NameLocalizations: *loc("成员", "成員"),
 				Description: "Whose record (default: yours)", DescriptionLocalizations: *loc("查看谁的记录（默认自己）", "查看誰的記錄（預設自己）"),
 			}},
+		},
+		{
+			Name:                     cmdUnanswered,
+			NameLocalizations:        loc("未解答", "未解答"),
+			Description:              "Questions the notes do not answer well, most asked first (Manage Server)",
+			DescriptionLocalizations: loc("笔记答不好的问题，按提问次数排序（需要管理服务器权限）", "筆記答不好的問題，按提問次數排序（需要管理伺服器權限）"),
+			DMPermission:             &noDM,
+			DefaultMemberPermissions: &manageServer,
 		},
 		{
 			Name:                     cmdHelp,

@@ -76,6 +76,8 @@ func (b *Bot) route(r *request) (handler, string) {
 			return b.leaderboard, name
 		case cmdStats:
 			return b.stats, name
+		case cmdUnanswered:
+			return b.unanswered, name
 		}
 		return unknownCommand(name), name
 	case discordgo.InteractionMessageComponent:

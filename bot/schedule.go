@@ -167,8 +167,8 @@ func (b *Bot) resetButton(id string) handler {
 	}
 }
 
-// runSchedules starts the daily challenges that are due, every tick,
-// until ctx ends.
+// runSchedules starts the daily challenges that are due, every tick, and
+// prunes old unanswered questions hourly, until ctx ends.
 func (b *Bot) runSchedules(ctx context.Context, tick time.Duration) {
 	st := b.schedules()
 	if st == nil {
@@ -176,11 +176,16 @@ func (b *Bot) runSchedules(ctx context.Context, tick time.Duration) {
 	}
 	t := time.NewTicker(tick)
 	defer t.Stop()
+	var pruned time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if time.Since(pruned) > time.Hour {
+			b.pruneUnanswered(ctx)
+			pruned = time.Now()
 		}
 		all, err := st.Schedules(ctx)
 		if err != nil {

@@ -75,6 +75,15 @@ CREATE TABLE attempt_key_points (
 	value    TEXT NOT NULL,
 	PRIMARY KEY (guild_id, name)
 );`,
+	// 5: questions the engine could not answer well, without user ids.
+	`CREATE TABLE unanswered (
+	id INTEGER PRIMARY KEY,
+	guild_id TEXT NOT NULL,
+	question TEXT NOT NULL,
+	confidence REAL NOT NULL,
+	created_at INTEGER NOT NULL
+);
+CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question);`,
 }
 
 // migrate brings the schema of db up to len(list), one migration per

@@ -28,6 +28,7 @@ type config struct {
 	DiscordAPIBase *url.URL      // DISCORD_API_BASE: replaces https://discord.com
 	Cooldown       time.Duration // ASK_COOLDOWN_SECONDS per user
 	DatabasePath   string        // DATABASE_PATH: SQLite file for challenge scores
+	Retention      time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
 }
 
 // lookupFunc is os.LookupEnv, or a fake in tests.
@@ -56,6 +57,11 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 	}
 	cfg.DiscordToken = get("DISCORD_TOKEN", "")
 	cfg.DatabasePath = get("DATABASE_PATH", "startupqa.db")
+	days, err := strconv.Atoi(get("UNANSWERED_RETENTION_DAYS", "90"))
+	if err != nil || days < 0 {
+		return config{}, fmt.Errorf("UNANSWERED_RETENTION_DAYS must be a whole number of days ≥ 0")
+	}
+	cfg.Retention = time.Duration(days) * 24 * time.Hour
 	cfg.DiscordGuildID = get("DISCORD_GUILD_ID", "")
 	if base := get("DISCORD_API_BASE", ""); base != "" {
 		u, err := url.Parse(base)

@@ -23,6 +23,7 @@ Usage:
   startupqa grade --section N [--json] grade an answer read from stdin
   startupqa challenge [flags]        a quiz in the terminal: answer, get graded
   startupqa serve [flags]            run the Discord bot (needs DISCORD_TOKEN)
+  startupqa unanswered [flags]       questions the bot could not answer, most asked first
   startupqa eval [flags] file        measure search quality on labelled questions
   startupqa help [command]           show help
 
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return app.grade(ctx, rest)
 	case "challenge":
 		return app.challengeCmd(ctx, rest)
+	case "unanswered":
+		return app.unanswered(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		return app.help(rest)
 	}
@@ -90,7 +93,7 @@ func (a *app) help(args []string) error {
 		return nil
 	}
 	switch args[0] {
-	case "ask", "check", "eval", "topics", "serve", "grade", "challenge":
+	case "ask", "check", "eval", "topics", "serve", "grade", "challenge", "unanswered":
 		return run(context.Background(), []string{args[0], "-h"}, a.stdin, a.stdout, a.stderr, noEnv)
 	}
 	fmt.Fprintf(a.stderr, "startupqa: no help for %q\n", args[0])

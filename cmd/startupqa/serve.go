@@ -48,11 +48,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	b := bot.New(bot.Config{
-		Token:        a.cfg.DiscordToken,
-		GuildID:      a.cfg.DiscordGuildID,
-		APIBase:      a.cfg.DiscordAPIBase,
-		Cooldown:     a.cfg.Cooldown,
-		SyncCommands: *sync,
+		Token:               a.cfg.DiscordToken,
+		GuildID:             a.cfg.DiscordGuildID,
+		APIBase:             a.cfg.DiscordAPIBase,
+		Cooldown:            a.cfg.Cooldown,
+		SyncCommands:        *sync,
+		UnansweredRetention: a.cfg.Retention,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
 	return b.Run(ctx)

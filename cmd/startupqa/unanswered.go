@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/startupqa/startupqa/sqlite"
+)
+
+// unanswered lists the questions the bot could not answer well, most
+// asked first, from the bot's database.
+func (a *app) unanswered(ctx context.Context, args []string) error {
+	fs := a.newFlagSet("unanswered", "[--guild ID] [--days N]")
+	guild := fs.String("guild", a.cfg.DiscordGuildID, "server `id` (default: DISCORD_GUILD_ID)")
+	days := fs.Int("days", 30, "look back this many `days`")
+	limit := fs.Int("n", 20, "list at most `n` questions")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 || *days < 1 || *limit < 1 {
+		fmt.Fprintln(a.stderr, "startupqa unanswered: --days and -n take positive numbers")
+		return usageError{}
+	}
+	db, err := sqlite.Open(ctx, a.cfg.DatabasePath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	top, err := db.TopUnanswered(ctx, *guild, time.Now().AddDate(0, 0, -*days), *limit)
+	if err != nil {
+		return err
+	}
+	if len(top) == 0 {
+		fmt.Fprintf(a.stdout, "no unanswered questions in the last %d days\n", *days)
+		return nil
+	}
+	for _, u := range top {
+		fmt.Fprintf(a.stdout, "%4d  %s  %s\n", u.Count, u.Last.Local().Format("2006-01-02"), u.Question)
+	}
+	return nil
+}
