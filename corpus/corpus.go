@@ -64,6 +64,20 @@ type Section struct {
 	Aliases []string
 	File    string
 	Line    int // line of the "## N." heading
+	// Lang is "" for an original section, or the language of a
+	// translation ("en").
+	Lang string
+	// Translations of this section from companion files, by language.
+	Translations map[string]*Section
+}
+
+// In returns the section's translation into lang, or the section itself
+// when it has none.
+func (s *Section) In(lang string) *Section {
+	if t, ok := s.Translations[lang]; ok {
+		return t
+	}
+	return s
 }
 
 // Source names where a section comes from, for footers and CLI output:

@@ -63,6 +63,12 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 	var problems Problems
 	h := sha256.New()
 	slugFiles := map[string]string{}
+	type companion struct {
+		art  *Article
+		base string // slug of the original
+		lang string
+	}
+	var companions []companion
 	for _, name := range names {
 		display := name
 		if root != "" {
@@ -81,6 +87,10 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		}
 		art, ps := Parse(display, data)
 		problems = append(problems, ps...)
+		if base, lang, ok := companionOf(name); ok {
+			companions = append(companions, companion{art, base, lang})
+			continue
+		}
 		if other, dup := slugFiles[art.Slug]; dup {
 			problems = append(problems, Problem{File: display, Line: 1,
 				Message: fmt.Sprintf("article slug %q is already used by %s; rename one file", art.Slug, other)})
@@ -93,6 +103,9 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 			c.Sections = append(c.Sections, s)
 			c.byID[s.ID] = s
 		}
+	}
+	for _, cp := range companions {
+		problems = append(problems, c.link(cp.art, cp.base, cp.lang, slugFiles)...)
 	}
 	if len(problems) > 0 {
 		problems.sort()
@@ -124,4 +137,41 @@ func AsProblems(err error) (Problems, bool) {
 	var ps Problems
 	ok := errors.As(err, &ps)
 	return ps, ok
+}
+
+// Languages of companion files: "llm-startup.en.md" is the English version
+// of "llm-startup.md".
+var companionLangs = map[string]bool{"en": true}
+
+// companionOf tells whether a file name is a companion translation, and
+// of which article slug.
+func companionOf(name string) (base, lang string, ok bool) {
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	dot := strings.LastIndexByte(stem, '.')
+	if dot < 0 || !companionLangs[strings.ToLower(stem[dot+1:])] {
+		return "", "", false
+	}
+	return Slug(stem[:dot] + ".md"), strings.ToLower(stem[dot+1:]), true
+}
+
+// link attaches a companion article's sections to their originals by
+// section number, reporting sections that have none.
+func (c *Corpus) link(art *Article, base, lang string, slugFiles map[string]string) []Problem {
+	if _, ok := slugFiles[base]; !ok {
+		return []Problem{{File: art.File, Line: 1, Message: fmt.Sprintf("translation of a missing article: no %s.md in the corpus", base)}}
+	}
+	var ps []Problem
+	for _, s := range art.Sections {
+		orig, ok := c.byID[fmt.Sprintf("%s/%d", base, s.Number)]
+		if !ok {
+			ps = append(ps, Problem{File: art.File, Line: s.Line, Message: fmt.Sprintf("section %d has no counterpart in %s", s.Number, slugFiles[base])})
+			continue
+		}
+		s.ID, s.ArticleSlug, s.ArticleTitle, s.Lang = orig.ID, orig.ArticleSlug, art.Title, lang
+		if orig.Translations == nil {
+			orig.Translations = map[string]*Section{}
+		}
+		orig.Translations[lang] = s
+	}
+	return ps
 }

@@ -1,0 +1,50 @@
+package corpus_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+const zhArticle = "# 笔记\n\n## 1. 什么是大模型\n\n**题目：** 什么是大模型？\n\n**答案：** 参数很多的模型。\n\n## 2. 训练\n\n**题目：** 怎么训练？\n\n**答案：** 前向传播，反向传播。\n"
+const enArticle = "# Notes\n\n## 1. What is a large model\n\n**Question:** What is a large model?\n\n**Answer:** A model with very many parameters.\n"
+
+func TestCompanionFiles(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{
+		"notes.md":    {Data: []byte(zhArticle)},
+		"notes.en.md": {Data: []byte(enArticle)},
+	}, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sections) != 2 || len(c.Articles) != 1 {
+		t.Fatalf("%d sections in %d articles: a translation must not add sections", len(c.Sections), len(c.Articles))
+	}
+	s, _ := c.Section("notes/1")
+	en := s.In("en")
+	if en == s || en.Title != "What is a large model" || en.ID != "notes/1" || en.Lang != "en" || en.ArticleTitle != "Notes" {
+		t.Errorf("translation = %+v", en)
+	}
+	s2, _ := c.Section("notes/2")
+	if s2.In("en") != s2 {
+		t.Error("a section without translation should come back as itself")
+	}
+
+	_, err = corpus.Load(fstest.MapFS{
+		"notes.md":    {Data: []byte(zhArticle)},
+		"notes.en.md": {Data: []byte(enArticle + "\n## 7. Extra\n\n**Question:** q\n\n**Answer:** a\n")},
+		"other.en.md": {Data: []byte(enArticle)},
+	}, "x")
+	ps, ok := corpus.AsProblems(err)
+	if !ok || len(ps) != 2 {
+		t.Fatalf("problems = %v", err)
+	}
+	got := ps.Error()
+	for _, want := range []string{"x/notes.en.md:9: section 7 has no counterpart in x/notes.md", "x/other.en.md:1: translation of a missing article: no other.md"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}
