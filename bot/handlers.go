@@ -86,9 +86,13 @@ func (b *Bot) help(_ context.Context, r *request) (reply, error) {
 // member who clicked it.
 func (b *Bot) sectionButton(id string) handler {
 	return func(_ context.Context, r *request) (reply, error) {
+		id, english := strings.CutSuffix(id, langSuffix)
 		s, ok := b.engine.Corpus().Section(id)
 		if !ok {
 			return reply{}, userError{txtGone.in(r.lang)}
+		}
+		if english {
+			return sectionReply(s.In("en"), lang.English, true), nil
 		}
 		return sectionReply(s, r.lang, true), nil
 	}

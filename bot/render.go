@@ -89,9 +89,48 @@ func answerReply(res *index.Result, private bool) reply {
 		}
 		return r
 	}
-	r.Embeds = []*discordgo.MessageEmbed{answerEmbed(best.Section, l)}
+	shown := best.Section
+	if l == lang.English {
+		shown = best.Section.In("en")
+	}
+	r.Embeds = []*discordgo.MessageEmbed{answerEmbed(shown, l)}
 	r.Components = sectionButtons(res.Matches[1:], 2)
+	if other := otherLanguageButton(best.Section, shown); other != nil {
+		r.Components = appendButton(r.Components, *other)
+	}
 	return r
+}
+
+// langSuffix marks a section button that shows the English translation:
+// "section:llm-startup/2|en".
+const langSuffix = "|en"
+
+// otherLanguageButton offers the section in the language not shown, when
+// it has a translation.
+func otherLanguageButton(orig, shown *corpus.Section) *discordgo.Button {
+	if len(orig.Translations) == 0 {
+		return nil
+	}
+	if shown.Lang == "en" {
+		return &discordgo.Button{Label: "中文", Style: discordgo.PrimaryButton, CustomID: sectionButtonPrefix + orig.ID}
+	}
+	if orig.In("en") == orig {
+		return nil
+	}
+	return &discordgo.Button{Label: "English", Style: discordgo.PrimaryButton, CustomID: sectionButtonPrefix + orig.ID + langSuffix}
+}
+
+// appendButton adds a button to the first action row, making one if need be.
+func appendButton(rows []discordgo.MessageComponent, b discordgo.Button) []discordgo.MessageComponent {
+	if len(rows) == 0 {
+		return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{b}}}
+	}
+	row := rows[0].(discordgo.ActionsRow)
+	if len(row.Components) < maxButtons {
+		row.Components = append(row.Components, b)
+		rows[0] = row
+	}
+	return rows
 }
 
 func join(a, b string) string {

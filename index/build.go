@@ -29,7 +29,7 @@ const batchSize = 5000
 
 // passageVersion changes whenever passages() or the scoring fields change,
 // so that persisted indexes built the old way are rebuilt.
-const passageVersion = "3"
+const passageVersion = "4"
 
 // Index is a searchable corpus. It is safe for concurrent use.
 type Index struct {
@@ -211,7 +211,7 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
 	}
 	b := bi.NewBatch()
 	for _, s := range c.Sections {
-		for n, p := range passages(s) {
+		for n, p := range allPassages(s) {
 			if err := b.Index(docID(s.ID, n), p); err != nil {
 				return fmt.Errorf("index %s: %w", s.ID, err)
 			}
@@ -262,7 +262,7 @@ func corpusChars(c *corpus.Corpus) (chars map[rune]int, passageCount int) {
 	chars = map[rune]int{}
 	seen := map[rune]bool{}
 	for _, s := range c.Sections {
-		for _, p := range passages(s) {
+		for _, p := range allPassages(s) {
 			passageCount++
 			clear(seen)
 			for _, f := range []string{p.Title, p.Question, p.Lead, p.Text, p.Alias} {
@@ -287,7 +287,7 @@ func summaryCopies(c *corpus.Corpus) map[string]bool {
 	}
 	byLead := map[string][]item{}
 	for _, s := range c.Sections {
-		for n, p := range passages(s) {
+		for n, p := range allPassages(s) {
 			if p.Lead != "" {
 				byLead[p.Lead] = append(byLead[p.Lead], item{docID(s.ID, n), p.Text})
 			}

@@ -79,7 +79,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 			cjk.WidthName,
 			lowercase.Name,
 			"startupqa_zh_stop",
+			en.PossessiveName,
 			en.StopName,
+			// English companion text and English questions meet on
+			// stems: "challenges" and "challenge", "trained" and
+			// "training". The stemmer leaves CJK characters alone.
+			en.SnowballStemmerName,
 			cjk.BigramName,
 		},
 	}); err != nil {

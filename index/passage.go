@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,4 +73,21 @@ func parseDocID(id string) (sectionID string, n int, ok bool) {
 		return "", 0, false
 	}
 	return id[:i], n, true
+}
+
+// allPassages are a section's passages followed by those of its
+// translations, in a fixed order (by language), so that passage numbers
+// stay stable: an English question matches the English text and is
+// credited to the same section.
+func allPassages(s *corpus.Section) []passage {
+	ps := passages(s)
+	langs := make([]string, 0, len(s.Translations))
+	for l := range s.Translations {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		ps = append(ps, passages(s.Translations[l])...)
+	}
+	return ps
 }

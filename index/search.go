@@ -303,7 +303,7 @@ func (ix *Index) locateRest(hits search.DocumentMatchCollection, rest []posting)
 		if !ok {
 			continue
 		}
-		ps := passages(s)
+		ps := allPassages(s)
 		if n < 0 || n >= len(ps) {
 			continue
 		}
@@ -457,7 +457,7 @@ func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
 // describe fills in the passage that matched best and the spans of it that
 // matched, from the field of that passage with the most matched text.
 func (ix *Index) describe(m *Match, sh *sectionHits) {
-	ps := passages(sh.section)
+	ps := allPassages(sh.section)
 	if sh.best == nil || sh.bestN < 0 || sh.bestN >= len(ps) {
 		return
 	}

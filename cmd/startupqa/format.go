@@ -31,7 +31,11 @@ func formatResult(res *index.Result, top int) string {
 		b.WriteString(tr(q, "\n全部章节：startupqa topics\n", "\nAll sections: startupqa topics\n"))
 		return b.String()
 	}
-	writeSection(&b, q, best.Section)
+	shown := best.Section
+	if lang.Of(q) == lang.English {
+		shown = best.Section.In("en") // the English translation, when there is one
+	}
+	writeSection(&b, q, shown)
 	fmt.Fprintf(&b, "\n%s %.2f · %s %.0f%%\n", tr(q, "得分", "score"), best.Score,
 		tr(q, "置信度", "confidence"), 100*best.Confidence)
 	if best.Passage != "" {
