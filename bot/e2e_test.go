@@ -52,8 +52,8 @@ func TestEndToEnd(t *testing.T) {
 		if len(e.Fields) != 1 || !strings.Contains(e.Fields[0].Value, "计算资源") {
 			t.Errorf("解析 field missing: %+v", e.Fields)
 		}
-		if b := s.buttons(); len(b) != 2 || !strings.HasPrefix(b[0], sectionButtonPrefix) {
-			t.Errorf("buttons = %v, want two next matches", b)
+		if b := s.buttons(); len(b) != 3 || !strings.HasPrefix(b[0], sectionButtonPrefix) || b[2] != sectionButtonPrefix+"llm-startup/2"+langSuffix {
+			t.Errorf("buttons = %v, want two next matches and the English version", b)
 		}
 		noPings(t, s.Data.Mentions)
 	})

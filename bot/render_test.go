@@ -54,7 +54,7 @@ func TestAnswerReplyGolden(t *testing.T) {
 		{"answer_detail_private", "模型解释性差有什么影响", true},
 		{"answer_en", "what is the training process of LLM", false},
 		{"abstain_zh", "今天天气怎么样", false},
-		{"abstain_nearest", "推荐系统的协同过滤怎么实现", false},
+		{"abstain_nearest", "大模型的显卡怎么选", false},
 		{"abstain_en", "how do I cook rice", false},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@ package corpus
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Corpus is a validated set of articles.
@@ -122,8 +123,18 @@ func (it Item) String() string {
 	case it.Text == "":
 		return it.Lead
 	default:
-		return it.Lead + "：" + it.Text
+		return it.Lead + colon(it.Lead) + it.Text
 	}
+}
+
+// colon is the colon that follows a lead term: full width after Chinese,
+// ASCII and a space after English.
+func colon(lead string) string {
+	r, _ := utf8.DecodeLastRuneInString(lead)
+	if isWide(r) {
+		return "："
+	}
+	return ": "
 }
 
 // Items returns the list items of every list in the answer, in order. The
@@ -185,7 +196,7 @@ func (a Answer) Markdown() string {
 			}
 			switch {
 			case it.Lead != "" && it.Text != "":
-				fmt.Fprintf(&b, "**%s：** %s", it.Lead, it.Text)
+				fmt.Fprintf(&b, "**%s%s** %s", it.Lead, strings.TrimSpace(colon(it.Lead)), it.Text)
 			case it.Lead != "":
 				fmt.Fprintf(&b, "**%s**", it.Lead)
 			default:

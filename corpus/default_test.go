@@ -165,7 +165,11 @@ func TestHash(t *testing.T) {
 		}
 		return c.Hash()
 	}
-	same := hash(fstest.MapFS{"llm-startup.md": {Data: seed}})
+	en, err := os.ReadFile("default/llm-startup.en.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := hash(fstest.MapFS{"llm-startup.md": {Data: seed}, "llm-startup.en.md": {Data: en}})
 	if same != c1.Hash() {
 		t.Errorf("same name and bytes in another FS: Hash() = %s, want %s (the root must not count)", same, c1.Hash())
 	}

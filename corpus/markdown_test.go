@@ -70,7 +70,7 @@ func TestMarkdownRoundTripShapes(t *testing.T) {
 		{
 			name:   "ordered after unordered",
 			blocks: []corpus.Block{ul(item("", "a")), ol(item("", "b"), item("Lead", "c"))},
-			want:   "- a\n\n1. b\n2. **Lead：** c",
+			want:   "- a\n\n1. b\n2. **Lead:** c",
 		},
 		{
 			name:   "list between paragraphs",

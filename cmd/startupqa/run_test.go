@@ -54,6 +54,7 @@ func TestAskGolden(t *testing.T) {
 		{"ask_detail", []string{"ask", "--top", "2", "模型解释性差有什么影响"}},
 		{"ask_mixed_json", []string{"ask", "LLM 的训练过程", "--json"}},
 		{"ask_traditional", []string{"ask", "--top", "1", "大模型的訓練過程是什麼"}},
+		{"ask_en", []string{"ask", "--top", "1", "how", "is", "a", "large", "model", "trained"}},
 		{"ask_abstain_zh", []string{"ask", "今天天气怎么样"}},
 		{"ask_abstain_en", []string{"ask", "how", "do", "I", "cook", "rice"}},
 		{"ask_abstain_json", []string{"ask", "--json", "红烧肉怎么做"}},
