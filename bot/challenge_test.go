@@ -142,13 +142,30 @@ func TestChallengeTwoMembers(t *testing.T) {
 		t.Errorf("stale button: %+v", stale.Data)
 	}
 
-	// The starter skips round 2; the challenge ends with the totals.
-	_, cid, _, _ := parseChID(ids[2])
-	skip := chID(actSkip, cid, 2)
-	r.interact(t, r.srv.ComponentInteraction(alice, skip))
+	// Round 2: both players are known now, so the round ends as soon as
+	// both answered; bob improves his answer once, a third try is refused.
+	_, cid, _, _ := parseChID(ids[0])
+	answer2, modal2 := chID(actAnswer, cid, 2), chID(actModal, cid, 2)
+	if s := r.interact(t, r.srv.ComponentInteraction(bob, chID(actSkip, cid, 2))); !strings.Contains(s.Data.Content, "Only the starter") {
+		t.Errorf("skip by a member who did not start: %+v", s.Data)
+	}
+	if s := r.interact(t, r.srv.ComponentInteraction(bob, chID(actHint, cid, 2))); !strings.Contains(s.Data.Content, "Hint:") {
+		t.Errorf("hint: %+v", s.Data)
+	}
+	r.interact(t, r.srv.ComponentInteraction(bob, answer2))
+	r.interact(t, r.srv.ModalSubmitInteraction(bob, modal2, discordtest.ModalField{CustomID: fieldText, Value: "不知道"}))
+	v = r.interact(t, r.srv.ModalSubmitInteraction(bob, modal2, discordtest.ModalField{CustomID: fieldText, Value: "不知道，再想想"}))
+	if !strings.Contains(v.Data.Content, "of") {
+		t.Errorf("bob's improvement: %q", v.Data.Content)
+	}
+	if third := r.interact(t, r.srv.ComponentInteraction(bob, answer2)); !strings.Contains(third.Data.Content, "twice") {
+		t.Errorf("a third answer: %+v", third.Data)
+	}
+	r.interact(t, r.srv.ComponentInteraction(alice, answer2))
+	r.interact(t, r.srv.ModalSubmitInteraction(alice, modal2, discordtest.ModalField{CustomID: fieldText, Value: "不知道"}))
 	posts = waitPosts(t, r, 4)
-	if !strings.Contains(posts[3].Embeds[0].Title, "挑战结束") || !strings.HasPrefix(posts[3].Embeds[0].Description, "1. <@501> 120 分") {
-		t.Errorf("final: %+v", posts[3].Embeds[0])
+	if !strings.Contains(posts[2].Embeds[0].Title, "第 2/2 题答案") || !strings.Contains(posts[3].Embeds[0].Title, "挑战结束") || !strings.HasPrefix(posts[3].Embeds[0].Description, "1. <@501> 120 分") {
+		t.Errorf("end of round 2: %+v / %+v", posts[2].Embeds[0], posts[3].Embeds[0])
 	}
 	board := r.interact(t, r.srv.CommandInteraction(bob, cmdLeaderboard))
 	if len(board.Data.Embeds) != 1 || !strings.HasPrefix(board.Data.Embeds[0].Description, "1. <@501> 120") {
