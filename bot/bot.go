@@ -141,6 +141,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	// instead of discordgo retrying forever.
 	s.ShouldReconnectOnError = false
 	s.SyncEvents = false
+	s.StateEnabled = false // the bot keeps no guild state; tracking it costs CPU per event
 
 	hctx, cancelHandlers := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelHandlers()
