@@ -45,7 +45,8 @@ type Index struct {
 	// another section with the same lead term: the points a summary
 	// section restates. Questions about such a point should get the
 	// fuller original.
-	copies map[string]bool // passage doc id
+	copies map[string]bool      // passage doc id
+	table  map[string][]passage // section id → its passages (allPassages)
 
 	dfCache     *sync.Map // term → passages holding it
 	dfCacheSize *atomic.Int64
@@ -243,8 +244,9 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, opt
 		bi.Close()
 		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
 	}
-	chars, n := corpusChars(c)
-	ix := &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), chars: chars, passages: n, copies: summaryCopies(c), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}
+	table := passageTable(c)
+	chars, n := corpusChars(c, table)
+	ix := &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table, chars: chars, passages: n, copies: summaryCopies(c, table), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}
 	for _, o := range opts {
 		o(ix)
 	}
@@ -257,16 +259,26 @@ func (ix *Index) Close() error { return ix.bleve.Close() }
 // Corpus returns the corpus the index was built from.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }
 
+// passageTable holds every section's passages, built once so that a
+// search does not rebuild them for each hit.
+func passageTable(c *corpus.Corpus) map[string][]passage {
+	t := make(map[string][]passage, len(c.Sections))
+	for _, s := range c.Sections {
+		t[s.ID] = allPassages(s)
+	}
+	return t
+}
+
 // corpusChars counts the passages each character occurs in.
-func corpusChars(c *corpus.Corpus) (chars map[rune]int, passageCount int) {
+func corpusChars(c *corpus.Corpus, table map[string][]passage) (chars map[rune]int, passageCount int) {
 	chars = map[rune]int{}
 	seen := map[rune]bool{}
 	for _, s := range c.Sections {
-		for _, p := range allPassages(s) {
+		for _, p := range table[s.ID] {
 			passageCount++
 			clear(seen)
-			for _, f := range []string{p.Title, p.Question, p.Lead, p.Text, p.Alias} {
-				for _, r := range f {
+			for _, f := range fields {
+				for _, r := range p.field(f) {
 					if !seen[r] {
 						seen[r] = true
 						chars[r]++
@@ -280,14 +292,14 @@ func corpusChars(c *corpus.Corpus) (chars map[rune]int, passageCount int) {
 
 // summaryCopies finds the list items that restate a longer item of another
 // section under the same lead term with mostly the same words.
-func summaryCopies(c *corpus.Corpus) map[string]bool {
+func summaryCopies(c *corpus.Corpus, table map[string][]passage) map[string]bool {
 	type item struct {
 		doc  string
 		text string
 	}
 	byLead := map[string][]item{}
 	for _, s := range c.Sections {
-		for n, p := range allPassages(s) {
+		for n, p := range table[s.ID] {
 			if p.Lead != "" {
 				byLead[p.Lead] = append(byLead[p.Lead], item{docID(s.ID, n), p.Text})
 			}

@@ -299,11 +299,7 @@ func (ix *Index) locateRest(hits search.DocumentMatchCollection, rest []posting)
 		if !ok {
 			continue
 		}
-		s, ok := ix.corpus.Section(id)
-		if !ok {
-			continue
-		}
-		ps := allPassages(s)
+		ps := ix.table[id]
 		if n < 0 || n >= len(ps) {
 			continue
 		}
@@ -457,7 +453,7 @@ func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
 // describe fills in the passage that matched best and the spans of it that
 // matched, from the field of that passage with the most matched text.
 func (ix *Index) describe(m *Match, sh *sectionHits) {
-	ps := allPassages(sh.section)
+	ps := ix.table[sh.section.ID]
 	if sh.best == nil || sh.bestN < 0 || sh.bestN >= len(ps) {
 		return
 	}
