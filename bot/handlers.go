@@ -60,22 +60,11 @@ func (b *Bot) section(_ context.Context, r *request) (reply, error) {
 		return reply{}, userError{fmt.Sprintf(txtNoSection.in(r.lang), 0)}
 	}
 	private, _ := boolOption(data.Options, optPrivate)
-	s := sectionByNumber(b.engine.Corpus(), n)
-	if s == nil {
+	s, ok := b.engine.Corpus().SectionNumber(int(n))
+	if !ok {
 		return reply{}, userError{fmt.Sprintf(txtNoSection.in(r.lang), n)}
 	}
 	return sectionReply(s, r.lang, private), nil
-}
-
-// sectionByNumber finds section n of the first article that has one: with
-// one article, as in the default corpus, the number is all users know.
-func sectionByNumber(c *corpus.Corpus, n int64) *corpus.Section {
-	for _, s := range c.Sections {
-		if int64(s.Number) == n {
-			return s
-		}
-	}
-	return nil
 }
 
 func (b *Bot) help(_ context.Context, r *request) (reply, error) {

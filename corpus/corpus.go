@@ -31,6 +31,18 @@ func (c *Corpus) Section(id string) (*Section, bool) {
 	return s, ok
 }
 
+// SectionNumber returns section n of the first article that has one:
+// with a single article, as in the built-in corpus, the number is all a
+// reader knows.
+func (c *Corpus) SectionNumber(n int) (*Section, bool) {
+	for _, s := range c.Sections {
+		if s.Number == n {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
 // Hash identifies the exact content the corpus was loaded from: file names
 // and bytes. An index built from a corpus with the same hash can be reused.
 func (c *Corpus) Hash() string { return c.hash }

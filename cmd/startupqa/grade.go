@@ -65,12 +65,7 @@ func findSection(c *corpus.Corpus, key string) (*corpus.Section, bool) {
 	if err != nil {
 		return nil, false
 	}
-	for _, s := range c.Sections {
-		if s.Number == n {
-			return s, true
-		}
-	}
-	return nil, false
+	return c.SectionNumber(n)
 }
 
 func newGrader(c *corpus.Corpus) (*grade.Grader, error) {
