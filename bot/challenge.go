@@ -352,11 +352,7 @@ func verdict(res grade.Result, points int, first bool, streak int, l lang.Lang) 
 	}
 	sb.WriteString("\n")
 	for _, p := range res.Points {
-		mark := "✗"
-		if p.Covered {
-			mark = "✓"
-		}
-		fmt.Fprintf(&sb, "%s %s\n", mark, p.Name)
+		fmt.Fprintln(&sb, p)
 	}
 	return cutRunes(sb.String(), maxContent)
 }

@@ -157,6 +157,15 @@ type PointGrade struct {
 	Covered bool
 }
 
+// String is the point as a verdict line shows it: "✓ 数据质量" or
+// "✗ 模型解释性".
+func (p PointGrade) String() string {
+	if p.Covered {
+		return "✓ " + p.Name
+	}
+	return "✗ " + p.Name
+}
+
 // MaxAnswerRunes bounds what is read of an answer; longer text is noise.
 const MaxAnswerRunes = 4000
 

@@ -135,3 +135,12 @@ func noise(n int) string {
 	}
 	return string(out)
 }
+
+func TestPointGradeString(t *testing.T) {
+	if got := (PointGrade{Name: "数据质量", Covered: true}).String(); got != "✓ 数据质量" {
+		t.Errorf("covered: %q", got)
+	}
+	if got := (PointGrade{Name: "模型解释性"}).String(); got != "✗ 模型解释性" {
+		t.Errorf("missed: %q", got)
+	}
+}

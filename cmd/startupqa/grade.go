@@ -85,11 +85,7 @@ func formatGrade(s *corpus.Section, r grade.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)：覆盖 %d/%d 个要点，得分 %.0f%%\n", s.Title, s.ID, len(r.Covered), len(r.Points), 100*r.Score)
 	for _, p := range r.Points {
-		mark := "✗"
-		if p.Covered {
-			mark = "✓"
-		}
-		fmt.Fprintf(&b, "  %s %s\n", mark, p.Name)
+		fmt.Fprintf(&b, "  %s\n", p)
 	}
 	return b.String()
 }
