@@ -274,18 +274,36 @@ func answerModal(g *game, l lang.Lang) reply {
 // private verdict; the round ends early once everyone who joined answered.
 func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int) (reply, error) {
 	answer := modalValue(r.i, fieldText)
-	b.games.mu.Lock()
-	g := b.games.byChannel[r.i.ChannelID]
-	if g == nil || g.c.ID != id || g.c.Round != round {
-		b.games.mu.Unlock()
-		return reply{}, userError{txtRoundOver.in(r.lang)}
+	grader, err := b.grader()
+	if err != nil {
+		return reply{}, err
 	}
-	if g.answers[r.userID] >= maxSubmissions {
+	current := func() (*game, error) {
+		g := b.games.byChannel[r.i.ChannelID]
+		if g == nil || g.c.ID != id || g.c.Round != round {
+			return nil, userError{txtRoundOver.in(r.lang)}
+		}
+		if g.answers[r.userID] >= maxSubmissions {
+			return nil, userError{txtNoMore.in(r.lang)}
+		}
+		return g, nil
+	}
+	b.games.mu.Lock()
+	g, err := current()
+	if err != nil {
 		b.games.mu.Unlock()
-		return reply{}, userError{txtNoMore.in(r.lang)}
+		return reply{}, err
 	}
 	s := g.sections[round-1]
-	res := b.grader().Grade(s, answer)
+	b.games.mu.Unlock()
+	// Grade outside the lock that every channel's challenge shares, then
+	// check that the round is still the same.
+	res := grader.Grade(s, answer)
+	b.games.mu.Lock()
+	if g, err = current(); err != nil {
+		b.games.mu.Unlock()
+		return reply{}, err
+	}
 	complete := len(res.Missed) == 0 && len(res.Covered) > 0
 	first := complete && g.first == ""
 	if first {
@@ -527,22 +545,22 @@ func (b *Bot) rng() *rand.Rand {
 
 // grader returns a grader for the current corpus, built again after a
 // reload.
-func (b *Bot) grader() Grader {
+func (b *Bot) grader() (Grader, error) {
 	c := b.engine.Corpus()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.graded != c || b.gr == nil {
 		an, err := index.NewAnalyzer()
 		if err != nil {
-			panic(err) // the mapping is built in code; this cannot fail at run time
+			return nil, fmt.Errorf("grader: %w", err)
 		}
-		simplify := func(s string) string { return s }
+		var simplify func(string) string // nil: grade.New leaves text as it is
 		if conv, ok := b.scripts.(interface{ Simplified(string) string }); ok {
 			simplify = conv.Simplified
 		}
 		b.gr, b.graded = grade.New(c, an, simplify), c
 	}
-	return b.gr
+	return b.gr, nil
 }
 
 // UseStore enables challenges and leaderboards, kept in s.
