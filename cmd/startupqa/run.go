@@ -17,15 +17,15 @@ import (
 const usage = `startupqa answers questions from a Q&A corpus of Markdown articles.
 
 Usage:
-  startupqa ask [flags] [question]   answer a question (stdin or a prompt if none)
-  startupqa check [dir]              validate a corpus directory
-  startupqa topics [flags]           list the sections of the corpus
+  startupqa ask [flags] [question]     answer a question (stdin or a prompt if none)
+  startupqa check [dir]                validate a corpus directory
+  startupqa topics [flags]             list the sections of the corpus
   startupqa grade --section N [--json] grade an answer read from stdin
-  startupqa challenge [flags]        a quiz in the terminal: answer, get graded
-  startupqa serve [flags]            run the Discord bot (needs DISCORD_TOKEN)
-  startupqa unanswered [flags]       questions the bot could not answer, most asked first
-  startupqa eval [flags] file        measure search quality on labelled questions
-  startupqa help [command]           show help
+  startupqa challenge [flags]          a quiz in the terminal: answer, get graded
+  startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
+  startupqa unanswered [flags]         questions the bot could not answer, most asked first
+  startupqa eval [flags] file          measure search quality on labelled questions
+  startupqa help [command]             show help
 
 The built-in corpus is the article 大模型创业的创新与挑战; --corpus DIR (or
 CORPUS_DIR) replaces it with a directory of *.md articles. Settings are read
@@ -45,25 +45,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, rest := args[0], args[1:]
 	app := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, log: newLogger(stderr, cfg)}
+	if f, ok := app.commands()[cmd]; ok {
+		return f(ctx, rest)
+	}
 	switch cmd {
-	case "ask":
-		return app.ask(ctx, rest)
-	case "check":
-		return app.check(ctx, rest)
-	case "eval":
-		return app.eval(ctx, rest)
-	case "topics":
-		return app.topics(ctx, rest)
-	case "serve":
-		return app.serve(ctx, rest)
-	case "grade":
-		return app.grade(ctx, rest)
-	case "challenge":
-		return app.challengeCmd(ctx, rest)
-	case "unanswered":
-		return app.unanswered(ctx, rest)
 	case "help", "-h", "-help", "--help":
-		return app.help(rest)
+		return app.help(ctx, rest)
 	}
 	fmt.Fprintf(stderr, "startupqa: unknown command %q\n\n%s", cmd, usage)
 	return usageError{}
@@ -87,20 +74,32 @@ func newLogger(w io.Writer, cfg config) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-func (a *app) help(args []string) error {
+// commands are the subcommands by name.
+func (a *app) commands() map[string]func(context.Context, []string) error {
+	return map[string]func(context.Context, []string) error{
+		"ask":        a.ask,
+		"check":      a.check,
+		"eval":       a.eval,
+		"topics":     a.topics,
+		"serve":      a.serve,
+		"grade":      a.grade,
+		"challenge":  a.challengeCmd,
+		"unanswered": a.unanswered,
+	}
+}
+
+// help prints the usage, or a command's flags.
+func (a *app) help(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(a.stdout, usage)
 		return nil
 	}
-	switch args[0] {
-	case "ask", "check", "eval", "topics", "serve", "grade", "challenge", "unanswered":
-		return run(context.Background(), []string{args[0], "-h"}, a.stdin, a.stdout, a.stderr, noEnv)
+	if f, ok := a.commands()[args[0]]; ok {
+		return f(ctx, []string{"-h"})
 	}
 	fmt.Fprintf(a.stderr, "startupqa: no help for %q\n", args[0])
 	return usageError{}
 }
-
-func noEnv(string) (string, bool) { return "", false }
 
 // engineFlags are the flags of every command that searches a corpus.
 type engineFlags struct {

@@ -257,6 +257,7 @@ func TestConfigPrecedence(t *testing.T) {
 	if _, err := loadConfig(func(k string) (string, bool) { return "loud", k == "LOG_LEVEL" }, dotenv); err == nil {
 		t.Error("LOG_LEVEL=loud accepted")
 	}
+	noEnv := func(string) (string, bool) { return "", false }
 	if _, err := loadConfig(noEnv, filepath.Join(dir, "missing.env")); err != nil {
 		t.Errorf("a missing .env is an error: %v", err)
 	}
