@@ -32,7 +32,7 @@ func NewAnalyzer() (*Analyzer, error) {
 func (an *Analyzer) Terms(text string) []string {
 	var terms []string
 	seen := map[string]bool{}
-	for _, tok := range an.a.Analyze([]byte(normalizeQuery(strings.ToValidUTF8(text, " ")))) {
+	for _, tok := range an.a.Analyze([]byte(normalizeQuery(strings.ToValidUTF8(text, " "), plainRewriter))) {
 		t := string(tok.Term)
 		if !seen[t] {
 			seen[t] = true

@@ -7,8 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -52,6 +55,7 @@ type Index struct {
 	dfCacheSize *atomic.Int64
 
 	simplify func(string) string // traditional → simplified; nil: none
+	rewriter *strings.Replacer   // queryRewrites guarding the corpus's words
 }
 
 // Option configures an index.
@@ -246,7 +250,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, opt
 	}
 	table := passageTable(c)
 	chars, n := corpusChars(c, table)
-	ix := &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table, chars: chars, passages: n, copies: summaryCopies(c, table), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}
+	ix := &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table, chars: chars, passages: n, copies: summaryCopies(c, table), rewriter: newRewriter(guardWords(passageTexts(c, table))), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}
 	for _, o := range opts {
 		o(ix)
 	}
@@ -290,6 +294,21 @@ func corpusChars(c *corpus.Corpus, table map[string][]passage) (chars map[rune]i
 	return chars, passageCount
 }
 
+// passageTexts yields the text of every field of every passage.
+func passageTexts(c *corpus.Corpus, table map[string][]passage) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, s := range c.Sections {
+			for _, p := range table[s.ID] {
+				for _, f := range fields {
+					if !yield(p.field(f)) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
 // summaryCopies finds the list items that restate a longer item of another
 // section under the same lead term with mostly the same words.
 func summaryCopies(c *corpus.Corpus, table map[string][]passage) map[string]bool {
@@ -305,7 +324,7 @@ func summaryCopies(c *corpus.Corpus, table map[string][]passage) map[string]bool
 			}
 		}
 	}
-	copies := map[string]bool{}
+	copies := enumerations(c, table)
 	for _, items := range byLead {
 		if len(items) < 2 || len(items) > maxLeadGroup {
 			continue
@@ -320,6 +339,54 @@ func summaryCopies(c *corpus.Corpus, table map[string][]passage) map[string]bool
 		}
 	}
 	return copies
+}
+
+// enumerations finds the passages that list the points of another section
+// by their lead terms ("挑战：计算资源需求、数据质量、模型解释性 …"): a
+// summary's pointers to where each point is explained.
+func enumerations(c *corpus.Corpus, table map[string][]passage) map[string]bool {
+	sectionsByLead := map[string][]string{}
+	for _, s := range c.Sections {
+		for _, p := range table[s.ID] {
+			if l := strings.ToLower(p.Lead); l != "" && !slices.Contains(sectionsByLead[l], s.ID) {
+				sectionsByLead[l] = append(sectionsByLead[l], s.ID)
+			}
+		}
+	}
+	found := map[string]bool{}
+	named := map[string]int{}
+	for _, s := range c.Sections {
+		for n, p := range table[s.ID] {
+			clear(named)
+			for _, piece := range strings.FieldsFunc(p.Text, isListSeparator) {
+				piece = strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(piece), "等.。etc")))
+				for _, id := range sectionsByLead[piece] {
+					if id != s.ID {
+						named[id]++
+					}
+				}
+			}
+			for _, k := range named {
+				if k >= minEnumerated {
+					found[docID(s.ID, n)] = true
+					break
+				}
+			}
+		}
+	}
+	return found
+}
+
+// minEnumerated is how many of another section's lead terms a passage must
+// list to count as a summary of it.
+const minEnumerated = 3
+
+func isListSeparator(r rune) bool {
+	switch r {
+	case '、', '，', ',', '；', ';', '：', ':':
+		return true
+	}
+	return false
 }
 
 // maxLeadGroup bounds the pairwise comparison of items under one lead:

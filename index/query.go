@@ -1,7 +1,10 @@
 package index
 
 import (
+	"bufio"
 	"cmp"
+	_ "embed"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,11 +39,12 @@ func cleanQuery(q string) (clean string, truncated bool) {
 // Chinese terms the corpus uses, and the phrases that make a sentence a
 // question (请问, 是什么, 有哪些 …) turned into word breaks, since they say
 // nothing about the topic and would otherwise count as unmatched words.
-func normalizeQuery(q string) string {
+// rw applies the rewrites; see newRewriter.
+func normalizeQuery(q string, rw *strings.Replacer) string {
 	q = strings.ToLower(foldWidth(q))
 	q = expandSynonyms(q)
 	q = versionName.ReplaceAllString(q, "${1}-${2}")
-	return queryRewrites.Replace(q)
+	return rw.Replace(q)
 }
 
 // foldWidth maps full-width ASCII (Ｌｌｍ，１２３) to its half-width form.
@@ -60,13 +64,13 @@ func foldWidth(s string) string {
 // that it is searched like "gpt-3".
 var versionName = regexp.MustCompile(`\b([a-z]{2,})(\d)`)
 
-// queryRewrites turns the phrases that make a sentence a question (请问,
+// queryRewrites maps the phrases that make a sentence a question (请问,
 // 是什么, 有哪些 …) into word breaks, since they say nothing about the topic
 // and would otherwise count as unmatched words, and maps the field's common
 // Chinese paraphrases to the words the corpus uses (难点 → 挑战). It applies
 // to queries only. Single characters that are safe to drop everywhere are in
 // stopChars instead, which applies to the index too.
-var queryRewrites = func() *strings.Replacer {
+var queryRewrites = func() map[string]string {
 	drop := []string{
 		"请问", "请简述", "简述", "简要", "简单说", "描述一下", "介绍一下", "介绍",
 		"讲讲", "讲一下", "说说", "说一下", "聊聊", "谈谈", "解释一下", "一下",
@@ -78,31 +82,61 @@ var queryRewrites = func() *strings.Replacer {
 		"比如说", "一个", "一家", "一些", "一种", "好用", "定义", "概念", "含义", "意思", "吗", "呢", "吧", "啊", "呀",
 		"嘛", "啥", "咋", "哈", "嗯", "呗", "你", "我", "?", "？", "!", "！",
 		",", "，", "。", "、",
+		// Cantonese question words and particles, as they read after
+		// OpenCC (係咩 → 系咩): OpenCC converts script, not dialect.
+		"系咩", "系唔系", "系乜", "乜嘢", "乜野", "咩", "点样", "点解", "边个",
+		"边度", "有冇", "㗎", "嚟", "喎", "啦", "咁", "嘅", "啲", "吖",
 	}
 	rewrite := map[string][]string{
-		"挑战":   {"困难", "难点", "难题", "障碍", "门槛", "难处", "痛点", "瓶颈", "坑"},
-		"商业模式": {"赚钱", "盈利", "变现", "营收", "挣钱", "商业化"},
+		"挑战": {"困难", "难点", "难题", "障碍", "门槛", "难处", "痛点", "瓶颈", "坑",
+			"风险", "难在哪", "有多难", "难不难"},
+		"机遇":   {"机会"},
+		"商业模式": {"赚钱", "盈利", "变现", "营收", "挣钱", "商业化", "获利"},
+		"付费":   {"收费"},
+		"质量":   {"品质"},
+		"计算资源": {"算力", "运算资源"},
+		"应对":   {"克服", "解决", "怎么办"},
 		"案例":   {"例子", "栗子", "举例", "实例", "范例"},
 		"步骤":   {"流程", "阶段", "环节"},
 		"特点":   {"特征", "特性", "优势"},
 		"应用场景": {"用途", "用处", "领域"},
-		"计算资源": {"算力"},
 		"成本":   {"烧钱"},
-		"创业公司": {"初创公司", "初创企业", "创业企业", "创企", "小公司", "初创"},
-		"黑箱":   {"黑盒子", "黑盒"},
-		"策略":   {"对策", "办法", "思路", "打法"},
-		"合作":   {"抱团", "合伙"},
-		"总结":   {"总的来说", "总体", "概括", "归纳"},
-		"计算":   {"算出"},
+		"创业公司": {"初创公司", "初创企业", "创业企业", "创企", "小公司", "初创",
+			"新创公司", "新创企业", "新创"},
+		"黑箱": {"黑盒子", "黑盒"},
+		"策略": {"对策", "办法", "思路", "打法"},
+		"合作": {"抱团", "合伙"},
+		"总结": {"总的来说", "总的来看", "总体", "整体来说", "整体而言", "概括", "归纳"},
+		"计算": {"算出"},
 	}
-	type pair struct{ old, new string }
-	var pairs []pair
-	for _, w := range drop {
-		pairs = append(pairs, pair{w, " "})
+	replace := map[string]string{}
+	for _, w := range append(drop, stopwordsZH()...) {
+		replace[w] = " "
 	}
+	// A rewrite wins over a drop: 总的来说 is a stop phrase, but here it
+	// asks for the summary.
 	for to, froms := range rewrite {
 		for _, from := range froms {
-			pairs = append(pairs, pair{from, " " + to + " "})
+			replace[from] = " " + to + " "
+		}
+	}
+	return replace
+}()
+
+// newRewriter returns a replacer for queryRewrites that leaves the guard
+// words as they are. Chinese is matched by substring, so a rewrite can cut
+// through a word: 对策 → 策略 would turn 应对策略 into 应策略略. Guarding
+// the corpus's own word 应对 keeps it whole, because the replacer consumes
+// it before reaching 对策.
+func newRewriter(guards []string) *strings.Replacer {
+	type pair struct{ old, new string }
+	pairs := make([]pair, 0, len(queryRewrites)+len(guards))
+	for old, new := range queryRewrites {
+		pairs = append(pairs, pair{old, new})
+	}
+	for _, g := range guards {
+		if _, ok := queryRewrites[g]; !ok {
+			pairs = append(pairs, pair{g, g})
 		}
 	}
 	// strings.Replacer tries the old strings in argument order: longest
@@ -115,7 +149,78 @@ var queryRewrites = func() *strings.Replacer {
 		args = append(args, p.old, p.new)
 	}
 	return strings.NewReplacer(args...)
-}()
+}
+
+// guardWords returns the pairs of Han characters in texts that a rewrite
+// starting at their second character would cut: 应对 for the rewrite of
+// 对策. Stop characters are skipped, since the index never pairs them.
+func guardWords(texts iter.Seq[string]) []string {
+	starts := map[rune][]string{}
+	for old := range queryRewrites {
+		r, _ := utf8.DecodeRuneInString(old)
+		starts[r] = append(starts[r], old)
+	}
+	stop := map[rune]bool{}
+	for _, s := range stopChars {
+		r, _ := utf8.DecodeRuneInString(s)
+		stop[r] = true
+	}
+	// cut says, for each pair, whether the corpus itself ever has the
+	// rewrite there (公司如何: 如何 is a word of its own, not a cut).
+	cut := map[string]bool{}
+	for text := range texts {
+		prev := rune(0)
+		for i, r := range text {
+			if !unicode.Is(unicode.Han, r) || stop[r] {
+				prev = 0
+				continue
+			}
+			if prev != 0 && len(starts[r]) > 0 {
+				pair := string([]rune{prev, r})
+				if !anyPrefix(pair, starts[prev]) {
+					cut[pair] = cut[pair] || anyPrefix(text[i:], starts[r])
+				}
+			}
+			prev = r
+		}
+	}
+	var guards []string
+	for pair, c := range cut {
+		if !c {
+			guards = append(guards, pair)
+		}
+	}
+	slices.Sort(guards)
+	return guards
+}
+
+// anyPrefix reports whether one of words starts s.
+func anyPrefix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainRewriter rewrites without guards, for text read outside an index.
+var plainRewriter = newRewriter(nil)
+
+//go:embed stopwords_zh.txt
+var stopwordsFile string
+
+// stopwordsZH lists the function words of stopwords_zh.txt.
+func stopwordsZH() []string {
+	var ws []string
+	sc := bufio.NewScanner(strings.NewReader(stopwordsFile))
+	for sc.Scan() {
+		if w := strings.TrimSpace(sc.Text()); w != "" && !strings.HasPrefix(w, "#") {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
 
 // synonyms maps English terms study groups type to the Chinese terms of the
 // corpus. Terms the corpus itself uses in English (OpenAI, GPT-3, API) are

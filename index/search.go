@@ -108,7 +108,7 @@ func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
 	if ix.simplify != nil {
 		searched = ix.simplify(clean)
 	}
-	pq, err := ix.parse(ctx, normalizeQuery(searched))
+	pq, err := ix.parse(ctx, normalizeQuery(searched, ix.rewriter))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", clean, err)
 	}
@@ -151,6 +151,7 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 	unitAt := map[int]int{} // byte offset in q → unit
 	addUnit := func(offset int, u unit) int {
 		if i, ok := unitAt[offset]; ok {
+			p.units[i].known = p.units[i].known || u.known
 			return i
 		}
 		unitAt[offset] = len(p.units)
@@ -174,7 +175,11 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		case analysis.Double, analysis.Single, analysis.Ideographic:
 			for off, c := range q[tok.Start:tok.End] {
 				df := ix.chars[c]
-				u := unit{weight: idf(ix.passages, df), known: df > 0}
+				// A character counts as known when the corpus has the
+				// word it is part of (a bigram) or, standing alone, the
+				// character itself.
+				known := t.df > 0 || (tok.Type == analysis.Single && df > 0)
+				u := unit{weight: idf(ix.passages, df), known: known}
 				t.units = append(t.units, addUnit(tok.Start+off, u))
 			}
 		default:

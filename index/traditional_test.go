@@ -48,3 +48,31 @@ func TestTraditionalQuestions(t *testing.T) {
 		t.Error("without a simplifier every traditional question was answered right too: the test shows nothing")
 	}
 }
+
+// Cantonese and Taiwan phrasing finds the sections its Mandarin
+// equivalent finds: OpenCC converts the script, the rewrites the dialect.
+func TestDialectQuestions(t *testing.T) {
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), defaultCorpus(t), WithSimplifier(conv.Simplified))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tt := range []struct{ q, want string }{
+		{"大模型係咩嚟㗎", "llm-startup/1"},
+		{"大模型點樣訓練㗎", "llm-startup/2"},
+		{"資料品質為什麼重要", "llm-startup/3"},
+		{"新創公司負擔得起運算資源嗎", "llm-startup/3"},
+	} {
+		res, err := ix.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if best, ok := res.Best(); !ok || best.Section.ID != tt.want {
+			t.Errorf("%q: answered=%v conf=%.2f matches=%v, want %s", tt.q, res.Answered, res.Confidence, res.Matches, tt.want)
+		}
+	}
+}

@@ -15,6 +15,10 @@ import (
 // concurrent use.
 type Converter struct {
 	t2s *opencc.OpenCC
+	// tw2sp also maps Taiwan's words to the mainland's (資料 → 数据,
+	// 演算法 → 算法). It is only for text with traditional characters:
+	// its variant table reads simplified 么 as Taiwan's variant of 幺.
+	tw2sp *opencc.OpenCC
 	// s2t is loaded on first use: it takes ~95 ms against ~5 ms for t2s,
 	// and only answers to traditional questions need it.
 	s2t func() (*opencc.OpenCC, error)
@@ -26,17 +30,25 @@ func New() (*Converter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load traditional→simplified dictionary: %w", err)
 	}
-	return &Converter{t2s: t2s, s2t: sync.OnceValues(func() (*opencc.OpenCC, error) {
+	tw2sp, err := opencc.New("tw2sp")
+	if err != nil {
+		return nil, fmt.Errorf("load Taiwan→mainland dictionary: %w", err)
+	}
+	return &Converter{t2s: t2s, tw2sp: tw2sp, s2t: sync.OnceValues(func() (*opencc.OpenCC, error) {
 		return opencc.New("s2t")
 	})}, nil
 }
 
-// Simplified returns text in simplified characters; text that is already
-// simplified, or not Chinese, comes back unchanged.
+// Simplified returns text in simplified characters, with Taiwan's words
+// for the field's terms replaced by the mainland's (資料 → 数据); text that
+// is already simplified, or not Chinese, comes back unchanged.
 func (c *Converter) Simplified(text string) string {
 	out, err := c.t2s.Convert(text)
-	if err != nil {
+	if err != nil || out == text {
 		return text
+	}
+	if phrased, err := c.tw2sp.Convert(text); err == nil {
+		return phrased
 	}
 	return out
 }

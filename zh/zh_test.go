@@ -18,6 +18,12 @@ func TestConvert(t *testing.T) {
 		{"數據質量與隱私", "数据质量与隐私", true},
 		{"大模型的训练过程", "大模型的训练过程", false},
 		{"LLM training 123", "LLM training 123", false},
+		// Taiwan's words for the field's terms become the mainland's,
+		{"訓練資料的品質", "训练数据的品质", true},
+		{"演算法與人工智慧", "算法与人工智能", true},
+		// but simplified text is left alone: tw2sp alone would turn
+		// 么 into 幺.
+		{"什么是大模型", "什么是大模型", false},
 		{"", "", false},
 	}
 	for _, tt := range tests {

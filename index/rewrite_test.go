@@ -1,0 +1,56 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestGuardWords(t *testing.T) {
+	texts := slices.Values([]string{
+		"为应对这些挑战",    // 应对 would be cut by 对策
+		"创业公司如何制定策略", // 如何 is a word here, not a cut
+	})
+	guards := guardWords(texts)
+	if !slices.Contains(guards, "应对") {
+		t.Errorf("guards %v lack 应对", guards)
+	}
+	if slices.Contains(guards, "司如") {
+		t.Errorf("guards %v hold 司如, which would keep 如何 from being dropped", guards)
+	}
+}
+
+func TestRewriteKeepsGuardedWords(t *testing.T) {
+	rw := newRewriter([]string{"应对"})
+	for _, tt := range []struct{ in, want string }{
+		{"应对策略", "应对策略"},          // not 应 策略 略
+		{"有什么对策", " 策略 "},         // the paraphrase still maps
+		{"公司如何应对", "公司 应对"},       // the question word still goes
+		{"大模型创业难在哪", "大模型创业 挑战 "}, // paraphrase of 挑战
+		{"大模型系咩嚟㗎", "大模型"},        // Cantonese, as OpenCC leaves it
+	} {
+		if got := normalizeQuery(tt.in, rw); strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(tt.want), " ") {
+			t.Errorf("normalizeQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A passage listing three or more of another section's lead terms is a
+// summary of that section, and ranks below it.
+func TestEnumerations(t *testing.T) {
+	c := defaultCorpus(t)
+	table := passageTable(c)
+	found := enumerations(c, table)
+	var summaries []string
+	for doc := range found {
+		summaries = append(summaries, sectionOf(doc))
+	}
+	if !slices.Contains(summaries, "llm-startup/6") {
+		t.Errorf("no enumeration found in the summary section: %v", found)
+	}
+	for _, s := range []string{"llm-startup/3", "llm-startup/4"} {
+		if slices.Contains(summaries, s) {
+			t.Errorf("%s has no enumeration of another section, got %v", s, found)
+		}
+	}
+}
