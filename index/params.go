@@ -20,6 +20,10 @@ type Params struct {
 	// KnownWeight scales how much a unit of the question that no section
 	// matched counts against confidence when the corpus has it elsewhere.
 	KnownWeight float64
+	// MissingPhraseWeight scales the units of a whole term the corpus
+	// lacks (four or more adjacent unknown characters or words): a sign
+	// that the question asks about something else.
+	MissingPhraseWeight float64
 	// MinConfidence is the confidence below which a search abstains.
 	MinConfidence float64
 	// PostingBudget is how many postings the terms that find candidate
@@ -42,7 +46,8 @@ func DefaultParams() Params {
 		SectionCoverageWeight: 0.3,
 		SummaryCopyFactor:     0.7,
 		KnownWeight:           0.35,
-		MinConfidence:         0.45,
+		MissingPhraseWeight:   2,
+		MinConfidence:         0.40,
 		PostingBudget:         4000,
 		Hits:                  30,
 	}

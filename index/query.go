@@ -165,9 +165,10 @@ func guardWords(texts iter.Seq[string]) []string {
 		r, _ := utf8.DecodeRuneInString(s)
 		stop[r] = true
 	}
-	// cut says, for each pair, whether the corpus itself ever has the
-	// rewrite there (公司如何: 如何 is a word of its own, not a cut).
-	cut := map[string]bool{}
+	// cut counts, for each pair, the times the corpus itself has the
+	// rewrite there (公司如何: 如何 is a word of its own, not a cut) less
+	// the times it has not (如何应对: 对策 would cut 应对).
+	cut := map[string]int{}
 	for text := range texts {
 		prev := rune(0)
 		for i, r := range text {
@@ -178,7 +179,11 @@ func guardWords(texts iter.Seq[string]) []string {
 			if prev != 0 && len(starts[r]) > 0 {
 				pair := string([]rune{prev, r})
 				if !anyPrefix(pair, starts[prev]) {
-					cut[pair] = cut[pair] || anyPrefix(text[i:], starts[r])
+					if anyPrefix(text[i:], starts[r]) {
+						cut[pair]++
+					} else {
+						cut[pair]--
+					}
 				}
 			}
 			prev = r
@@ -186,7 +191,7 @@ func guardWords(texts iter.Seq[string]) []string {
 	}
 	var guards []string
 	for pair, c := range cut {
-		if !c {
+		if c < 0 {
 			guards = append(guards, pair)
 		}
 	}
@@ -277,7 +282,10 @@ var synonyms = map[string]string{
 	"customized": "定制化", "application": "应用", "applications": "应用",
 	"use case": "应用场景", "use cases": "应用场景", "difficulty": "挑战",
 	"problem": "挑战", "problems": "挑战", "risk": "挑战", "risks": "挑战",
-	"revenue": "商业模式", "profit": "商业模式", "step": "步骤", "steps": "步骤",
+	"revenue": "商业模式", "profit": "商业模式", "make money": "商业模式",
+	"makes money": "商业模式", "making money": "商业模式", "earn money": "商业模式",
+	"revenue model": "商业模式", "opportunity": "机遇", "opportunities": "机遇",
+	"tl;dr": "总结", "tldr": "总结", "overview": "总结", "in a nutshell": "总结", "step": "步骤", "steps": "步骤",
 	"process": "过程", "features": "特点", "feature": "特点", "characteristics": "特点", "personalized": "个性化", "personalization": "个性化",
 }
 

@@ -54,3 +54,25 @@ func TestEnumerations(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingPhrases(t *testing.T) {
+	// Units: 推荐系统 (covered), then 协同过滤 unknown and adjacent, then
+	// 怎 alone unknown.
+	var pq parsed
+	add := func(start int, known bool) {
+		pq.units = append(pq.units, unit{weight: 1, known: known, start: start, end: start + 3})
+	}
+	for i := range 4 {
+		add(3*i, true)
+	}
+	for i := 4; i < 8; i++ {
+		add(3*i, false)
+	}
+	add(3*9, false) // after a gap
+	covered := []bool{true, true, true, true, false, false, false, false, false}
+	got := missingPhrases(&pq, covered)
+	want := []bool{false, false, false, false, true, true, true, true, false}
+	if !slices.Equal(got, want) {
+		t.Errorf("missingPhrases = %v, want %v", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -94,8 +95,9 @@ type term struct {
 }
 
 type unit struct {
-	weight float64 // rarity in the corpus; highest for what it lacks
-	known  bool    // the corpus has this character or word somewhere
+	weight     float64 // rarity in the corpus; highest for what it lacks
+	known      bool    // the corpus has this character or word somewhere
+	start, end int     // byte range in the question
 }
 
 // Search finds the sections that answer a question. It returns an error
@@ -179,11 +181,11 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 				// word it is part of (a bigram) or, standing alone, the
 				// character itself.
 				known := t.df > 0 || (tok.Type == analysis.Single && df > 0)
-				u := unit{weight: idf(ix.passages, df), known: known}
+				u := unit{weight: idf(ix.passages, df), known: known, start: tok.Start + off, end: tok.Start + off + utf8.RuneLen(c)}
 				t.units = append(t.units, addUnit(tok.Start+off, u))
 			}
 		default:
-			u := unit{weight: idf(ix.passages, t.df), known: t.df > 0}
+			u := unit{weight: idf(ix.passages, t.df), known: t.df > 0, start: tok.Start, end: tok.End}
 			t.units = append(t.units, addUnit(tok.Start, u))
 		}
 	}
@@ -437,12 +439,15 @@ func coveredUnits(pq *parsed, matched map[string]bool) []bool {
 // filler word).
 func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
 	covered := coveredUnits(pq, matched)
+	missing := missingPhrases(pq, covered)
 	var got, total float64
 	for i, u := range pq.units {
 		switch {
 		case covered[i]:
 			got += u.weight
 			total += u.weight
+		case missing[i]:
+			total += u.weight * ix.params.MissingPhraseWeight
 		case u.known:
 			total += u.weight * ix.params.KnownWeight
 		default:
@@ -454,6 +459,35 @@ func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
 	}
 	return got / total
 }
+
+// missingPhrases marks the units that belong to a run of at least
+// minMissingRun adjacent units the corpus lacks: a whole term it does not
+// treat (协同过滤, 开源工具), as opposed to a filler character or two.
+func missingPhrases(pq *parsed, covered []bool) []bool {
+	idx := make([]int, 0, len(pq.units))
+	for i, u := range pq.units {
+		if !covered[i] && !u.known {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(pq.units[a].start, pq.units[b].start) })
+	missing := make([]bool, len(pq.units))
+	for i := 0; i < len(idx); {
+		j := i + 1
+		for j < len(idx) && pq.units[idx[j]].start <= pq.units[idx[j-1]].end {
+			j++
+		}
+		if j-i >= minMissingRun {
+			for _, k := range idx[i:j] {
+				missing[k] = true
+			}
+		}
+		i = j
+	}
+	return missing
+}
+
+const minMissingRun = 4
 
 // describe fills in the passage that matched best and the spans of it that
 // matched, from the field of that passage with the most matched text.
@@ -469,6 +503,11 @@ func (ix *Index) describe(m *Match, sh *sectionHits) {
 			for _, loc := range locs {
 				l += int(loc.End - loc.Start)
 			}
+		}
+		// The heading and question read better than the alias list
+		// beside them: the aliases show only when nothing else matched.
+		if f == fieldAlias {
+			l = 0
 		}
 		if l > bestLen || (l == bestLen && f < bestField) {
 			bestField, bestLen = f, l

@@ -65,7 +65,7 @@ func TestDialectQuestions(t *testing.T) {
 		{"大模型係咩嚟㗎", "llm-startup/1"},
 		{"大模型點樣訓練㗎", "llm-startup/2"},
 		{"資料品質為什麼重要", "llm-startup/3"},
-		{"新創公司負擔得起運算資源嗎", "llm-startup/3"},
+		{"新創公司的運算資源夠嗎", "llm-startup/3"},
 	} {
 		res, err := ix.Search(context.Background(), tt.q)
 		if err != nil {
