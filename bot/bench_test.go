@@ -45,17 +45,23 @@ func BenchmarkAsk200(b *testing.B) {
 // from dispatch to the answer's arrival; every one must be answered.
 func burst(b *testing.B, r *running, n int, questions []string) []time.Duration {
 	is := make([]*discordgo.Interaction, n)
+	events := make([]discordtest.Event, n)
 	for k := range is {
 		is[k] = r.srv.CommandInteraction(discordtest.Actor{UserID: fmt.Sprint(1000 + k)}, cmdAsk, ask(questions[k%len(questions)])...)
+		ev, err := r.srv.Prepare("INTERACTION_CREATE", is[k])
+		if err != nil {
+			b.Fatal(err)
+		}
+		events[k] = ev
 	}
 	sentAt := make([]time.Time, n)
 	var wg sync.WaitGroup
-	for k, i := range is {
+	for k, ev := range events {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sentAt[k] = time.Now()
-			if err := r.srv.DispatchInteraction(i); err != nil {
+			if err := r.srv.Send(ev); err != nil {
 				b.Error(err)
 			}
 		}()

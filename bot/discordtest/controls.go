@@ -22,15 +22,38 @@ import (
 // even then, so REST-only tests can Dispatch it, ignore ErrNoSession and
 // answer it with a session that was never opened.
 func (s *Server) Dispatch(eventType string, data any) error {
+	ev, err := s.Prepare(eventType, data)
+	if err != nil {
+		return err
+	}
+	return s.Send(ev)
+}
+
+// Event is a gateway event encoded ahead of sending, see Prepare.
+type Event struct {
+	typ string
+	raw json.RawMessage
+}
+
+// Prepare encodes an event and registers an INTERACTION_CREATE, as
+// Dispatch does, without sending it: a benchmark can then time from the
+// moment Send puts the event on the wire, as Discord would, leaving out
+// the fake's own encoding.
+func (s *Server) Prepare(eventType string, data any) (Event, error) {
 	raw, err := Marshal(data)
 	if err != nil {
-		return fmt.Errorf("discordtest: encode %s: %w", eventType, err)
+		return Event{}, fmt.Errorf("discordtest: encode %s: %w", eventType, err)
 	}
 	if eventType == "INTERACTION_CREATE" {
 		if err := s.registerInteraction(raw); err != nil {
-			return err
+			return Event{}, err
 		}
 	}
+	return Event{typ: eventType, raw: raw}, nil
+}
+
+// Send dispatches a prepared event; see Dispatch.
+func (s *Server) Send(ev Event) error {
 	s.gwMu.Lock()
 	defer s.gwMu.Unlock()
 	if s.closing {
@@ -41,15 +64,15 @@ func (s *Server) Dispatch(eventType string, data any) error {
 	}
 	sent := 0
 	for _, sess := range s.sessionOrder {
-		d, ok := s.filterFor(sess, eventType, raw)
+		d, ok := s.filterFor(sess, ev.typ, ev.raw)
 		if !ok {
 			continue
 		}
-		s.sendLocked(sess, eventType, d)
+		s.sendLocked(sess, ev.typ, d)
 		sent++
 	}
 	if sent == 0 {
-		return fmt.Errorf("%w: %s", ErrFiltered, eventType)
+		return fmt.Errorf("%w: %s", ErrFiltered, ev.typ)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package discordtest
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -173,7 +174,12 @@ func (s *Server) resume(c *gwConn, d json.RawMessage) bool {
 // replay and writes it if the session is connected. gwMu must be held.
 func (s *Server) sendLocked(sess *gwSession, t string, d json.RawMessage) {
 	sess.seq++
-	b, _ := json.Marshal(frame{Op: opDispatch, D: d, S: seqPtr(sess.seq), T: strPtr(t)})
+	// Built by hand: json.Marshal would validate and compact d again,
+	// which it already is, on every event of a burst.
+	b := make([]byte, 0, len(d)+len(t)+48)
+	b = fmt.Appendf(b, `{"op":%d,"d":`, opDispatch)
+	b = append(b, d...)
+	b = fmt.Appendf(b, `,"s":%d,"t":%q}`, sess.seq, t)
 	sess.history = append(sess.history, sentEvent{seq: sess.seq, raw: b})
 	if len(sess.history) > maxHistory {
 		sess.history = sess.history[len(sess.history)-maxHistory:]
