@@ -122,6 +122,32 @@ func (s *Server) WaitRequest(ctx context.Context, match func(Request) bool) (Req
 	}
 }
 
+// WaitRequests returns the first n requests, past or future, for which
+// match returns true, oldest first. Unlike n calls of WaitRequest, it reads
+// each request once: a benchmark waiting for hundreds of answers does not
+// scan the whole record for each, holding the lock the fake's own handlers
+// need.
+func (s *Server) WaitRequests(ctx context.Context, n int, match func(Request) bool) ([]Request, error) {
+	var found []Request
+	next := 0
+	for {
+		ch := s.changed.wait()
+		s.mu.Lock()
+		for ; next < len(s.requests) && len(found) < n; next++ {
+			if match == nil || match(s.requests[next]) {
+				found = append(found, s.requests[next])
+			}
+		}
+		s.mu.Unlock()
+		if len(found) == n {
+			return found, nil
+		}
+		if err := s.sleepOn(ctx, ch); err != nil {
+			return found, err
+		}
+	}
+}
+
 // sleepOn waits for ch, ctx or the server's end.
 func (s *Server) sleepOn(ctx context.Context, ch <-chan struct{}) error {
 	select {

@@ -320,3 +320,40 @@ func TestMultipartRecorded(t *testing.T) {
 		t.Errorf("payload_json = %v", r.JSON)
 	}
 }
+
+// WaitRequests returns the first n matches in order, waiting for those not
+// sent yet, and what it found when ctx ends first.
+func TestWaitRequests(t *testing.T) {
+	t.Parallel()
+	srv := Start(t, Options{})
+	s := srv.NewSession(testIntents)
+	send := func(text string) {
+		if _, err := s.ChannelMessageSend(DefaultChannelID, text); err != nil {
+			t.Error(err)
+		}
+	}
+	send("one")
+	done := make(chan []Request, 1)
+	go func() {
+		rs, err := srv.WaitRequests(timeout(t, 5*time.Second), 3, Match("POST", "/channels/*/messages"))
+		if err != nil {
+			t.Error(err)
+		}
+		done <- rs
+	}()
+	send("two")
+	send("three")
+	send("four")
+	rs := <-done
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.JSON.(map[string]any)["content"].(string))
+	}
+	if strings.Join(got, " ") != "one two three" {
+		t.Errorf("WaitRequests gave %q, want one two three", got)
+	}
+	rs, err := srv.WaitRequests(timeout(t, 50*time.Millisecond), 10, Match("POST", "/channels/*/messages"))
+	if err == nil || len(rs) != 4 {
+		t.Errorf("WaitRequests(10) of 4 = %d requests, err %v; want 4 and an error", len(rs), err)
+	}
+}
