@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"strings"
 	"sync"
 	"testing"
 )
@@ -54,8 +55,27 @@ func TestConcurrent(t *testing.T) {
 					t.Errorf("got %q", got)
 					return
 				}
+				// Traditional remembers its answers; a remembered one
+				// must be the same.
+				if got := c.Traditional("训练过程"); got != "訓練過程" {
+					t.Errorf("got %q", got)
+					return
+				}
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// BenchmarkTraditional converts a section's answer, as a reply to a
+// question in traditional characters does.
+func BenchmarkTraditional(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	answer := strings.Repeat("大模型的训练过程通常包括以下几个步骤：数据预处理、模型初始化、前向传播、计算损失、反向传播。", 10)
+	for b.Loop() {
+		c.Traditional(answer)
+	}
 }
