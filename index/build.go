@@ -61,9 +61,11 @@ type Index struct {
 // Option configures an index.
 type Option func(*Index)
 
-// WithSimplifier maps questions in traditional characters to simplified
-// ones before searching (zh.Converter.Simplified), so that 大模型的訓練過程
-// finds the same sections as 大模型的训练过程.
+// WithSimplifier maps text in traditional characters to simplified
+// (zh.Converter.Simplified): questions before searching, so that
+// 大模型的訓練過程 finds the same sections as 大模型的训练过程, and the
+// corpus before indexing, so that an article written in traditional
+// characters answers questions in either script.
 func WithSimplifier(f func(string) string) Option {
 	return func(ix *Index) { ix.simplify = f }
 }
@@ -78,11 +80,13 @@ func Build(ctx context.Context, c *corpus.Corpus, opts ...Option) (*Index, error
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	if err := indexCorpus(ctx, bi, c); err != nil {
+	o := options(opts)
+	table := passageTable(c, o.simplify)
+	if err := indexCorpus(ctx, bi, c, table); err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	return newIndex(c, bi, m, opts)
+	return newIndex(c, bi, m, o, table)
 }
 
 // Open returns a persisted index of c in dir, reusing what an earlier run
@@ -93,7 +97,8 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	want, err := fingerprint(c, m)
+	o := options(opts)
+	want, err := fingerprint(c, m, o.simplify != nil)
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -101,7 +106,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	bleveDir := filepath.Join(dir, "bleve")
 	if got, err := os.ReadFile(metaPath); err == nil && string(got) == want {
 		if bi, err := bleve.Open(bleveDir); err == nil {
-			ix, err := newIndex(c, bi, m, opts)
+			ix, err := newIndex(c, bi, m, o, passageTable(c, o.simplify))
 			if err != nil {
 				return nil, false, err
 			}
@@ -136,7 +141,8 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	err = indexCorpus(ctx, bi, c)
+	table := passageTable(c, o.simplify)
+	err = indexCorpus(ctx, bi, c, table)
 	if cerr := bi.Close(); err == nil {
 		err = cerr
 	}
@@ -153,7 +159,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	ix, err = newIndex(c, bi, m, opts)
+	ix, err = newIndex(c, bi, m, o, table)
 	return ix, true, err
 }
 
@@ -182,13 +188,13 @@ func checkOwnDir(dir string) error {
 	return nil
 }
 
-func fingerprint(c *corpus.Corpus, m *mapping.IndexMappingImpl) (string, error) {
+func fingerprint(c *corpus.Corpus, m *mapping.IndexMappingImpl, simplified bool) (string, error) {
 	mj, err := json.Marshal(m)
 	if err != nil {
 		return "", fmt.Errorf("fingerprint mapping: %w", err)
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "passages %s\ncorpus %s\nmapping ", passageVersion, c.Hash())
+	fmt.Fprintf(h, "passages %s\nsimplified %t\ncorpus %s\nmapping ", passageVersion, simplified, c.Hash())
 	h.Write(mj)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -210,13 +216,13 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // indexCorpus adds every passage of every section, in batches.
-func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
+func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus, table map[string][]passage) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	b := bi.NewBatch()
 	for _, s := range c.Sections {
-		for n, p := range allPassages(s) {
+		for n, p := range table[s.ID] {
 			if err := b.Index(docID(s.ID, n), p); err != nil {
 				return fmt.Errorf("index %s: %w", s.ID, err)
 			}
@@ -242,19 +248,31 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus) error {
 	return nil
 }
 
-func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, opts []Option) (*Index, error) {
+// options applies opts to an empty Index, whose settings newIndex then
+// copies: Build needs them before the index exists.
+func options(opts []Option) *Index {
+	o := &Index{}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return o
+}
+
+func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o *Index, table map[string][]passage) (*Index, error) {
 	a := m.AnalyzerNamed(analyzerName)
 	if a == nil {
 		bi.Close()
 		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
 	}
-	table := passageTable(c)
 	chars, n := corpusChars(c, table)
-	ix := &Index{corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table, chars: chars, passages: n, copies: summaryCopies(c, table), rewriter: newRewriter(guardWords(passageTexts(c, table))), dfCache: new(sync.Map), dfCacheSize: new(atomic.Int64)}
-	for _, o := range opts {
-		o(ix)
-	}
-	return ix, nil
+	return &Index{
+		corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table,
+		chars: chars, passages: n, copies: summaryCopies(c, table),
+		rewriter:    newRewriter(guardWords(passageTexts(c, table))),
+		dfCache:     new(sync.Map),
+		dfCacheSize: new(atomic.Int64),
+		simplify:    o.simplify,
+	}, nil
 }
 
 // Close releases the index.
@@ -265,10 +283,23 @@ func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }
 
 // passageTable holds every section's passages, built once so that a
 // search does not rebuild them for each hit.
-func passageTable(c *corpus.Corpus) map[string][]passage {
+//
+// With simplify, every field is converted before it is indexed, so that a
+// corpus written in traditional characters is searched like a simplified
+// one; its fragments then show the simplified text.
+func passageTable(c *corpus.Corpus, simplify func(string) string) map[string][]passage {
 	t := make(map[string][]passage, len(c.Sections))
 	for _, s := range c.Sections {
-		t[s.ID] = allPassages(s)
+		ps := allPassages(s)
+		if simplify != nil {
+			for i, p := range ps {
+				ps[i] = passage{
+					Title: simplify(p.Title), Question: simplify(p.Question),
+					Lead: simplify(p.Lead), Text: simplify(p.Text), Alias: simplify(p.Alias),
+				}
+			}
+		}
+		t[s.ID] = ps
 	}
 	return t
 }

@@ -39,7 +39,7 @@ func TestRewriteKeepsGuardedWords(t *testing.T) {
 // summary of that section, and ranks below it.
 func TestEnumerations(t *testing.T) {
 	c := defaultCorpus(t)
-	table := passageTable(c)
+	table := passageTable(c, nil)
 	found := enumerations(c, table)
 	var summaries []string
 	for doc := range found {

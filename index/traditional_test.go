@@ -76,3 +76,50 @@ func TestDialectQuestions(t *testing.T) {
 		}
 	}
 }
+
+// A corpus written in traditional characters is converted when it is
+// indexed, so that questions in either script find its sections.
+func TestTraditionalCorpus(t *testing.T) {
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := loadFS(t, map[string][]byte{"llm-startup.md": []byte(conv.Traditional(string(defaultArticle(t))))})
+	if s, _ := c.SectionNumber(2); s.Title != "大模型的訓練過程" {
+		t.Fatalf("the corpus is not in traditional characters: %q", s.Title)
+	}
+	ix, err := Build(context.Background(), c, WithSimplifier(conv.Simplified))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	plain := build(t, c)
+	tests := []struct{ q, want string }{
+		{"大模型的训练过程", "llm-startup/2"},
+		{"数据质量为什么重要", "llm-startup/3"},
+		{"反向传播是做什么的", "llm-startup/2"},
+		{"大模型創業面臨哪些挑戰", "llm-startup/3"},
+	}
+	plainMisses := 0
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if best, ok := res.Best(); !ok || best.Section.ID != tt.want {
+			t.Errorf("%q: answered=%v matches=%v, want %s", tt.q, res.Answered, res.Matches, tt.want)
+		}
+		pres, err := plain.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if best, ok := pres.Best(); !ok || best.Section.ID != tt.want {
+			plainMisses++
+		}
+	}
+	// Without conversion the simplified questions miss: the test would
+	// pass for the wrong reason if they did not.
+	if plainMisses == 0 {
+		t.Error("every question found its section without conversion")
+	}
+}
