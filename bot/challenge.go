@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -86,6 +87,16 @@ type game struct {
 	totals   map[string]int // points in this challenge
 	timer    *time.Timer
 	sections []*corpus.Section
+	lang     lang.Lang // of the questions, answers and announcements
+}
+
+// section is round n's section (from 1) in the challenge's language.
+func (g *game) section(n int) *corpus.Section {
+	s := g.sections[n-1]
+	if g.lang == lang.English {
+		return s.In("en")
+	}
+	return s
 }
 
 // games are the running challenges, one per channel.
@@ -103,7 +114,9 @@ var (
 	txtHint        = text{"提示：想想「%s」。（本轮 -%d 分）", "Hint: think of “%s”. (-%d points this round)"}
 	txtNoHint      = text{"你已经覆盖了所有要点，不需要提示。", "You covered every key point already: no hint needed."}
 	txtSkipped     = text{"已跳过本轮。", "Round skipped."}
-	txtRestarted   = text{"机器人重启了，这场挑战已经结束。用 /challenge start 重新开始。", "The bot restarted, so this challenge ended. Start a new one with /challenge start."}
+	// The challenge's language is not stored, so the notice of a restart
+	// is in both.
+	txtRestarted = "机器人重启了，这场挑战已经结束。用 /challenge start 重新开始。\nThe bot restarted, so this challenge ended. Start a new one with /challenge start."
 )
 
 // startChallenge starts a challenge in the channel and posts its first
@@ -122,11 +135,22 @@ func (b *Bot) startChallenge(ctx context.Context, r *request, opts []*discordgo.
 	if err != nil {
 		return reply{}, err
 	}
-	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, topic, secs, seconds, r.lang)
+	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, topic, secs, seconds, challengeLang(opts))
 }
 
-// begin starts a challenge of the given sections in a channel and returns
-// its first round, or a userError naming who started the one running.
+// challengeLang is the language a challenge is played in: the corpus's
+// own, Chinese, unless the starter asks for English. The starter's Discord
+// locale is no guide: many Chinese study groups run Discord in English.
+func challengeLang(opts []*discordgo.ApplicationCommandInteractionDataOption) lang.Lang {
+	if l, _ := stringOption(opts, optLanguage); l == langEnglish {
+		return lang.English
+	}
+	return lang.Chinese
+}
+
+// begin starts a challenge of the given sections in a channel, played in
+// language l, and returns its first round, or a userError naming who
+// started the one running.
 func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, secs []*corpus.Section, seconds int, l lang.Lang) (reply, error) {
 	b.games.mu.Lock()
 	if g := b.games.byChannel[channel]; g != nil {
@@ -152,13 +176,13 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 		}
 		return reply{}, err
 	}
-	g := &game{c: ch, sections: secs, totals: map[string]int{}}
+	g := &game{c: ch, sections: secs, totals: map[string]int{}, lang: l}
 	g.resetRound()
 	b.games.mu.Lock()
 	defer b.games.mu.Unlock()
 	b.games.byChannel[ch.ChannelID] = g
 	b.armTimer(g)
-	return roundReply(g, l), nil
+	return roundReply(g), nil
 }
 
 func (g *game) resetRound() {
@@ -179,8 +203,9 @@ func (b *Bot) armTimer(g *game) {
 }
 
 // roundReply shows the current round's 题目 with its buttons.
-func roundReply(g *game, l lang.Lang) reply {
-	s := g.sections[g.c.Round-1]
+func roundReply(g *game) reply {
+	l := g.lang
+	s := g.section(g.c.Round)
 	e := &discordgo.MessageEmbed{
 		Title:       fmt.Sprintf(text{"挑战 · 第 %d/%d 题", "Challenge · round %d/%d"}.in(l), g.c.Round, len(g.sections)),
 		Description: fmt.Sprintf("**%s**\n\n%s", s.Title, s.Question),
@@ -218,7 +243,7 @@ func (b *Bot) challengeButton(customID string) handler {
 				return reply{}, userError{txtNoMore.in(r.lang)}
 			}
 			g.players[r.userID] = true
-			return answerModal(g, r.lang), nil
+			return answerModal(g), nil
 		case actHint:
 			defer b.games.mu.Unlock()
 			point := ""
@@ -226,7 +251,7 @@ func (b *Bot) challengeButton(customID string) handler {
 				if len(missed) > 0 {
 					point = missed[0]
 				}
-			} else if pts := grade.KeyPoints(g.sections[round-1]); len(pts) > 0 {
+			} else if pts := grade.KeyPoints(g.section(round)); len(pts) > 0 {
 				point = pts[min(g.hints[r.userID], len(pts)-1)].Name
 			}
 			if point == "" {
@@ -256,8 +281,9 @@ func canManageMessages(i *discordgo.Interaction) bool {
 }
 
 // answerModal asks for the answer in a paragraph input.
-func answerModal(g *game, l lang.Lang) reply {
-	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.in(l), g.c.Round, g.sections[g.c.Round-1].Title), 45)
+func answerModal(g *game) reply {
+	l := g.lang
+	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.in(l), g.c.Round, g.section(g.c.Round).Title), 45)
 	return reply{modal: &discordgo.InteractionResponseData{
 		CustomID: chID(actModal, g.c.ID, g.c.Round),
 		Title:    title,
@@ -294,7 +320,7 @@ func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int)
 		b.games.mu.Unlock()
 		return reply{}, err
 	}
-	s := g.sections[round-1]
+	s := g.section(round)
 	b.games.mu.Unlock()
 	// Grade outside the lock that every channel's challenge shares, then
 	// check that the round is still the same.
@@ -403,7 +429,7 @@ func (b *Bot) endRound(channelID string, id int64, round int) {
 	if g.timer != nil {
 		g.timer.Stop()
 	}
-	s := g.sections[round-1]
+	s := g.section(round)
 	rounds := len(g.sections)
 	var next reply
 	last := round == rounds
@@ -415,7 +441,7 @@ func (b *Bot) endRound(channelID string, id int64, round int) {
 		g.c.RoundEndsAt = time.Now().Add(time.Duration(g.c.Seconds) * time.Second)
 		g.resetRound()
 		b.armTimer(g)
-		next = roundReply(g, lang.Chinese)
+		next = roundReply(g)
 	}
 	g.c.UpdatedAt = time.Now()
 	c := g.c
@@ -430,9 +456,10 @@ func (b *Bot) endRound(channelID string, id int64, round int) {
 	for _, a := range attempts {
 		g.totals[a.UserID] += a.Points
 	}
-	final := finalEmbed(g.totals)
+	final := finalEmbed(g.totals, g.lang)
+	l := g.lang
 	b.games.mu.Unlock()
-	reveal := revealEmbed(s, attempts, round, rounds)
+	reveal := revealEmbed(s, attempts, round, rounds, l)
 
 	if err := b.store.UpdateChallenge(ctx, &c); err != nil {
 		b.log.Error("update challenge", "challenge", id, "err", err)
@@ -445,22 +472,32 @@ func (b *Bot) endRound(channelID string, id int64, round int) {
 	b.post(channelID, next)
 }
 
-func revealEmbed(s *corpus.Section, attempts []startupqa.Attempt, round, rounds int) *discordgo.MessageEmbed {
-	e := answerEmbed(s, lang.Chinese)
-	e.Title = fmt.Sprintf("第 %d/%d 题答案 · %s", round, rounds, s.Title)
+var (
+	txtRevealTitle = text{"第 %d/%d 题答案 · %s", "Round %d/%d answer · %s"}
+	txtRankLine    = text{"%d. <@%s> %d 分（覆盖 %d/%d）\n", "%d. <@%s> %d points (%d of %d covered)\n"}
+	txtNoAnswers   = text{"这一轮没有人回答。", "Nobody answered this round."}
+	txtRoundRank   = text{"本轮排名", "This round"}
+	txtTotalLine   = text{"%d. <@%s> %d 分\n", "%d. <@%s> %d points\n"}
+	txtNoScores    = text{"没有人得分。", "Nobody scored."}
+	txtFinalTitle  = text{"挑战结束 · 总排名", "Challenge over · final ranking"}
+)
+
+func revealEmbed(s *corpus.Section, attempts []startupqa.Attempt, round, rounds int, l lang.Lang) *discordgo.MessageEmbed {
+	e := answerEmbed(s, l)
+	e.Title = fmt.Sprintf(txtRevealTitle.in(l), round, rounds, s.Title)
 	var rank strings.Builder
 	for n, a := range attempts {
-		fmt.Fprintf(&rank, "%d. <@%s> %d 分（覆盖 %d/%d）\n", n+1, a.UserID, a.Points, len(a.Covered), len(a.Covered)+len(a.Missed))
+		fmt.Fprintf(&rank, txtRankLine.in(l), n+1, a.UserID, a.Points, len(a.Covered), len(a.Covered)+len(a.Missed))
 	}
 	if rank.Len() == 0 {
-		rank.WriteString("这一轮没有人回答。")
+		rank.WriteString(txtNoAnswers.in(l))
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "本轮排名", Value: rank.String()})
-	fitEmbed(e, txtCut.in(lang.Chinese))
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: txtRoundRank.in(l), Value: rank.String()})
+	fitEmbed(e, txtCut.in(l))
 	return e
 }
 
-func finalEmbed(totals map[string]int) *discordgo.MessageEmbed {
+func finalEmbed(totals map[string]int, l lang.Lang) *discordgo.MessageEmbed {
 	type row struct {
 		user   string
 		points int
@@ -469,22 +506,18 @@ func finalEmbed(totals map[string]int) *discordgo.MessageEmbed {
 	for u, p := range totals {
 		rows = append(rows, row{u, p})
 	}
-	sortRows := func(a, b row) int {
-		if a.points != b.points {
-			return b.points - a.points
-		}
-		return strings.Compare(a.user, b.user)
-	}
-	slices.SortFunc(rows, sortRows)
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(b.points, a.points), strings.Compare(a.user, b.user))
+	})
 	var sb strings.Builder
 	for n, r := range rows {
-		fmt.Fprintf(&sb, "%d. <@%s> %d 分\n", n+1, r.user, r.points)
+		fmt.Fprintf(&sb, txtTotalLine.in(l), n+1, r.user, r.points)
 	}
 	if sb.Len() == 0 {
-		sb.WriteString("没有人得分。")
+		sb.WriteString(txtNoScores.in(l))
 	}
-	e := &discordgo.MessageEmbed{Title: "挑战结束 · 总排名", Description: sb.String(), Color: embedColor}
-	fitEmbed(e, txtCut.in(lang.Chinese))
+	e := &discordgo.MessageEmbed{Title: txtFinalTitle.in(l), Description: sb.String(), Color: embedColor}
+	fitEmbed(e, txtCut.in(l))
 	return e
 }
 
@@ -527,7 +560,7 @@ func (b *Bot) endStaleChallenges(ctx context.Context) {
 			b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
 			continue
 		}
-		b.post(c.ChannelID, reply{Content: txtRestarted.in(lang.Chinese)})
+		b.post(c.ChannelID, reply{Content: txtRestarted})
 	}
 }
 

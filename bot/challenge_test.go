@@ -258,3 +258,46 @@ func TestChallengeManyChannels(t *testing.T) {
 		t.Errorf("%d challenges still running", len(running))
 	}
 }
+
+// A challenge started with language English asks the English question,
+// grades against the English key points and posts in English, whatever
+// the members' Discord locale.
+func TestChallengeInEnglish(t *testing.T) {
+	db := openStore(t)
+	r := startChallengeBot(t, db, nil)
+	alice := discordtest.Actor{UserID: "601", Username: "alice", Locale: discordgo.ChineseCN}
+	opts := startOpts(1, 60, "大模型的挑战")
+	opts[0].Options = append(opts[0].Options, discordtest.StringOption(optLanguage, langEnglish))
+
+	first := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, opts...))
+	if len(first.Data.Embeds) != 1 {
+		t.Fatalf("first round: %+v", first.Data)
+	}
+	round := first.Data.Embeds[0]
+	if !strings.Contains(round.Title, "Challenge · round 1/1") || !strings.Contains(round.Description, "What challenges do large models face") {
+		t.Errorf("round in English: %q / %q", round.Title, round.Description)
+	}
+	answerID := buttonsOf(first)[0]
+	r.interact(t, r.srv.ComponentInteraction(alice, answerID))
+	modalID := chPrefix + actModal + strings.TrimPrefix(answerID, chPrefix+actAnswer)
+	v := r.interact(t, r.srv.ModalSubmitInteraction(alice, modalID, discordtest.ModalField{CustomID: fieldText,
+		Value: "Huge computing resources and storage; data quality; poor interpretability, a black box; scalability; security and privacy of user data."}))
+	// The verdict is private, so it follows alice's locale; the points
+	// it names are the English ones.
+	if !strings.Contains(v.Data.Content, "覆盖 5/5") || !strings.Contains(v.Data.Content, "✓ Data quality") {
+		t.Errorf("verdict against the English key points: %q", v.Data.Content)
+	}
+	// A lone player does not end the first round; the starter skips it.
+	_, cid, _, _ := parseChID(answerID)
+	r.interact(t, r.srv.ComponentInteraction(alice, chID(actSkip, cid, 1)))
+
+	posts := waitPosts(t, r, 2)
+	reveal, final := posts[0].Embeds[0], posts[1].Embeds[0]
+	if !strings.Contains(reveal.Title, "Round 1/1 answer") || !strings.Contains(reveal.Description, "**Data quality:**") ||
+		!strings.Contains(reveal.Fields[len(reveal.Fields)-1].Value, "<@601>") {
+		t.Errorf("reveal in English: %+v", reveal)
+	}
+	if !strings.Contains(final.Title, "Challenge over") || !strings.Contains(final.Description, "points") {
+		t.Errorf("final ranking in English: %+v", final)
+	}
+}

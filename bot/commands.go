@@ -31,6 +31,10 @@ const (
 	cmdUnanswered  = "unanswered"
 	optMember      = "member"
 
+	optLanguage = "language"
+	langEnglish = "en"
+	langChinese = "zh"
+
 	optQuestion = "question"
 	optPrivate  = "private"
 	optNumber   = "number"
@@ -136,6 +140,7 @@ func commands() []*discordgo.ApplicationCommand {
 					{Type: discordgo.ApplicationCommandOptionInteger, Name: "seconds", NameLocalizations: *loc("秒数", "秒數"),
 						Description: "Seconds per round (30-600, default 120)", DescriptionLocalizations: *loc("每题秒数（30-600，默认 120）", "每題秒數（30-600，預設 120）"),
 						MinValue: ptr(float64(minSeconds)), MaxValue: maxSeconds},
+					languageOption(),
 				},
 			}, {
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
@@ -149,6 +154,7 @@ func commands() []*discordgo.ApplicationCommand {
 				NameLocalizations:        *loc("复习", "複習"),
 				Description:              "Replay the sections you scored lowest on",
 				DescriptionLocalizations: *loc("重练你得分最低的章节", "重練你得分最低的章節"),
+				Options:                  []*discordgo.ApplicationCommandOption{languageOption()},
 			}, {
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
 				Name:                     subSchedule,
@@ -306,4 +312,17 @@ func canonical(c *discordgo.ApplicationCommand) string {
 	}
 	b, _ := json.Marshal(cc) // plain structs of strings and numbers cannot fail
 	return string(b)
+}
+
+// languageOption picks the language a challenge is played in: its
+// questions, the key points answers are graded against, and what it posts.
+func languageOption() *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type: discordgo.ApplicationCommandOptionString, Name: optLanguage, NameLocalizations: *loc("语言", "語言"),
+		Description: "Play in Chinese (default) or English", DescriptionLocalizations: *loc("用中文（默认）或英文出题", "用中文（預設）或英文出題"),
+		Choices: []*discordgo.ApplicationCommandOptionChoice{
+			{Name: "中文", Value: langChinese},
+			{Name: "English", Value: langEnglish},
+		},
+	}
 }

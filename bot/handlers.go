@@ -283,7 +283,7 @@ func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 			if b.store == nil {
 				return reply{}, userError{txtNoStore.in(r.lang)}
 			}
-			return b.review(ctx, r)
+			return b.review(ctx, r, opts[0].Options)
 		case subSchedule:
 			return b.schedule(ctx, r, opts[0].Options)
 		case subUnschedule:

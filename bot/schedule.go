@@ -52,7 +52,7 @@ func (b *Bot) schedules() ScheduleStore {
 }
 
 // review replays the sections the member scored lowest on.
-func (b *Bot) review(ctx context.Context, r *request) (reply, error) {
+func (b *Bot) review(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
 	st, err := b.store.MemberStats(ctx, r.i.GuildID, r.userID, challenge.StreakThreshold)
 	if err != nil {
 		return reply{}, err
@@ -67,7 +67,7 @@ func (b *Bot) review(ctx context.Context, r *request) (reply, error) {
 	if len(secs) == 0 {
 		return reply{}, userError{txtNoReview.in(r.lang)}
 	}
-	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, "review", secs, defaultSeconds, r.lang)
+	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, "review", secs, defaultSeconds, challengeLang(opts))
 }
 
 // schedule sets a daily challenge; Manage Server only.

@@ -87,7 +87,7 @@ type Grader struct {
 	// more; a term in every point says nothing about which one an
 	// answer covers.
 	weight map[string]float64
-	points map[string][]gradedPoint // section id → its points
+	points map[string][]gradedPoint // pointsKey(section) → its points
 	params Params
 }
 
@@ -119,7 +119,14 @@ func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader 
 	g := &Grader{an: an, simple: simplified, weight: map[string]float64{}, points: map[string][]gradedPoint{}, params: DefaultParams()}
 	df := map[string]int{}
 	n := 0
+	var all []*corpus.Section
 	for _, s := range c.Sections {
+		all = append(all, s)
+		for _, t := range s.Translations {
+			all = append(all, t)
+		}
+	}
+	for _, s := range all {
 		for _, p := range KeyPoints(s) {
 			gp := gradedPoint{Point: p}
 			gp.lead = an.Terms(p.Lead)
@@ -132,7 +139,7 @@ func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader 
 				df[t]++
 			}
 			n++
-			g.points[s.ID] = append(g.points[s.ID], gp)
+			g.points[pointsKey(s)] = append(g.points[pointsKey(s)], gp)
 		}
 	}
 	for t, d := range df {
@@ -140,6 +147,10 @@ func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader 
 	}
 	return g
 }
+
+// pointsKey tells a section's translations apart: they share its id, and
+// an answer in English is graded against the English key points.
+func pointsKey(s *corpus.Section) string { return s.ID + "|" + s.Lang }
 
 // Result is the grade of one answer.
 type Result struct {
@@ -169,7 +180,8 @@ func (p PointGrade) String() string {
 // MaxAnswerRunes bounds what is read of an answer; longer text is noise.
 const MaxAnswerRunes = 4000
 
-// Grade scores an answer to section s.
+// Grade scores an answer to section s, against the key points of its
+// language: s.In("en") grades against the English translation's.
 func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 	if r := []rune(answer); len(r) > MaxAnswerRunes {
 		answer = string(r[:MaxAnswerRunes])
@@ -179,7 +191,7 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 		have[t] = true
 	}
 	res := Result{Section: s.ID, Covered: []string{}, Missed: []string{}}
-	points := g.points[s.ID]
+	points := g.points[pointsKey(s)]
 	for _, p := range points {
 		credit := g.credit(p, have)
 		pg := PointGrade{Name: p.Name, Credit: credit, Covered: credit >= g.params.Covered}

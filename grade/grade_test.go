@@ -144,3 +144,43 @@ func TestPointGradeString(t *testing.T) {
 		t.Errorf("missed: %q", got)
 	}
 }
+
+// An English answer is graded against the English translation's key
+// points, which the verdict then names in English.
+func TestGradeEnglish(t *testing.T) {
+	g, c := newGrader(t)
+	s, ok := c.Section("llm-startup/3")
+	if !ok {
+		t.Fatal("no section 3")
+	}
+	en := s.In("en")
+	if en == s {
+		t.Fatal("section 3 has no English translation")
+	}
+	tests := []struct {
+		name     string
+		answer   string
+		min, max float64
+	}{
+		{"complete", "Training needs huge computing resources and storage, which costs a startup a lot. " +
+			"Data quality matters: noisy, incomplete or biased data hurts the model. " +
+			"The models are black boxes with poor interpretability. " +
+			"Scaling a model efficiently is hard, so scalability is an issue. " +
+			"Security and privacy of user data must be protected.", 1, 1},
+		{"two of five", "You need a lot of computing resources, and the data quality has to be high.", 0.4, 0.4},
+		{"off the point", "Startups should hire good engineers and raise money early.", 0, 0.2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := g.Grade(en, tt.answer)
+			if res.Score < tt.min || res.Score > tt.max {
+				t.Errorf("score %.2f, want %.2f..%.2f (covered %v, missed %v)", res.Score, tt.min, tt.max, res.Covered, res.Missed)
+			}
+			for _, name := range append(res.Covered, res.Missed...) {
+				if strings.ContainsFunc(name, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+					t.Errorf("key point %q is not the English one", name)
+				}
+			}
+		})
+	}
+}
