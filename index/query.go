@@ -277,7 +277,7 @@ var synonyms = map[string]string{
 	"iteration": "迭代", "evaluation": "评估", "evaluate": "评估",
 	"hyperparameter": "超参数", "hyperparameters": "超参数",
 	"validation": "验证", "deep learning": "深度学习",
-	"machine learning": "机器学习", "ai": "人工智能",
+	"machine learning":        "机器学习",
 	"artificial intelligence": "人工智能", "customization": "定制化",
 	"customized": "定制化", "application": "应用", "applications": "应用",
 	"use case": "应用场景", "use cases": "应用场景", "difficulty": "挑战",
@@ -287,6 +287,36 @@ var synonyms = map[string]string{
 	"revenue model": "商业模式", "opportunity": "机遇", "opportunities": "机遇",
 	"tl;dr": "总结", "tldr": "总结", "overview": "总结", "in a nutshell": "总结", "step": "步骤", "steps": "步骤",
 	"process": "过程", "features": "特点", "feature": "特点", "characteristics": "特点", "personalized": "个性化", "personalization": "个性化",
+	// Words of the field whose stems differ from the translation's
+	// (private/privacy) or that it says otherwise (created/developed).
+	"private": "隐私", "secure": "安全", "protect": "保障", "protection": "保障",
+	"developed": "开发", "develop": "开发", "created": "开发", "create": "开发",
+	"creator": "开发", "respond": "应对", "response": "应对", "cope": "应对",
+	"tackle": "应对", "overcome": "应对", "deal with": "应对", "handle": "应对",
+	"overall": "总结", "big picture": "总结", "in short": "总结",
+	"in summary": "总结", "summarize": "总结", "sum up": "总结", "recap": "总结",
+	"takeaways": "总结", "entrepreneur": "创业", "entrepreneurs": "创业",
+	"research lab": "研究机构", "research labs": "研究机构",
+	"research institute": "研究机构", "research institutes": "研究机构",
+	"academia": "研究机构", "universities": "研究机构",
+	"explain": "解释", "explanation": "解释", "decision": "决策", "decisions": "决策",
+	"transparent": "可解释", "transparency": "可解释", "noise": "噪声", "noisy": "噪声",
+	"bias": "偏差", "biased": "偏差", "incomplete": "不完整", "label": "标签",
+	"labels": "标签", "weights": "参数", "tune": "调整", "tuning": "调整",
+	"industry": "行业", "industries": "行业", "vertical": "行业", "niche": "特定行业",
+	"internet": "互联网", "paid": "付费", "pricing": "付费", "fee": "付费",
+	"headquarters": "总部", "headquartered": "总部", "success": "成功",
+	"successful": "成功", "image": "图像", "images": "图像",
+	"question answering": "问答系统", "text generation": "文本生成",
+	"sustainable": "可持续发展", "competitive": "竞争力", "competitiveness": "竞争力",
+	// "AI" says nothing about which section: every one is about AI
+	// startups. Mapped to 人工智能 it drew questions to the OpenAI case,
+	// the one section that says 人工智能 three times.
+	"ai": "",
+	// English question phrases, dropped like 请问 and 是什么.
+	"what counts as": "", "tell me about": "", "can you": "", "could you": "",
+	"please": "", "definition of": "", "meaning of": "", "i want to know": "",
+	"define": "", "in simple words": "", "in plain words": "", "in a few words": "",
 }
 
 // synonymPattern matches any synonym as whole words, longest first.

@@ -76,3 +76,19 @@ func TestMissingPhrases(t *testing.T) {
 		t.Errorf("missingPhrases = %v, want %v", got, want)
 	}
 }
+
+func TestEnglishSynonyms(t *testing.T) {
+	for _, tt := range []struct{ in, has, lacks string }{
+		{"how can a startup keep user data private", "隐私", "private"},
+		{"who created GPT-3", "开发", "created"},
+		{"overall, what should an LLM startup focus on", "总结", "overall"},
+		// "AI" names every section's subject, so it is not searched.
+		{"should an AI startup partner with research labs", "研究机构", "人工智能"},
+		{"what counts as a large model", "大模型", "counts"},
+	} {
+		got := normalizeQuery(tt.in, plainRewriter)
+		if !strings.Contains(got, tt.has) || strings.Contains(got, tt.lacks) {
+			t.Errorf("normalizeQuery(%q) = %q, want %s and no %s", tt.in, got, tt.has, tt.lacks)
+		}
+	}
+}
