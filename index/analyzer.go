@@ -10,7 +10,10 @@ import (
 // Analyzer turns text into the terms the index matches on: full-width
 // folded, the field's English terms and common paraphrases mapped to the
 // corpus's words, particles dropped, CJK bigrams. The challenge grader uses
-// it so that a member's answer is read exactly the way questions are.
+// it so that a member's answer is read the way questions are, except for
+// the guards an index adds from its corpus's words (see newRewriter): the
+// grader reads answers and key points alike, so a cut word is cut on both
+// sides.
 type Analyzer struct {
 	a analysis.Analyzer
 }

@@ -21,8 +21,9 @@ type Params struct {
 	// matched counts against confidence when the corpus has it elsewhere.
 	KnownWeight float64
 	// MissingPhraseWeight scales the units of a whole term the corpus
-	// lacks (four or more adjacent unknown characters or words): a sign
-	// that the question asks about something else.
+	// lacks (four or more touching Han characters it has no word for): a
+	// sign that the question asks about something else. English words,
+	// separated by spaces, never form such a run.
 	MissingPhraseWeight float64
 	// MinConfidence is the confidence below which a search abstains.
 	MinConfidence float64

@@ -65,11 +65,11 @@ func foldWidth(s string) string {
 var versionName = regexp.MustCompile(`\b([a-z]{2,})(\d)`)
 
 // queryRewrites maps the phrases that make a sentence a question (请问,
-// 是什么, 有哪些 …) into word breaks, since they say nothing about the topic
-// and would otherwise count as unmatched words, and maps the field's common
-// Chinese paraphrases to the words the corpus uses (难点 → 挑战). It applies
-// to queries only. Single characters that are safe to drop everywhere are in
-// stopChars instead, which applies to the index too.
+// 是什么, 有哪些 …), particles (吗, 㗎) and function words into word breaks,
+// since they say nothing about the topic and would otherwise count as
+// unmatched words, and maps the field's common Chinese paraphrases to the
+// words the corpus uses (难点 → 挑战). It applies to queries only; stopChars
+// holds the single characters that are safe to drop from the index too.
 var queryRewrites = func() map[string]string {
 	drop := []string{
 		"请问", "请简述", "简述", "简要", "简单说", "描述一下", "介绍一下", "介绍",
@@ -151,12 +151,18 @@ func newRewriter(guards []string) *strings.Replacer {
 	return strings.NewReplacer(args...)
 }
 
-// guardWords returns the pairs of Han characters in texts that a rewrite
-// starting at their second character would cut: 应对 for the rewrite of
-// 对策. Stop characters are skipped, since the index never pairs them.
+// guardWords returns the pairs of Han characters in texts that a
+// paraphrase rewrite starting at their second character would cut: 应对
+// for the rewrite of 对策 → 策略. Question phrases that are only dropped
+// (能不能, 可不可以) are not guarded against: a question's 大模型能不能 must
+// lose 能不能 even though the corpus pairs 型能. Stop characters are
+// skipped, since the index never pairs them.
 func guardWords(texts iter.Seq[string]) []string {
 	starts := map[rune][]string{}
-	for old := range queryRewrites {
+	for old, new := range queryRewrites {
+		if strings.TrimSpace(new) == "" {
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(old)
 		starts[r] = append(starts[r], old)
 	}

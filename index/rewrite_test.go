@@ -92,3 +92,32 @@ func TestEnglishSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// Guards come only from paraphrase rewrites: a corpus pair such as 型能
+// must not keep a question's 能不能 from being dropped.
+func TestGuardsLeaveQuestionPhrases(t *testing.T) {
+	texts := slices.Values([]string{"大模型能够处理多种任务", "大模型可以通过学习获取知识", "大模型在众多场景中应用"})
+	rw := newRewriter(guardWords(texts))
+	for _, tt := range []struct{ in, want string }{
+		{"大模型能不能理解图片", "大模型 理解图片"},
+		{"大模型可不可以商用", "大模型 商用"},
+	} {
+		if got := strings.Join(strings.Fields(normalizeQuery(tt.in, rw)), " "); got != tt.want {
+			t.Errorf("normalizeQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestListItem(t *testing.T) {
+	for in, want := range map[string]string{
+		" 数据质量等。":                        "数据质量",
+		"安全和隐私":                          "安全和隐私",
+		" and security and privacy etc.": "security and privacy",
+		"Data product":                   "data product", // not "data produ"
+		"fine-tune":                      "fine-tune",
+	} {
+		if got := listItem(in); got != want {
+			t.Errorf("listItem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
