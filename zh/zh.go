@@ -6,6 +6,7 @@ package zh
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -17,16 +18,24 @@ import (
 type Converter struct {
 	t2s *opencc.OpenCC
 	// tw2sp also maps Taiwan's words to the mainland's (資料 → 数据,
-	// 演算法 → 算法). It is only for text with traditional characters:
-	// its variant table reads simplified 么 as Taiwan's variant of 幺.
+	// 演算法 → 算法). It is used on text with traditional characters, and
+	// only after 么 is written 麼: its variant table reads simplified 么
+	// as Taiwan's variant of 幺.
 	tw2sp *opencc.OpenCC
+	// checked and traditional remember, per character below
+	// maxRemembered, whether t2s changes it: most text (every simplified
+	// question, a simplified corpus) has no traditional character and
+	// need not be converted at all, and a bit is cheaper to read than a
+	// map look-up (simplifying the passages of 10,000 sections: 41 ms
+	// against 104 ms with a sync.Map).
+	checked, traditional [maxRemembered / 64]atomic.Uint64
 	// s2t is loaded on first use: it takes ~95 ms against ~5 ms for t2s,
 	// and only answers to traditional questions need it.
 	s2t func() (*opencc.OpenCC, error)
 	// traditional remembers conversions to traditional: replies are made
 	// of the corpus's text, so the same answers come back again and again,
 	// and converting one costs about 0.5 ms.
-	traditional       sync.Map // string → string
+	traditionalText   sync.Map // string → string
 	traditionalCached atomic.Int64
 }
 
@@ -50,23 +59,60 @@ func New() (*Converter, error) {
 }
 
 // Simplified returns text in simplified characters, with Taiwan's words
-// for the field's terms replaced by the mainland's (資料 → 数据); text that
-// is already simplified, or not Chinese, comes back unchanged.
+// for the field's terms replaced by the mainland's (資料 → 数据); text
+// without traditional characters comes back unchanged.
 func (c *Converter) Simplified(text string) string {
-	out, err := c.t2s.Convert(text)
-	if err != nil || out == text {
+	if !c.hasTraditional(text) {
 		return text
 	}
-	if phrased, err := c.tw2sp.Convert(text); err == nil {
-		return phrased
+	if out, err := c.tw2sp.Convert(strings.ReplaceAll(text, "么", "麼")); err == nil {
+		return out
 	}
-	return out
+	if out, err := c.t2s.Convert(text); err == nil {
+		return out
+	}
+	return text
+}
+
+// hasTraditional reports whether any character of text has a simplified
+// form that differs from it.
+func (c *Converter) hasTraditional(text string) bool {
+	for _, r := range text {
+		if r >= 0x2E80 && c.isTraditional(r) { // below: ASCII, Latin, punctuation
+			return true
+		}
+	}
+	return false
+}
+
+// maxRemembered bounds the characters whose kind is remembered: the BMP
+// and CJK Extension B.
+const maxRemembered = 0x30000
+
+func (c *Converter) isTraditional(r rune) bool {
+	if r >= maxRemembered {
+		out, err := c.t2s.Convert(string(r))
+		return err == nil && out != string(r)
+	}
+	w, bit := r/64, uint64(1)<<(r%64)
+	if c.checked[w].Load()&bit != 0 {
+		return c.traditional[w].Load()&bit != 0
+	}
+	out, err := c.t2s.Convert(string(r))
+	trad := err == nil && out != string(r)
+	if trad {
+		c.traditional[w].Or(bit)
+	}
+	// Marked checked after the answer is in place, for readers that see
+	// the mark.
+	c.checked[w].Or(bit)
+	return trad
 }
 
 // Traditional returns text in traditional characters; should the
 // dictionary fail to load, text comes back unchanged.
 func (c *Converter) Traditional(text string) string {
-	if v, ok := c.traditional.Load(text); ok {
+	if v, ok := c.traditionalText.Load(text); ok {
 		return v.(string)
 	}
 	s2t, err := c.s2t()
@@ -77,8 +123,10 @@ func (c *Converter) Traditional(text string) string {
 	if err != nil {
 		return text
 	}
-	if c.traditionalCached.Add(1) <= maxCached {
-		c.traditional.Store(text, out)
+	if c.traditionalCached.Load() < maxCached {
+		if _, loaded := c.traditionalText.LoadOrStore(text, out); !loaded {
+			c.traditionalCached.Add(1)
+		}
 	}
 	return out
 }
@@ -86,5 +134,5 @@ func (c *Converter) Traditional(text string) string {
 // IsTraditional reports whether text uses traditional characters that
 // differ from their simplified forms.
 func (c *Converter) IsTraditional(text string) bool {
-	return c.Simplified(text) != text
+	return c.hasTraditional(text)
 }

@@ -25,6 +25,9 @@ func TestConvert(t *testing.T) {
 		// but simplified text is left alone: tw2sp alone would turn
 		// 么 into 幺.
 		{"什么是大模型", "什么是大模型", false},
+		// Mixed scripts: the simplified 么 stays 么.
+		{"什么是資料", "什么是数据", true},
+		{"怎么訓練", "怎么训练", true},
 		{"", "", false},
 	}
 	for _, tt := range tests {
