@@ -10,7 +10,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -379,8 +378,10 @@ func enumerations(c *corpus.Corpus, table map[string][]passage) map[string]bool 
 	sectionsByLead := map[string][]string{}
 	for _, s := range c.Sections {
 		for _, p := range table[s.ID] {
-			if l := strings.ToLower(p.Lead); l != "" && !slices.Contains(sectionsByLead[l], s.ID) {
-				sectionsByLead[l] = append(sectionsByLead[l], s.ID)
+			l := strings.ToLower(p.Lead)
+			// Sections come in order, so a repeat is the last one added.
+			if ids := sectionsByLead[l]; l != "" && (len(ids) == 0 || ids[len(ids)-1] != s.ID) {
+				sectionsByLead[l] = append(ids, s.ID)
 			}
 		}
 	}
@@ -390,8 +391,12 @@ func enumerations(c *corpus.Corpus, table map[string][]passage) map[string]bool 
 		for n, p := range table[s.ID] {
 			clear(named)
 			for _, piece := range strings.FieldsFunc(p.Text, isListSeparator) {
-				piece = strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(piece), "等.。etc")))
-				for _, id := range sectionsByLead[piece] {
+				piece = listItem(piece)
+				ids := sectionsByLead[piece]
+				if len(ids) > maxLeadGroup {
+					continue // a common word, not a pointer to one section
+				}
+				for _, id := range ids {
 					if id != s.ID {
 						named[id]++
 					}
@@ -411,6 +416,14 @@ func enumerations(c *corpus.Corpus, table map[string][]passage) map[string]bool 
 // minEnumerated is how many of another section's lead terms a passage must
 // list to count as a summary of it.
 const minEnumerated = 3
+
+// listItem is a piece of an enumeration as a lead term would read: "数据质量等。"
+// → "数据质量", "security and privacy, etc." → "security and privacy".
+func listItem(piece string) string {
+	piece = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(piece), "等.。 "))
+	piece = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(piece, "and "), "etc"))
+	return strings.ToLower(piece)
+}
 
 func isListSeparator(r rune) bool {
 	switch r {
