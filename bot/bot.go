@@ -136,7 +136,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("discord session: %w", err)
 	}
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewrite(b.cfg.APIBase, transport())}
-	s.Dialer = gatewayDialer()
+	s.Dialer = gatewayDialer(rmemMax())
 	s.Identify.Intents = Intents
 	// The bot reconnects itself, so that a fatal close code ends Run
 	// instead of discordgo retrying forever.

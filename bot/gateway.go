@@ -3,6 +3,9 @@ package bot
 import (
 	"context"
 	"net"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/gorilla/websocket"
 )
@@ -16,9 +19,15 @@ import (
 const gatewayReadBuffer = 4 << 20
 
 // gatewayDialer is websocket.DefaultDialer with a larger receive buffer on
-// the connection; the kernel caps it at net.core.rmem_max.
-func gatewayDialer() *websocket.Dialer {
+// the connection, where the kernel allows one that large. Setting it turns
+// Linux's autotuning off, and the kernel caps it at net.core.rmem_max
+// (208 KiB on many systems), below what autotuning reaches: there the
+// buffer is left to the kernel.
+func gatewayDialer(maxBuffer int) *websocket.Dialer {
 	d := *websocket.DefaultDialer
+	if maxBuffer < gatewayReadBuffer {
+		return &d
+	}
 	d.NetDialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := new(net.Dialer).DialContext(ctx, network, addr)
 		if err != nil {
@@ -31,4 +40,15 @@ func gatewayDialer() *websocket.Dialer {
 		return c, nil
 	}
 	return &d
+}
+
+// rmemMax is the largest receive buffer the kernel grants, read from
+// /proc/sys/net/core/rmem_max; 0 where it cannot be read (not Linux).
+func rmemMax() int {
+	b, err := os.ReadFile("/proc/sys/net/core/rmem_max")
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	return n
 }
