@@ -341,6 +341,14 @@ func TestWaitRequests(t *testing.T) {
 		}
 		done <- rs
 	}()
+	// Give the waiter time to read the first request and sleep, so that
+	// the next ones wake it.
+	time.Sleep(50 * time.Millisecond)
+	select {
+	case rs := <-done:
+		t.Fatalf("WaitRequests returned %d requests before the rest were sent", len(rs))
+	default:
+	}
 	send("two")
 	send("three")
 	send("four")

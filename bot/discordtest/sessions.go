@@ -179,7 +179,9 @@ func (s *Server) sendLocked(sess *gwSession, t string, d json.RawMessage) {
 	b := make([]byte, 0, len(d)+len(t)+48)
 	b = fmt.Appendf(b, `{"op":%d,"d":`, opDispatch)
 	b = append(b, d...)
-	b = fmt.Appendf(b, `,"s":%d,"t":%q}`, sess.seq, t)
+	b = fmt.Appendf(b, `,"s":%d,"t":`, sess.seq)
+	b, _ = appendJSON(b, t)
+	b = append(b, '}')
 	sess.history = append(sess.history, sentEvent{seq: sess.seq, raw: b})
 	if len(sess.history) > maxHistory {
 		sess.history = sess.history[len(sess.history)-maxHistory:]
@@ -284,4 +286,10 @@ func (s *Server) guildJSON(id string) map[string]any {
 		"voice_states": []any{},
 		"presences":    []any{},
 	}
+}
+
+// appendJSON appends v encoded as JSON.
+func appendJSON(b []byte, v any) ([]byte, error) {
+	enc, err := json.Marshal(v)
+	return append(b, enc...), err
 }
