@@ -35,6 +35,13 @@ var sets = []struct {
 	{"eval", floors{top1: 0.95, top3: 0.99, abstain: 0.95,
 		kinds: map[string]float64{"traditional": 0.95, "english": 0.90}}},
 	{"holdout", floors{top1: 0.80, top3: 0.95, abstain: 0.90}},
+	// colloquial.jsonl probes spoken Mandarin (训大模型一般咋弄): 35
+	// questions in scope and 7 off-topic, the first 24 tuned on, the
+	// other 18 not. It is the engine's weak spot, 54 % top-1, almost all
+	// misses abstentions with the right section first, and is kept apart
+	// so that eval.jsonl stays comparable; its floors only guard against
+	// regressions.
+	{"colloquial", floors{top1: 0.50, top3: 0.95, abstain: 0.85}},
 }
 
 func buildDefault(t testing.TB) *index.Index { return indextest.Default(t) }
