@@ -204,11 +204,8 @@ func (s *Server) createFollowup(c *restCall) reply {
 	if !st.acked {
 		return apiError(http.StatusNotFound, CodeUnknownWebhook, "Unknown Webhook")
 	}
-	data := c.object()
-	if data == nil {
-		data = map[string]any{}
-	}
-	if rep, bad := validateMessage(data, true, len(c.rec.Files)); bad {
+	data, rep, bad := c.message(true)
+	if bad {
 		return rep
 	}
 	m := s.interactionMessage(st, data)
@@ -216,32 +213,33 @@ func (s *Server) createFollowup(c *restCall) reply {
 	return ok(m)
 }
 
-func (s *Server) getWebhookMessage(c *restCall) reply {
-	st := s.webhookInteraction(c)
-	if st == nil {
-		return invalidWebhookToken()
+// webhookMessageOf finds the interaction and message a webhook message
+// route names, or the error reply Discord gives when either is unknown.
+func (s *Server) webhookMessageOf(c *restCall) (st *interactionState, m map[string]any, i int, rep reply, found bool) {
+	if st = s.webhookInteraction(c); st == nil {
+		return nil, nil, 0, invalidWebhookToken(), false
 	}
-	m, _ := st.webhookMessage(c.param("msg"))
-	if m == nil {
-		return unknownMessage()
+	if m, i = st.webhookMessage(c.param("msg")); m == nil {
+		return nil, nil, 0, unknownMessage(), false
+	}
+	return st, m, i, reply{}, true
+}
+
+func (s *Server) getWebhookMessage(c *restCall) reply {
+	_, m, _, rep, found := s.webhookMessageOf(c)
+	if !found {
+		return rep
 	}
 	return ok(m)
 }
 
 func (s *Server) editWebhookMessage(c *restCall) reply {
-	st := s.webhookInteraction(c)
-	if st == nil {
-		return invalidWebhookToken()
+	_, m, _, rep, found := s.webhookMessageOf(c)
+	if !found {
+		return rep
 	}
-	m, _ := st.webhookMessage(c.param("msg"))
-	if m == nil {
-		return unknownMessage()
-	}
-	data := c.object()
-	if data == nil {
-		data = map[string]any{}
-	}
-	if rep, bad := validateMessage(data, false, len(c.rec.Files)); bad {
+	data, rep, bad := c.message(false)
+	if bad {
 		return rep
 	}
 	editMessage(m, data)
@@ -249,14 +247,10 @@ func (s *Server) editWebhookMessage(c *restCall) reply {
 }
 
 func (s *Server) deleteWebhookMessage(c *restCall) reply {
-	st := s.webhookInteraction(c)
-	if st == nil {
-		return invalidWebhookToken()
-	}
-	m, i := st.webhookMessage(c.param("msg"))
+	st, _, i, rep, found := s.webhookMessageOf(c)
 	switch {
-	case m == nil:
-		return unknownMessage()
+	case !found:
+		return rep
 	case i >= 0:
 		st.followups = append(st.followups[:i:i], st.followups[i+1:]...)
 	default:
@@ -267,11 +261,8 @@ func (s *Server) deleteWebhookMessage(c *restCall) reply {
 
 // createChannelMessage is POST /channels/{id}/messages.
 func (s *Server) createChannelMessage(c *restCall) reply {
-	data := c.object()
-	if data == nil {
-		data = map[string]any{}
-	}
-	if rep, bad := validateMessage(data, true, len(c.rec.Files)); bad {
+	data, rep, bad := c.message(true)
+	if bad {
 		return rep
 	}
 	guild := ""

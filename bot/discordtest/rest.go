@@ -28,6 +28,17 @@ func (c *restCall) object() map[string]any {
 	return m
 }
 
+// message returns the JSON body as a message to create (or, with create
+// false, the fields of an edit), or the 400 Discord would answer it with.
+func (c *restCall) message(create bool) (data map[string]any, rep reply, bad bool) {
+	data = c.object()
+	if data == nil {
+		data = map[string]any{}
+	}
+	rep, bad = validateMessage(data, create, len(c.rec.Files))
+	return data, rep, bad
+}
+
 // authKind says how a route is authenticated.
 type authKind int
 
