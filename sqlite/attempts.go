@@ -135,34 +135,18 @@ ORDER BY points DESC, created_at, id`, challengeID, round)
 			return nil
 		}
 
-		rows, err = tx.QueryContext(ctx, `SELECT k.attempt_id, k.kind, k.name
+		var kind, name string
+		return eachChild(ctx, tx, index, `SELECT k.attempt_id, k.kind, k.name
 FROM attempt_key_points k JOIN attempts a ON a.id = k.attempt_id
 WHERE a.challenge_id = ? AND a.round = ?
-ORDER BY k.attempt_id, k.kind, k.position`, challengeID, round)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var (
-				id         int64
-				kind, name string
-			)
-			if err := rows.Scan(&id, &kind, &name); err != nil {
-				return err
-			}
-			i, ok := index[id]
-			if !ok {
-				continue
-			}
+ORDER BY k.attempt_id, k.kind, k.position`, []any{challengeID, round}, []any{&kind, &name}, func(i int) {
 			switch kind {
 			case kindCovered:
 				out[i].Covered = append(out[i].Covered, name)
 			case kindMissed:
 				out[i].Missed = append(out[i].Missed, name)
 			}
-		}
-		return rows.Err()
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("attempts of challenge %d round %d: %w", challengeID, round, err)

@@ -176,27 +176,13 @@ ORDER BY c.started_at, c.id`, args...)
 		// The same condition again, as a subquery: SQLite then reads the
 		// running challenges from their partial index rather than every
 		// section of every challenge.
-		rows, err = tx.QueryContext(ctx, `SELECT s.challenge_id, s.section_id
+		var section string
+		return eachChild(ctx, tx, index, `SELECT s.challenge_id, s.section_id
 FROM challenge_sections s
 WHERE s.challenge_id IN (SELECT c.id FROM challenges c WHERE `+where+`)
-ORDER BY s.challenge_id, s.position`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var (
-				id      int64
-				section string
-			)
-			if err := rows.Scan(&id, &section); err != nil {
-				return err
-			}
-			if i, ok := index[id]; ok {
-				out[i].Sections = append(out[i].Sections, section)
-			}
-		}
-		return rows.Err()
+ORDER BY s.challenge_id, s.position`, args, []any{&section}, func(i int) {
+			out[i].Sections = append(out[i].Sections, section)
+		})
 	})
 	return out, err
 }

@@ -189,3 +189,27 @@ func isUniqueViolation(err error) bool {
 func isForeignKeyViolation(err error) bool {
 	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
 }
+
+// eachChild runs query, whose rows are a parent's id followed by columns
+// scanned into dest, and calls add with the parent's position in index for
+// every row; rows of parents not in index are skipped. It loads the
+// children of rows read before (an attempt's key points, a challenge's
+// sections) in one query instead of one per parent.
+func eachChild(ctx context.Context, tx *sql.Tx, index map[int64]int, query string, args, dest []any, add func(i int)) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var id int64
+	scan := append([]any{&id}, dest...)
+	for rows.Next() {
+		if err := rows.Scan(scan...); err != nil {
+			return err
+		}
+		if i, ok := index[id]; ok {
+			add(i)
+		}
+	}
+	return rows.Err()
+}
