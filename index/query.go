@@ -180,29 +180,35 @@ func guardWords(texts iter.Seq[string]) []string {
 		r, _ := utf8.DecodeRuneInString(old)
 		starts[r] = append(starts[r], old)
 	}
-	stop := map[rune]bool{}
+	// Bit sets of the Han characters to skip and of those that start a
+	// rewrite: every character of the corpus is tested against both.
+	var stop, start bmpSet
 	for _, s := range stopChars {
 		r, _ := utf8.DecodeRuneInString(s)
-		stop[r] = true
+		stop.add(r)
+	}
+	for r := range starts {
+		start.add(r)
 	}
 	// cut counts, for each pair, the times the corpus itself has the
 	// rewrite there (公司如何: 如何 is a word of its own, not a cut) less
-	// the times it has not (如何应对: 对策 would cut 应对).
-	cut := map[string]int{}
+	// the times it has not (如何应对: 对策 would cut 应对). Pairs are keyed
+	// by their two runes: a corpus of 10,000 sections has millions.
+	type pair struct{ a, b rune }
+	cut := map[pair]int{}
 	for text := range texts {
 		prev := rune(0)
 		for i, r := range text {
-			if !unicode.Is(unicode.Han, r) || stop[r] {
+			if r < 0x3400 || stop.has(r) || !unicode.Is(unicode.Han, r) {
 				prev = 0
 				continue
 			}
-			if prev != 0 && len(starts[r]) > 0 {
-				pair := string([]rune{prev, r})
-				if !anyPrefix(pair, starts[prev]) {
-					if anyPrefix(text[i:], starts[r]) {
-						cut[pair]++
+			if prev != 0 && start.has(r) {
+				if ws := starts[r]; !anyPrefix(string([]rune{prev, r}), starts[prev]) {
+					if anyPrefix(text[i:], ws) {
+						cut[pair{prev, r}]++
 					} else {
-						cut[pair]--
+						cut[pair{prev, r}]--
 					}
 				}
 			}
@@ -210,14 +216,26 @@ func guardWords(texts iter.Seq[string]) []string {
 		}
 	}
 	var guards []string
-	for pair, c := range cut {
+	for p, c := range cut {
 		if c < 0 {
-			guards = append(guards, pair)
+			guards = append(guards, string([]rune{p.a, p.b}))
 		}
 	}
 	slices.Sort(guards)
 	return guards
 }
+
+// bmpSet is a set of runes of the Basic Multilingual Plane, which holds
+// the Han characters questions and corpora use; others are never members.
+type bmpSet [0x10000 / 64]uint64
+
+func (s *bmpSet) add(r rune) {
+	if r < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *bmpSet) has(r rune) bool { return r < 0x10000 && s[r/64]&(1<<(r%64)) != 0 }
 
 // anyPrefix reports whether one of words starts s.
 func anyPrefix(s string, words []string) bool {
