@@ -148,6 +148,7 @@ func commands() []*discordgo.ApplicationCommand {
 				NameLocalizations:        *loc("快速", "快速"),
 				Description:              "A multiple-choice question: which key point belongs to the answer?",
 				DescriptionLocalizations: *loc("选择题：哪一项是答案要点？", "選擇題：哪一項是答案要點？"),
+				Options:                  []*discordgo.ApplicationCommandOption{languageOption()},
 			}, {
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
 				Name:                     subReview,

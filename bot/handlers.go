@@ -278,7 +278,7 @@ func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 		case subStart:
 			return b.startChallenge(ctx, r, opts[0].Options)
 		case subQuick:
-			return b.quick(ctx, r)
+			return b.quick(ctx, r, opts[0].Options)
 		case subReview:
 			if b.store == nil {
 				return reply{}, userError{txtNoStore.in(r.lang)}

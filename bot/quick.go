@@ -13,6 +13,7 @@ import (
 	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/grade"
+	"github.com/startupqa/startupqa/lang"
 )
 
 // A quick round asks which of four key points belongs to a section's
@@ -51,14 +52,21 @@ var (
 	txtQuickNone  = text{"笔记里的要点不够出一道选择题。", "The notes have too few key points for a multiple-choice round."}
 )
 
-// quick posts a multiple-choice round.
-func (b *Bot) quick(_ context.Context, r *request) (reply, error) {
-	c := b.engine.Corpus()
+// quick posts a multiple-choice round, in the language opts ask for.
+func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
+	l := challengeLang(opts)
+	sections := b.engine.Corpus().Sections
+	if l == lang.English {
+		sections = make([]*corpus.Section, len(b.engine.Corpus().Sections))
+		for i, s := range b.engine.Corpus().Sections {
+			sections[i] = s.In("en")
+		}
+	}
 	rng := b.rng()
 	// Sections whose answers have list items, and the other sections'
 	// points that do not appear in them, make the choices.
 	var candidates []*corpus.Section
-	for _, s := range c.Sections {
+	for _, s := range sections {
 		if len(grade.KeyPoints(s)) > 0 {
 			candidates = append(candidates, s)
 		}
@@ -71,7 +79,7 @@ func (b *Bot) quick(_ context.Context, r *request) (reply, error) {
 		}
 		var others []string
 		seen := map[string]bool{}
-		for _, o := range c.Sections {
+		for _, o := range sections {
 			for _, p := range grade.KeyPoints(o) {
 				if !own[p.Name] && !seen[p.Name] {
 					seen[p.Name] = true
@@ -103,14 +111,14 @@ func (b *Bot) quick(_ context.Context, r *request) (reply, error) {
 			})
 		}
 		e := &discordgo.MessageEmbed{
-			Title:       fmt.Sprintf(txtQuickAsk.in(r.lang), s.Title),
+			Title:       fmt.Sprintf(txtQuickAsk.in(l), s.Title),
 			Description: s.Question,
 			Color:       embedColor,
 		}
-		fitEmbed(e, txtCut.in(r.lang))
+		fitEmbed(e, txtCut.in(l))
 		return reply{Embeds: []*discordgo.MessageEmbed{e}, Components: []discordgo.MessageComponent{row}}, nil
 	}
-	return reply{}, userError{txtQuickNone.in(r.lang)}
+	return reply{}, userError{txtQuickNone.in(l)}
 }
 
 func (qs *quickRounds) add(q *quickRound) int64 {

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/corpus"
@@ -83,4 +84,28 @@ func TestQuickRound(t *testing.T) {
 func indexCorpus(t *testing.T) *corpus.Corpus {
 	t.Helper()
 	return defaultIndex(t).Corpus()
+}
+
+// language: English asks about the English translation, with English key
+// points as the choices.
+func TestQuickRoundInEnglish(t *testing.T) {
+	r := startChallengeBot(t, openStore(t), nil)
+	q := r.interact(t, r.srv.CommandInteraction(discordtest.Actor{UserID: "701"}, cmdChallenge,
+		discordtest.SubCommandOption(subQuick, discordtest.StringOption(optLanguage, langEnglish))))
+	if len(q.Data.Embeds) != 1 || len(q.Data.Components) != 1 {
+		t.Fatalf("quick round: %+v", q.Data)
+	}
+	e := q.Data.Embeds[0]
+	if !strings.HasPrefix(e.Title, "Quick round:") || hasHan(e.Title+e.Description) {
+		t.Errorf("round not in English: %q / %q", e.Title, e.Description)
+	}
+	for _, b := range q.Data.Components[0].Components {
+		if hasHan(b.Label) {
+			t.Errorf("choice %q is not an English key point", b.Label)
+		}
+	}
+}
+
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }
