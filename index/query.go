@@ -98,14 +98,14 @@ var queryRewrites = func() map[string]string {
 	rewrite := map[string][]string{
 		"挑战": {"困难", "难点", "难题", "障碍", "门槛", "难处", "痛点", "瓶颈", "坑",
 			"风险", "难在哪", "有多难", "难不难", "卡在哪", "卡脖子", "扛不住", "吃不消", "搞不定"},
-		"特点":   {"特征", "特性", "优势", "牛在哪", "厉害在哪", "好在哪", "长处"},
-		"成功":   {"火了", "爆火", "火起来", "走红", "牛"},
+		"特点":   {"特征", "特性", "优势", "牛在哪", "厉害在哪", "好在哪"},
+		"成功":   {"火了", "爆火", "火起来", "走红", "这么牛", "那么牛", "很牛", "太牛"},
 		"开发":   {"做出来", "搞出来", "弄出来", "研发出", "造出来"},
 		"安全":   {"泄露", "泄漏", "被盗"},
-		"清洗":   {"洗干净", "洗数据"},
+		"清洗":   {"洗干净"},
 		"训练":   {"训大模型", "训模型", "炼丹"},
 		"超参数":  {"超参"},
-		"策略":   {"对策", "办法", "思路", "打法", "下手", "切入"},
+		"策略":   {"对策", "办法", "思路", "打法", "从哪下手", "切入点"},
 		"机遇":   {"机会"},
 		"商业模式": {"赚钱", "盈利", "变现", "营收", "挣钱", "商业化", "获利"},
 		"付费":   {"收费"},
@@ -148,7 +148,16 @@ func newRewriter(guards []string) *strings.Replacer {
 	for old, new := range queryRewrites {
 		pairs = append(pairs, pair{old, new})
 	}
-	for _, g := range guards {
+	// A rewrite's target is never cut by another rewrite (超参 inside
+	// 超参数), and neither is a guard word.
+	keep := slices.Clone(guards)
+	for _, new := range queryRewrites {
+		if t := strings.TrimSpace(new); t != "" {
+			keep = append(keep, t)
+		}
+	}
+	slices.Sort(keep)
+	for _, g := range slices.Compact(keep) {
 		if _, ok := queryRewrites[g]; !ok {
 			pairs = append(pairs, pair{g, g})
 		}

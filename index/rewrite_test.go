@@ -121,3 +121,17 @@ func TestListItem(t *testing.T) {
 		}
 	}
 }
+
+// A rewrite never cuts its own target or a longer word around a short key.
+func TestRewritesKeepWords(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"超参数怎么调", "超参数 调"}, // 超参 → 超参数 must not apply inside 超参数
+		{"超参要调吗", "超参数 要调"},
+		{"牛市里创业好不好", "牛市里创业"}, // no bare 牛 → 成功
+		{"数据清洗数据", "数据清洗数据"},
+	} {
+		if got := strings.Join(strings.Fields(normalizeQuery(tt.in, plainRewriter)), " "); got != tt.want {
+			t.Errorf("normalizeQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
