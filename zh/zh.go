@@ -32,9 +32,9 @@ type Converter struct {
 	// s2t is loaded on first use: it takes ~95 ms against ~5 ms for t2s,
 	// and only answers to traditional questions need it.
 	s2t func() (*opencc.OpenCC, error)
-	// traditional remembers conversions to traditional: replies are made
-	// of the corpus's text, so the same answers come back again and again,
-	// and converting one costs about 0.5 ms.
+	// traditionalText remembers conversions to traditional: replies are
+	// made of the corpus's text, so the same answers come back again and
+	// again, and converting one costs about 0.5 ms.
 	traditionalText   sync.Map // string → string
 	traditionalCached atomic.Int64
 }
@@ -74,16 +74,22 @@ func (c *Converter) Simplified(text string) string {
 	return text
 }
 
-// hasTraditional reports whether any character of text has a simplified
-// form that differs from it.
+// hasTraditional reports whether text may have traditional characters:
+// one whose simplified form differs from it, or one of phraseOnly. It errs
+// on the side of yes (乾隆 is simplified too); IsTraditional is exact.
 func (c *Converter) hasTraditional(text string) bool {
 	for _, r := range text {
-		if r >= 0x2E80 && c.isTraditional(r) { // below: ASCII, Latin, punctuation
+		if r >= 0x2E80 && (c.isTraditional(r) || strings.ContainsRune(phraseOnly, r)) { // below: ASCII, Latin, punctuation
 			return true
 		}
 	}
 	return false
 }
+
+// phraseOnly are characters that OpenCC converts only inside some words:
+// alone they are simplified too, but 瞭解, 藉由, 回覆 and 沈默 are
+// traditional spellings of 了解, 借由, 回复 and 沉默.
+const phraseOnly = "瞭藉覆沈衹牴"
 
 // maxRemembered bounds the characters whose kind is remembered: the BMP
 // and CJK Extension B.
@@ -132,7 +138,12 @@ func (c *Converter) Traditional(text string) string {
 }
 
 // IsTraditional reports whether text uses traditional characters that
-// differ from their simplified forms.
+// differ from their simplified forms. Words such as 乾隆, whose characters
+// are traditional only elsewhere, do not count.
 func (c *Converter) IsTraditional(text string) bool {
-	return c.hasTraditional(text)
+	if !c.hasTraditional(text) {
+		return false
+	}
+	out, err := c.t2s.Convert(text)
+	return err == nil && out != text
 }

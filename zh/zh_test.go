@@ -25,6 +25,10 @@ func TestConvert(t *testing.T) {
 		// but simplified text is left alone: tw2sp alone would turn
 		// 么 into 幺.
 		{"什么是大模型", "什么是大模型", false},
+		// Traditional only as a word: 瞭 alone is simplified too.
+		{"大模型怎么瞭解用户", "大模型怎么了解用户", true},
+		// Simplified, though its characters are traditional elsewhere.
+		{"乾隆年间", "乾隆年间", false},
 		// Mixed scripts: the simplified 么 stays 么.
 		{"什么是資料", "什么是数据", true},
 		{"怎么訓練", "怎么训练", true},
