@@ -255,10 +255,10 @@ func (b *Bot) challengeButton(customID string) handler {
 				point = pts[min(g.hints[r.userID], len(pts)-1)].Name
 			}
 			if point == "" {
-				return reply{Content: txtNoHint.in(r.lang), Ephemeral: true}, nil
+				return reply{Content: txtNoHint.in(g.lang), Ephemeral: true}, nil
 			}
 			g.hints[r.userID]++
-			return reply{Content: fmt.Sprintf(txtHint.in(r.lang), point, challenge.HintCost), Ephemeral: true}, nil
+			return reply{Content: fmt.Sprintf(txtHint.in(g.lang), point, challenge.HintCost), Ephemeral: true}, nil
 		case actSkip:
 			starter := g.c.StarterID
 			b.games.mu.Unlock()
@@ -339,7 +339,7 @@ func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int)
 	g.answers[r.userID]++
 	g.players[r.userID] = true
 	g.missed[r.userID] = res.Missed
-	guild, channel := g.c.GuildID, g.c.ChannelID
+	guild, channel, l := g.c.GuildID, g.c.ChannelID, g.lang
 	b.games.mu.Unlock()
 
 	streak := 0
@@ -366,7 +366,9 @@ func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int)
 	if everyone {
 		go b.endRound(channel, id, round)
 	}
-	return reply{Content: verdict(res, points, first, streak, r.lang), Ephemeral: true}, nil
+	// The verdict names the round's key points, so it is in the round's
+	// language, as the hints are.
+	return reply{Content: verdict(res, points, first, streak, l), Ephemeral: true}, nil
 }
 
 // allAnswered reports whether the round can end early: every player has

@@ -112,12 +112,12 @@ func TestChallengeTwoMembers(t *testing.T) {
 	modalID := chPrefix + actModal + strings.TrimPrefix(answerID, chPrefix+actAnswer)
 	v := r.interact(t, r.srv.ModalSubmitInteraction(alice, modalID, discordtest.ModalField{CustomID: fieldText,
 		Value: "计算资源需求大，训练要大量算力和存储；数据质量要高；模型解释性差是黑箱；模型可扩展性；安全和隐私要保护。"}))
-	if !v.ephemeral() || !strings.Contains(v.Data.Content, "5 of 5") || !strings.Contains(v.Data.Content, "+20") {
+	if !v.ephemeral() || !strings.Contains(v.Data.Content, "覆盖 5/5") || !strings.Contains(v.Data.Content, "+20") {
 		t.Errorf("alice's verdict: %q", v.Data.Content)
 	}
 	r.interact(t, r.srv.ComponentInteraction(bob, answerID))
 	v = r.interact(t, r.srv.ModalSubmitInteraction(bob, modalID, discordtest.ModalField{CustomID: fieldText, Value: "数据质量很重要。"}))
-	if !strings.Contains(v.Data.Content, "1 of 5") {
+	if !strings.Contains(v.Data.Content, "覆盖 1/5") {
 		t.Errorf("bob's verdict: %q", v.Data.Content)
 	}
 
@@ -149,13 +149,13 @@ func TestChallengeTwoMembers(t *testing.T) {
 	if s := r.interact(t, r.srv.ComponentInteraction(bob, chID(actSkip, cid, 2))); !strings.Contains(s.Data.Content, "Only the starter") {
 		t.Errorf("skip by a member who did not start: %+v", s.Data)
 	}
-	if s := r.interact(t, r.srv.ComponentInteraction(bob, chID(actHint, cid, 2))); !strings.Contains(s.Data.Content, "Hint:") {
+	if s := r.interact(t, r.srv.ComponentInteraction(bob, chID(actHint, cid, 2))); !strings.Contains(s.Data.Content, "提示：") {
 		t.Errorf("hint: %+v", s.Data)
 	}
 	r.interact(t, r.srv.ComponentInteraction(bob, answer2))
 	r.interact(t, r.srv.ModalSubmitInteraction(bob, modal2, discordtest.ModalField{CustomID: fieldText, Value: "不知道"}))
 	v = r.interact(t, r.srv.ModalSubmitInteraction(bob, modal2, discordtest.ModalField{CustomID: fieldText, Value: "不知道，再想想"}))
-	if !strings.Contains(v.Data.Content, "of") {
+	if !strings.Contains(v.Data.Content, "覆盖") {
 		t.Errorf("bob's improvement: %q", v.Data.Content)
 	}
 	if third := r.interact(t, r.srv.ComponentInteraction(bob, answer2)); !strings.Contains(third.Data.Content, "twice") {
@@ -242,7 +242,7 @@ func TestChallengeManyChannels(t *testing.T) {
 		modal := chPrefix + actModal + strings.TrimPrefix(answer, chPrefix+actAnswer)
 		r.interact(t, r.srv.ComponentInteraction(a, answer))
 		v := r.interact(t, r.srv.ModalSubmitInteraction(a, modal, discordtest.ModalField{CustomID: fieldText, Value: "不知道"}))
-		if !v.ephemeral() || !strings.Contains(v.Data.Content, "of") {
+		if !v.ephemeral() || !strings.Contains(v.Data.Content, "覆盖") {
 			t.Fatalf("channel %d verdict: %+v", k, v.Data)
 		}
 		// One player in the first round waits for others to join; the
@@ -282,9 +282,9 @@ func TestChallengeInEnglish(t *testing.T) {
 	modalID := chPrefix + actModal + strings.TrimPrefix(answerID, chPrefix+actAnswer)
 	v := r.interact(t, r.srv.ModalSubmitInteraction(alice, modalID, discordtest.ModalField{CustomID: fieldText,
 		Value: "Huge computing resources and storage; data quality; poor interpretability, a black box; scalability; security and privacy of user data."}))
-	// The verdict is private, so it follows alice's locale; the points
-	// it names are the English ones.
-	if !strings.Contains(v.Data.Content, "覆盖 5/5") || !strings.Contains(v.Data.Content, "✓ Data quality") {
+	// The verdict names the round's key points, so it is in English too,
+	// whatever alice's locale.
+	if !strings.Contains(v.Data.Content, "5 of 5") || !strings.Contains(v.Data.Content, "✓ Data quality") {
 		t.Errorf("verdict against the English key points: %q", v.Data.Content)
 	}
 	// A lone player does not end the first round; the starter skips it.

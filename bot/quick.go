@@ -35,6 +35,7 @@ type quickRound struct {
 	expires time.Time
 	guild   string
 	channel string
+	lang    lang.Lang // of the choices, and so of the verdicts
 }
 
 type quickRounds struct {
@@ -57,9 +58,12 @@ func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.Application
 	l := challengeLang(opts)
 	sections := b.engine.Corpus().Sections
 	if l == lang.English {
-		sections = make([]*corpus.Section, len(b.engine.Corpus().Sections))
-		for i, s := range b.engine.Corpus().Sections {
-			sections[i] = s.In("en")
+		// Only translated sections: the choices must all be English.
+		sections = nil
+		for _, s := range b.engine.Corpus().Sections {
+			if en := s.In("en"); en != s {
+				sections = append(sections, en)
+			}
 		}
 	}
 	rng := b.rng()
@@ -96,7 +100,7 @@ func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.Application
 		options := append([]string{right}, others[:quickChoice-1]...)
 		rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
 		q := &quickRound{section: s, options: options, picked: map[string]bool{},
-			expires: time.Now().Add(quickTTL), guild: r.i.GuildID, channel: r.i.ChannelID}
+			expires: time.Now().Add(quickTTL), guild: r.i.GuildID, channel: r.i.ChannelID, lang: l}
 		for n, o := range options {
 			if o == right {
 				q.correct = n
@@ -153,7 +157,7 @@ func (b *Bot) quickPick(customID string) handler {
 		}
 		if q.picked[r.userID] {
 			b.quicks.mu.Unlock()
-			return reply{}, userError{txtQuickOnce.in(r.lang)}
+			return reply{}, userError{txtQuickOnce.in(q.lang)}
 		}
 		q.picked[r.userID] = true
 		right := pick == q.correct
@@ -172,8 +176,8 @@ func (b *Bot) quickPick(customID string) handler {
 			}
 		}
 		if right {
-			return reply{Content: fmt.Sprintf(txtQuickRight.in(r.lang), quickPoints), Ephemeral: true}, nil
+			return reply{Content: fmt.Sprintf(txtQuickRight.in(q.lang), quickPoints), Ephemeral: true}, nil
 		}
-		return reply{Content: fmt.Sprintf(txtQuickWrong.in(r.lang), answer), Ephemeral: true}, nil
+		return reply{Content: fmt.Sprintf(txtQuickWrong.in(q.lang), answer), Ephemeral: true}, nil
 	}
 }

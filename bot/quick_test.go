@@ -42,13 +42,14 @@ func TestQuickRound(t *testing.T) {
 		t.Fatalf("want one right and three wrong choices: %+v", q.Data.Components)
 	}
 
-	if s := r.interact(t, r.srv.ComponentInteraction(alice, right)); !s.ephemeral() || !strings.Contains(s.Data.Content, "Right") {
+	// The round is in Chinese, the default, and so are its verdicts.
+	if s := r.interact(t, r.srv.ComponentInteraction(alice, right)); !s.ephemeral() || !strings.Contains(s.Data.Content, "答对了") {
 		t.Errorf("right pick: %+v", s.Data)
 	}
-	if s := r.interact(t, r.srv.ComponentInteraction(bob, wrong)); !strings.Contains(s.Data.Content, "Not this one") {
+	if s := r.interact(t, r.srv.ComponentInteraction(bob, wrong)); !strings.Contains(s.Data.Content, "不对") {
 		t.Errorf("wrong pick: %+v", s.Data)
 	}
-	if s := r.interact(t, r.srv.ComponentInteraction(alice, wrong)); !strings.Contains(s.Data.Content, "One pick") {
+	if s := r.interact(t, r.srv.ComponentInteraction(alice, wrong)); !strings.Contains(s.Data.Content, "每人只能选一次") {
 		t.Errorf("second pick: %+v", s.Data)
 	}
 	board := r.interact(t, r.srv.CommandInteraction(bob, cmdLeaderboard, discordtest.SubCommandOption(subShow, discordtest.StringOption(optPeriod, "all"))))
