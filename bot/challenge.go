@@ -91,13 +91,7 @@ type game struct {
 }
 
 // section is round n's section (from 1) in the challenge's language.
-func (g *game) section(n int) *corpus.Section {
-	s := g.sections[n-1]
-	if g.lang == lang.English {
-		return s.In("en")
-	}
-	return s
-}
+func (g *game) section(n int) *corpus.Section { return inLang(g.sections[n-1], g.lang) }
 
 // games are the running challenges, one per channel.
 type games struct {

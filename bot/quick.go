@@ -56,14 +56,12 @@ var (
 // quick posts a multiple-choice round, in the language opts ask for.
 func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
 	l := challengeLang(opts)
-	sections := b.engine.Corpus().Sections
-	if l == lang.English {
-		// Only translated sections: the choices must all be English.
-		sections = nil
-		for _, s := range b.engine.Corpus().Sections {
-			if en := s.In("en"); en != s {
-				sections = append(sections, en)
-			}
+	var sections []*corpus.Section
+	for _, s := range b.engine.Corpus().Sections {
+		// In English, only translated sections: every choice must be
+		// English.
+		if shown := inLang(s, l); l != lang.English || shown != s {
+			sections = append(sections, shown)
 		}
 	}
 	rng := b.rng()

@@ -89,16 +89,22 @@ func answerReply(res *index.Result, private bool) reply {
 		}
 		return r
 	}
-	shown := best.Section
-	if l == lang.English {
-		shown = best.Section.In("en")
-	}
+	shown := inLang(best.Section, l)
 	r.Embeds = []*discordgo.MessageEmbed{answerEmbed(shown, l)}
 	r.Components = sectionButtons(res.Matches[1:], 2)
 	if other := otherLanguageButton(best.Section, shown); other != nil {
 		r.Components = appendButton(r.Components, *other)
 	}
 	return r
+}
+
+// inLang is s as readers of l see it: its English translation for
+// English, when it has one; otherwise s itself.
+func inLang(s *corpus.Section, l lang.Lang) *corpus.Section {
+	if l == lang.English {
+		return s.In("en")
+	}
+	return s
 }
 
 // langSuffix marks a section button that shows the English translation:
