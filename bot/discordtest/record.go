@@ -104,22 +104,11 @@ func (s *Server) Requests() []Request {
 // returns true (every request when match is nil). It fails when ctx ends or
 // the server closes. To wait for a later one, match on Seq or Received.
 func (s *Server) WaitRequest(ctx context.Context, match func(Request) bool) (Request, error) {
-	next := 0
-	for {
-		ch := s.changed.wait()
-		s.mu.Lock()
-		for ; next < len(s.requests); next++ {
-			if match == nil || match(s.requests[next]) {
-				r := s.requests[next]
-				s.mu.Unlock()
-				return r, nil
-			}
-		}
-		s.mu.Unlock()
-		if err := s.sleepOn(ctx, ch); err != nil {
-			return Request{}, err
-		}
+	found, err := s.WaitRequests(ctx, 1, match)
+	if err != nil {
+		return Request{}, err
 	}
+	return found[0], nil
 }
 
 // WaitRequests returns the first n requests, past or future, for which
