@@ -58,7 +58,13 @@ type Index struct {
 }
 
 // Option configures an index.
-type Option func(*Index)
+type Option func(*settings)
+
+// settings are what the options set; Build and Open need them before the
+// index exists.
+type settings struct {
+	simplify func(string) string
+}
 
 // WithSimplifier maps text in traditional characters to simplified
 // (zh.Converter.Simplified): questions before searching, so that
@@ -66,7 +72,7 @@ type Option func(*Index)
 // corpus before indexing, so that an article written in traditional
 // characters answers questions in either script.
 func WithSimplifier(f func(string) string) Option {
-	return func(ix *Index) { ix.simplify = f }
+	return func(s *settings) { s.simplify = f }
 }
 
 // Build indexes a corpus in memory.
@@ -247,17 +253,15 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus, table ma
 	return nil
 }
 
-// options applies opts to an empty Index, whose settings newIndex then
-// copies: Build needs them before the index exists.
-func options(opts []Option) *Index {
-	o := &Index{}
+func options(opts []Option) settings {
+	var s settings
 	for _, opt := range opts {
-		opt(o)
+		opt(&s)
 	}
-	return o
+	return s
 }
 
-func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o *Index, table map[string][]passage) (*Index, error) {
+func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o settings, table map[string][]passage) (*Index, error) {
 	a := m.AnalyzerNamed(analyzerName)
 	if a == nil {
 		bi.Close()

@@ -4,22 +4,15 @@ import (
 	"context"
 	"testing"
 
+	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/zh"
 )
 
 // Questions in traditional characters find the same sections as their
 // simplified forms when the index has a simplifier, and not without one.
 func TestTraditionalQuestions(t *testing.T) {
-	conv, err := zh.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	c := defaultCorpus(t)
-	ix, err := Build(context.Background(), c, WithSimplifier(conv.Simplified))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := buildSimplified(t, c)
 	tests := []struct{ q, want string }{
 		{"大模型的訓練過程是什麼", "llm-startup/2"},
 		{"大模型創業面臨哪些挑戰", "llm-startup/3"},
@@ -52,15 +45,7 @@ func TestTraditionalQuestions(t *testing.T) {
 // Cantonese and Taiwan phrasing finds the sections its Mandarin
 // equivalent finds: OpenCC converts the script, the rewrites the dialect.
 func TestDialectQuestions(t *testing.T) {
-	conv, err := zh.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), defaultCorpus(t), WithSimplifier(conv.Simplified))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := buildSimplified(t, defaultCorpus(t))
 	for _, tt := range []struct{ q, want string }{
 		{"大模型係咩嚟㗎", "llm-startup/1"},
 		{"大模型點樣訓練㗎", "llm-startup/2"},
@@ -88,11 +73,7 @@ func TestTraditionalCorpus(t *testing.T) {
 	if s, _ := c.SectionNumber(2); s.Title != "大模型的訓練過程" {
 		t.Fatalf("the corpus is not in traditional characters: %q", s.Title)
 	}
-	ix, err := Build(context.Background(), c, WithSimplifier(conv.Simplified))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := buildSimplified(t, c)
 	plain := build(t, c)
 	tests := []struct{ q, want string }{
 		{"大模型的训练过程", "llm-startup/2"},
@@ -122,4 +103,20 @@ func TestTraditionalCorpus(t *testing.T) {
 	if plainMisses == 0 {
 		t.Error("every question found its section without conversion")
 	}
+}
+
+// buildSimplified indexes c in memory with OpenCC's simplifier, as
+// startupqa does, and closes the index when the test ends.
+func buildSimplified(t *testing.T, c *corpus.Corpus) *Index {
+	t.Helper()
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), c, WithSimplifier(conv.Simplified))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
