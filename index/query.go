@@ -5,6 +5,7 @@ import (
 	"cmp"
 	_ "embed"
 	"iter"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -87,8 +88,9 @@ var queryRewrites = func() map[string]string {
 		"系咩", "系唔系", "系乜", "乜嘢", "乜野", "咩", "点样", "点解", "边个",
 		"边度", "有冇", "㗎", "嚟", "喎", "啦", "咁", "嘅", "啲", "吖",
 		// Spoken Mandarin: the do-verbs that stand for any action
-		// (搞, 整, 弄, 干), directional endings (火起来, 搞出来), tag
-		// questions (好不好, 要不要) and chat openers (求问, 各位).
+		// (搞, 弄, and 整 and 干 in phrases: 咋整, 干嘛), directional
+		// endings (火起来, 搞出来), tag questions (好不好, 要不要) and
+		// chat openers (求问, 各位).
 		"咋弄", "咋整", "咋搞", "怎么搞", "怎么整", "怎么弄", "干嘛", "干啥", "拿来",
 		"搞", "弄", "起来", "出来", "好不好", "行不行", "对不对", "是不是",
 		"要不要", "该不该", "值不值", "会不会", "靠不靠谱", "一句话", "简单来说",
@@ -143,36 +145,38 @@ var queryRewrites = func() map[string]string {
 // the corpus's own word 应对 keeps it whole, because the replacer consumes
 // it before reaching 对策.
 func newRewriter(guards []string) *strings.Replacer {
-	type pair struct{ old, new string }
-	pairs := make([]pair, 0, len(queryRewrites)+len(guards))
-	for old, new := range queryRewrites {
-		pairs = append(pairs, pair{old, new})
-	}
-	// A rewrite's target is never cut by another rewrite (超参 inside
-	// 超参数), and neither is a guard word.
-	keep := slices.Clone(guards)
-	for _, new := range queryRewrites {
-		if t := strings.TrimSpace(new); t != "" {
-			keep = append(keep, t)
-		}
-	}
-	slices.Sort(keep)
-	for _, g := range slices.Compact(keep) {
-		if _, ok := queryRewrites[g]; !ok {
-			pairs = append(pairs, pair{g, g})
+	pairs := maps.Clone(rewritePairs)
+	for _, g := range guards {
+		if _, ok := pairs[g]; !ok {
+			pairs[g] = g
 		}
 	}
 	// strings.Replacer tries the old strings in argument order: longest
 	// first, so that "有哪些" wins over "哪些".
-	slices.SortFunc(pairs, func(a, b pair) int {
-		return cmp.Or(cmp.Compare(len(b.old), len(a.old)), cmp.Compare(a.old, b.old))
+	olds := slices.SortedFunc(maps.Keys(pairs), func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b))
 	})
-	args := make([]string, 0, 2*len(pairs))
-	for _, p := range pairs {
-		args = append(args, p.old, p.new)
+	args := make([]string, 0, 2*len(olds))
+	for _, old := range olds {
+		args = append(args, old, pairs[old])
 	}
 	return strings.NewReplacer(args...)
 }
+
+// rewritePairs are queryRewrites plus each rewrite's target kept as it is:
+// a target is never cut by another rewrite (超参 inside 超参数). Every
+// index's rewriter starts from them.
+var rewritePairs = func() map[string]string {
+	pairs := maps.Clone(queryRewrites)
+	for _, new := range queryRewrites {
+		if t := strings.TrimSpace(new); t != "" {
+			if _, ok := pairs[t]; !ok {
+				pairs[t] = t
+			}
+		}
+	}
+	return pairs
+}()
 
 // guardWords returns the pairs of Han characters in texts that a
 // paraphrase rewrite starting at their second character would cut: 应对
