@@ -96,16 +96,18 @@ const phraseOnly = "瞭藉覆沈衹牴"
 const maxRemembered = 0x30000
 
 func (c *Converter) isTraditional(r rune) bool {
-	if r >= maxRemembered {
+	converts := func() bool {
 		out, err := c.t2s.Convert(string(r))
 		return err == nil && out != string(r)
+	}
+	if r >= maxRemembered {
+		return converts()
 	}
 	w, bit := r/64, uint64(1)<<(r%64)
 	if c.checked[w].Load()&bit != 0 {
 		return c.traditional[w].Load()&bit != 0
 	}
-	out, err := c.t2s.Convert(string(r))
-	trad := err == nil && out != string(r)
+	trad := converts()
 	if trad {
 		c.traditional[w].Or(bit)
 	}
