@@ -87,7 +87,7 @@ func TestQuality(t *testing.T) {
 				t.Errorf("off-topic abstention = %.1f%%, want ≥ %.0f%%", 100*got, 100*set.abstain)
 			}
 			for kind, floor := range set.kinds {
-				i := slices.IndexFunc(rep.ByKind, func(s eval.Stats) bool { return s.Kind == kind })
+				i := slices.IndexFunc(rep.ByKind, func(s eval.Stats) bool { return s.Name == kind })
 				if i < 0 {
 					t.Errorf("no %s questions", kind)
 					continue

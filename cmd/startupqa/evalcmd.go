@@ -5,39 +5,41 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/eval"
 )
 
-// eval prints search quality on a file of labelled questions.
+// eval prints search quality: on a file of labelled questions against the
+// configured corpus, or on a suite directory, where each corpus is
+// searched with its own questions.jsonl.
 func (a *app) eval(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("eval", "[flags] file.jsonl")
+	fs := a.newFlagSet("eval", "[flags] file.jsonl | suite-dir")
 	verbose := fs.Bool("v", false, "also list every question the engine got wrong")
+	split := fs.String("split", "", "only the questions of this split: tune or holdout (default: all)")
 	ef := a.addEngineFlags(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) != 1 {
-		fmt.Fprintln(a.stderr, "startupqa eval: give one file of labelled questions (JSON Lines)")
+		fmt.Fprintln(a.stderr, "startupqa eval: give one file of labelled questions (JSON Lines) or one suite directory")
 		return usageError{}
 	}
-	f, err := os.Open(rest[0])
-	if err != nil {
-		return err
+	if *split != "" && *split != eval.SplitTune && *split != eval.SplitHoldout {
+		fmt.Fprintf(a.stderr, "startupqa eval: --split is %q; want tune or holdout\n", *split)
+		return usageError{}
 	}
-	defer f.Close()
-	cases, err := eval.ReadCases(f, rest[0])
-	if err != nil {
-		return err
-	}
-	ix, err := a.openEngine(ctx, ef)
-	if err != nil {
-		return a.corpusError(err)
-	}
-	defer ix.Close()
-	rep, err := eval.Run(ctx, ix, cases)
-	if err != nil {
-		return err
+	var rep *eval.Report
+	if st, err := os.Stat(rest[0]); err == nil && st.IsDir() {
+		rep, err = a.evalSuite(ctx, rest[0], *split)
+		if err != nil {
+			return err
+		}
+	} else {
+		rep, err = a.evalFile(ctx, ef, rest[0], *split)
+		if err != nil {
+			return err
+		}
 	}
 	if err := rep.WriteTable(a.stdout); err != nil {
 		return err
@@ -45,10 +47,53 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	if *verbose {
 		for _, o := range rep.Outcomes {
 			if !o.Correct() {
-				fmt.Fprintf(a.stdout, "miss %s:%d [%s] %q want %v, answered=%v, ranked %v\n",
-					rest[0], o.Case.Line, o.Case.Kind, o.Case.Q, o.Case.Expect, o.Answered, o.Ranked)
+				fmt.Fprintf(a.stdout, "miss %s:%d [%s] %q want %v, answered=%v (%.2f), ranked %v\n",
+					o.Corpus, o.Case.Line, o.Case.Kind, o.Case.Q, o.Case.Expect, o.Answered, o.Confidence, o.Ranked)
 			}
 		}
 	}
 	return nil
 }
+
+func (a *app) evalFile(ctx context.Context, ef *engineFlags, path, split string) (*eval.Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cases, err := eval.ReadCases(f, path)
+	if err != nil {
+		return nil, err
+	}
+	var chosen []eval.Case
+	for _, c := range cases {
+		if c.InSplit(split) {
+			chosen = append(chosen, c)
+		}
+	}
+	ix, err := a.openEngine(ctx, ef)
+	if err != nil {
+		return nil, a.corpusError(err)
+	}
+	defer ix.Close()
+	return eval.Run(ctx, ix, chosen)
+}
+
+// evalSuite runs every corpus of a suite directory, each in an in-memory
+// index of its own.
+func (a *app) evalSuite(ctx context.Context, dir, split string) (*eval.Report, error) {
+	corpora, err := eval.LoadSuite(dir)
+	if err != nil {
+		return nil, err
+	}
+	open := func(ctx context.Context, corpusDir string) (eval.Searcher, func(), error) {
+		e, err := a.openEngine(ctx, &engineFlags{corpusDir: corpusDir})
+		if err != nil {
+			return nil, nil, a.corpusError(err)
+		}
+		return e, func() { e.Close() }, nil
+	}
+	return eval.RunSuite(ctx, open, corpora, split)
+}
+
+var _ eval.Searcher = (*engine.Engine)(nil)

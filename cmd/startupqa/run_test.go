@@ -230,6 +230,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"help", "ask"}, 0, "-json"},
 		{[]string{"ask", "-h"}, 0, "-top"},
 		{[]string{"eval"}, 2, "give one file"},
+		{[]string{"eval", "--split", "train", "x.jsonl"}, 2, "want tune or holdout"},
 	}
 	for _, tt := range tests {
 		out, errOut, code := runCLI(t, "", nil, tt.args...)
