@@ -1,0 +1,9 @@
+// Package words holds general knowledge of Chinese and English words that
+// no corpus teaches: a Chinese dictionary with each word's frequency,
+// general IDF and whether it is a function word (jieba's, via gse), a word
+// segmenter over it, and an English→Chinese lexicon (CC-CEDICT) with the
+// startup, AI and technology field's own terms (field.txt).
+//
+// The lists are embedded sorted text and searched in place, so that a
+// process that answers one question pays nothing to load them.
+package words

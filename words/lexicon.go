@@ -1,0 +1,131 @@
+package words
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+//go:embed en_zh.txt
+var enZHText string
+
+//go:embed field.txt
+var fieldText string
+
+// Lexicon maps English terms to Chinese words and Chinese words to their
+// synonyms. Its lists offer candidates; the index keeps those its corpus
+// uses, so that a term ambiguous in general ("order": 顺序, 订单, 命令) is
+// read as the notes at hand read it.
+type Lexicon struct {
+	cedict   sortedLines
+	fieldEN  map[string][]string
+	synonyms map[string][]string // word → the other words of its groups
+}
+
+// NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
+// field's terms and synonym groups of field.txt.
+func NewLexicon() (*Lexicon, error) {
+	l := &Lexicon{cedict: sortedLines(enZHText), fieldEN: map[string][]string{}, synonyms: map[string][]string{}}
+	if err := l.parseField(fieldText); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *Lexicon) parseField(text string) error {
+	n := 0
+	for line := range strings.Lines(text) {
+		n++
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		switch {
+		case f[0] == "en" && len(f) == 3:
+			key := strings.Join(strings.Fields(strings.ToLower(f[1])), " ")
+			l.fieldEN[key] = appendNew(l.fieldEN[key], strings.Split(f[2], "|")...)
+		case f[0] == "zh" && len(f) == 2:
+			group := strings.Split(f[1], "|")
+			for _, w := range group {
+				for _, other := range group {
+					if other != w && other != "" {
+						l.synonyms[w] = appendNew(l.synonyms[w], other)
+					}
+				}
+			}
+		default:
+			return fmt.Errorf("field.txt:%d: want en<TAB>term<TAB>words or zh<TAB>words", n)
+		}
+	}
+	return nil
+}
+
+func appendNew(list []string, ws ...string) []string {
+	for _, w := range ws {
+		if w = strings.TrimSpace(w); w != "" && !slices.Contains(list, w) {
+			list = append(list, w)
+		}
+	}
+	return list
+}
+
+// Chinese returns the Chinese words an English word or phrase may stand
+// for, the field's first. A phrase is looked up as written and with its
+// last word's inflection taken off (caches, cached, caching → cache).
+func (l *Lexicon) Chinese(phrase string) []string {
+	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
+	var out []string
+	for _, k := range inflections(phrase) {
+		out = appendNew(out, l.fieldEN[k]...)
+	}
+	for _, k := range inflections(phrase) {
+		if v, ok := l.cedict.find(k); ok {
+			out = appendNew(out, strings.Split(v, "|")...)
+		}
+	}
+	return out
+}
+
+// inflections returns the phrase and the forms of it with its last word's
+// regular English ending removed.
+func inflections(phrase string) []string {
+	out := []string{phrase}
+	head, last := "", phrase
+	if i := strings.LastIndexByte(phrase, ' '); i >= 0 {
+		head, last = phrase[:i+1], phrase[i+1:]
+	}
+	add := func(w string) {
+		if len(w) >= 2 && !slices.Contains(out, head+w) {
+			out = append(out, head+w)
+		}
+	}
+	switch {
+	case strings.HasSuffix(last, "ies"):
+		add(strings.TrimSuffix(last, "ies") + "y")
+	case strings.HasSuffix(last, "es"):
+		add(strings.TrimSuffix(last, "es"))
+		add(strings.TrimSuffix(last, "s"))
+	case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss"):
+		add(strings.TrimSuffix(last, "s"))
+	case strings.HasSuffix(last, "ing"):
+		stem := strings.TrimSuffix(last, "ing")
+		add(stem)
+		add(stem + "e")
+		if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+			add(stem[:n-1]) // running → run
+		}
+	case strings.HasSuffix(last, "ed"):
+		stem := strings.TrimSuffix(last, "ed")
+		add(stem)
+		add(stem + "e")
+		if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+			add(stem[:n-1])
+		}
+	}
+	return out
+}
+
+// Synonyms returns the words that field.txt groups with w.
+func (l *Lexicon) Synonyms(w string) []string { return l.synonyms[w] }
