@@ -91,7 +91,8 @@ type Outcome struct {
 	Case       Case
 	Corpus     string // the suite corpus the case belongs to; "" alone
 	Answered   bool
-	Confidence float64  // the engine's confidence in its first match
+	Confidence float64 // the engine's confidence in its first match
+	Signals    index.Signals
 	Ranked     []string // section ids, best first
 	Rank       int      // 1-based rank of the first expected section; 0 if absent
 }
@@ -125,7 +126,7 @@ func search(ctx context.Context, s Searcher, cases []Case, corpus string) ([]Out
 		if err != nil {
 			return nil, fmt.Errorf("eval line %d: %w", c.Line, err)
 		}
-		o := Outcome{Case: c, Corpus: corpus, Answered: res.Answered, Confidence: res.Confidence}
+		o := Outcome{Case: c, Corpus: corpus, Answered: res.Answered, Confidence: res.Confidence, Signals: res.Signals}
 		for i, m := range res.Matches {
 			o.Ranked = append(o.Ranked, m.Section.ID)
 			if o.Rank == 0 && slices.Contains(c.Expect, m.Section.ID) {

@@ -21,27 +21,23 @@ type floors struct {
 	kinds   map[string]float64 // top-1 by kind of question
 }
 
-// eval.jsonl is what ranking and abstention are tuned on: 283 questions,
-// 30 in traditional characters, 66 in English, 25 mixed and 60 off-topic.
-// Its floors are the issue's: in-scope top-1 95 %, traditional 95 %,
-// English 90 %, off-topic abstention 95 %. holdout.jsonl was written
-// alongside it by another author and is not tuned on (only its totals were
-// looked at, to choose between settings), so its floors are lower and it
-// shows whether the tuning generalises.
+// The built-in corpus's question sets. eval.jsonl (283 questions: 30 in
+// traditional characters, 66 in English, 25 mixed, 60 off-topic) was once
+// tuned on with rules that knew the article's words; those rules are gone
+// (issue 10: the engine must hold on notes it has never seen), and these
+// floors sit just under what the general engine scores, to catch
+// regressions. The issue's goal for eval.jsonl, 95 % in-scope top-1, is
+// not met yet: it scores 84 %, 94 % with the right section first.
+// holdout.jsonl was written by another author and never tuned on;
+// colloquial.jsonl probes spoken Mandarin (训大模型一般咋弄).
 var sets = []struct {
 	name string
 	floors
 }{
-	{"eval", floors{top1: 0.95, top3: 0.99, abstain: 0.95,
-		kinds: map[string]float64{"traditional": 0.95, "english": 0.90}}},
-	{"holdout", floors{top1: 0.80, top3: 0.95, abstain: 0.90}},
-	// colloquial.jsonl probes spoken Mandarin (训大模型一般咋弄): 35
-	// questions in scope and 7 off-topic, the first 24 tuned on, the
-	// other 18 not. It is the engine's weak spot, 54 % top-1, almost all
-	// misses abstentions with the right section first, and is kept apart
-	// so that eval.jsonl stays comparable; its floors only guard against
-	// regressions.
-	{"colloquial", floors{top1: 0.50, top3: 0.95, abstain: 0.85}},
+	{"eval", floors{top1: 0.82, top3: 0.97, abstain: 0.95,
+		kinds: map[string]float64{"traditional": 0.85, "english": 0.72}}},
+	{"holdout", floors{top1: 0.75, top3: 0.95, abstain: 0.95}},
+	{"colloquial", floors{top1: 0.33, top3: 0.95, abstain: 0.95}},
 }
 
 func buildDefault(t testing.TB) *index.Index { return indextest.Default(t) }
@@ -97,5 +93,43 @@ func TestQuality(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// suiteFloors guard the holdout questions of every corpus of
+// testdata/corpora, which no setting was chosen on one question at a time.
+// They sit just under what the engine scores; the issue's goals are first
+// match right 90 %, answered precision 95 %, in-scope answered 85 % and
+// off-topic abstention 95 %, and coverage is short of its goal.
+var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.88, 0.95, 0.62, 0.95}
+
+func TestSuiteHoldout(t *testing.T) {
+	corpora, err := eval.LoadSuite(suiteDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.RunSuite(context.Background(), opener(t), corpora, eval.SplitHoldout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table strings.Builder
+	rep.WriteTable(&table)
+	t.Logf("\n%s", table.String())
+	all := rep.Overall
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"first match right", all.FirstRight, suiteFloors.first},
+		{"answered precision", all.Precision, suiteFloors.precision},
+		{"in-scope answered", all.Coverage, suiteFloors.coverage},
+		{"off-topic abstention", all.AbstainRecall, suiteFloors.abstain},
+	} {
+		if c.got < c.want {
+			t.Errorf("%s = %.1f%%, want ≥ %.0f%%", c.name, 100*c.got, 100*c.want)
+		}
+	}
+	if len(rep.ByCorpus) < 8 {
+		t.Errorf("%d corpora with holdout questions, want every one of testdata/corpora", len(rep.ByCorpus))
 	}
 }

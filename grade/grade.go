@@ -9,8 +9,10 @@ package grade
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -190,6 +192,7 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 	for _, t := range g.an.Terms(g.simple(answer)) {
 		have[t] = true
 	}
+	g.translate(answer, have)
 	res := Result{Section: s.ID, Covered: []string{}, Missed: []string{}}
 	points := g.points[pointsKey(s)]
 	for _, p := range points {
@@ -208,10 +211,64 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 	return res
 }
 
+// translator maps an English word or phrase to the Chinese words it may
+// stand for; *index.Analyzer is one.
+type translator interface {
+	Chinese(phrase string) []string
+}
+
+// englishWord is a word of an answer written in English.
+var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'-]*`)
+
+// translate adds to have the terms of the Chinese words that an answer's
+// English words and phrases stand for, when the key points use those words:
+// "backpropagation" answers 反向传播. The key points choose among a
+// word's senses, as a corpus does in search.
+func (g *Grader) translate(answer string, have map[string]bool) {
+	tr, ok := g.an.(translator)
+	if !ok {
+		return
+	}
+	locs := englishWord.FindAllStringIndex(answer, -1)
+	for i := 0; i < len(locs); {
+		done := 1
+		for n := min(3, len(locs)-i); n >= 1; n-- {
+			if !contiguous(answer, locs[i:i+n]) {
+				continue
+			}
+			found := false
+			for _, zh := range tr.Chinese(answer[locs[i][0]:locs[i+n-1][1]]) {
+				terms := g.an.Terms(zh)
+				if len(terms) > 0 && !slices.ContainsFunc(terms, func(t string) bool { return g.weight[t] == 0 }) {
+					for _, t := range terms {
+						have[t] = true
+					}
+					found = true
+				}
+			}
+			if found {
+				done = n
+				break
+			}
+		}
+		i += done
+	}
+}
+
+// contiguous reports whether the words at locs are separated by spaces only.
+func contiguous(s string, locs [][]int) bool {
+	for i := 1; i < len(locs); i++ {
+		if strings.TrimSpace(s[locs[i-1][1]:locs[i][0]]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // credit combines the share of the lead term's characters the answer has
 // and the weighted share of the explanation's terms.
 func (g *Grader) credit(p gradedPoint, have map[string]bool) float64 {
-	lead, text := leadShare(p.lead, have), g.share(p.text, have)
+	lead, text := g.leadShare(p.lead, have), g.share(p.text, have)
 	switch {
 	case len(p.lead) == 0:
 		return text
@@ -222,24 +279,41 @@ func (g *Grader) credit(p gradedPoint, have map[string]bool) float64 {
 }
 
 // leadShare is the share of a lead term's characters covered by the
-// bigrams the answer shares with it. Counting characters rather than
-// bigrams forgives the bigram that straddles two words: "模型 初始化"
-// covers all of 模型初始化 though it lacks 型初.
-func leadShare(terms []string, have map[string]bool) float64 {
-	all, got := map[rune]bool{}, map[rune]bool{}
+// bigrams the answer shares with it, each weighed by its term's rarity
+// among the key points. Counting characters rather than bigrams forgives
+// the bigram that straddles two words: "模型 初始化" covers all of 模型初始化
+// though it lacks 型初. An English word counts as two characters, so that
+// "scalability" covers most of "Model scalability": "model" is in many
+// points and weighs little.
+func (g *Grader) leadShare(terms []string, have map[string]bool) float64 {
+	all, got := map[string]float64{}, map[string]bool{}
 	for _, t := range terms {
-		for _, r := range t {
-			all[r] = true
+		w := g.weight[t]
+		units := []string{t, t + "\x00"}
+		if strings.ContainsFunc(t, isHan) {
+			units = strings.Split(t, "")
+		}
+		for _, u := range units {
+			all[u] = max(all[u], w)
 			if have[t] {
-				got[r] = true
+				got[u] = true
 			}
 		}
 	}
-	if len(all) == 0 {
+	var sum, covered float64
+	for u, w := range all {
+		sum += w
+		if got[u] {
+			covered += w
+		}
+	}
+	if sum == 0 {
 		return 0
 	}
-	return float64(len(got)) / float64(len(all))
+	return covered / sum
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func (g *Grader) share(terms []string, have map[string]bool) float64 {
 	var got, total float64

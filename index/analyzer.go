@@ -5,17 +5,17 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/startupqa/startupqa/words"
 )
 
 // Analyzer turns text into the terms the index matches on: full-width
-// folded, the field's English terms and common paraphrases mapped to the
-// corpus's words, particles dropped, CJK bigrams. The challenge grader uses
-// it so that a member's answer is read the way questions are, except for
-// the guards an index adds from its corpus's words (see newRewriter): the
-// grader reads answers and key points alike, so a cut word is cut on both
-// sides.
+// folded, question phrases and particles dropped, CJK bigrams, English
+// words stemmed. The challenge grader uses it so that a member's answer is
+// read the way questions are.
 type Analyzer struct {
-	a analysis.Analyzer
+	a   analysis.Analyzer
+	lex *words.Lexicon
 }
 
 // NewAnalyzer returns the index's analyzer.
@@ -28,14 +28,22 @@ func NewAnalyzer() (*Analyzer, error) {
 	if a == nil {
 		return nil, fmt.Errorf("analyzer %s missing", analyzerName)
 	}
-	return &Analyzer{a: a}, nil
+	lex, err := words.NewLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("analyzer: %w", err)
+	}
+	return &Analyzer{a: a, lex: lex}, nil
 }
+
+// Chinese returns the Chinese words an English word or phrase may stand
+// for (words.Lexicon.Chinese): the grader keeps those its key points use.
+func (an *Analyzer) Chinese(phrase string) []string { return an.lex.Chinese(phrase) }
 
 // Terms returns the distinct terms of text, in order of first appearance.
 func (an *Analyzer) Terms(text string) []string {
 	var terms []string
 	seen := map[string]bool{}
-	for _, tok := range an.a.Analyze([]byte(normalizeQuery(strings.ToValidUTF8(text, " "), plainRewriter))) {
+	for _, tok := range an.a.Analyze([]byte(normalizeQuery(strings.ToValidUTF8(text, " ")))) {
 		t := string(tok.Term)
 		if !seen[t] {
 			seen[t] = true

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/words"
 )
 
 // batchSize is how many passages go into one Bleve batch. An in-memory
@@ -54,7 +54,10 @@ type Index struct {
 	dfCacheSize *atomic.Int64
 
 	simplify func(string) string // traditional → simplified; nil: none
-	rewriter *strings.Replacer   // queryRewrites guarding the corpus's words
+	// zh segments questions and knows general Chinese word weights; lex
+	// maps English terms and paraphrases to words the corpus may use.
+	zh  *words.Chinese
+	lex *words.Lexicon
 }
 
 // Option configures an index.
@@ -267,11 +270,16 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		bi.Close()
 		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
 	}
+	lex, err := words.NewLexicon()
+	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("index: %w", err)
+	}
 	chars, n := corpusChars(c, table)
 	return &Index{
 		corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table,
 		chars: chars, passages: n, copies: summaryCopies(c, table),
-		rewriter:    newRewriter(guardWords(passageTexts(c, table))),
+		zh: words.NewChinese(), lex: lex,
 		dfCache:     new(sync.Map),
 		dfCacheSize: new(atomic.Int64),
 		simplify:    o.simplify,
@@ -326,21 +334,6 @@ func corpusChars(c *corpus.Corpus, table map[string][]passage) (chars map[rune]i
 		}
 	}
 	return chars, passageCount
-}
-
-// passageTexts yields the text of every field of every passage.
-func passageTexts(c *corpus.Corpus, table map[string][]passage) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for _, s := range c.Sections {
-			for _, p := range table[s.ID] {
-				for _, f := range fields {
-					if !yield(p.field(f)) {
-						return
-					}
-				}
-			}
-		}
-	}
 }
 
 // summaryCopies finds the list items that restate a longer item of another

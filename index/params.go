@@ -25,8 +25,13 @@ type Params struct {
 	// sign that the question asks about something else. English words,
 	// separated by spaces, never form such a run.
 	MissingPhraseWeight float64
-	// MinConfidence is the confidence below which a search abstains.
-	MinConfidence float64
+	// GeneralWeight is how much general Chinese (jieba's IDF of a
+	// character's word) counts beside the corpus in weighing a character
+	// the corpus has: 0 the corpus alone, 1 general Chinese alone.
+	GeneralWeight float64
+	// Calibration turns a search's Signals into its confidence and says
+	// below which confidence it abstains.
+	Calibration Calibration
 	// PostingBudget is how many postings the terms that find candidate
 	// passages may have together; the other terms only count on the
 	// candidates. See Index.hits.
@@ -48,7 +53,8 @@ func DefaultParams() Params {
 		SummaryCopyFactor:     0.7,
 		KnownWeight:           0.35,
 		MissingPhraseWeight:   2,
-		MinConfidence:         0.40,
+		GeneralWeight:         0.3,
+		Calibration:           DefaultCalibration(),
 		PostingBudget:         4000,
 		Hits:                  30,
 	}

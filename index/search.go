@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -29,8 +30,11 @@ type Result struct {
 	// Answered is false when no section fits the question well enough;
 	// Matches then lists the nearest sections, if any, for "did you mean".
 	Answered bool
-	// Confidence is the best match's confidence, 0 when nothing matched.
+	// Confidence is the chance, by the calibrated model, that the best
+	// match is the right section; 0 when nothing matched.
 	Confidence float64
+	// Signals are what Confidence was computed from.
+	Signals Signals
 	// Matches are the sections that matched, best first.
 	Matches []Match
 }
@@ -49,13 +53,18 @@ type Match struct {
 	// Score ranks matches within one search; it means nothing across
 	// searches.
 	Score float64
-	// Confidence is the share, 0 to 1, of what the question asks about
-	// (its terms weighted by rarity) that the section covers.
-	Confidence float64
+	// Coverage is the share, 0 to 1, of what the question asks about
+	// (its terms weighted by rarity) that the section covers, parts the
+	// corpus lacks counting against it in full.
+	Coverage float64
 	// Passage is the text of the section's passage that matched best, and
 	// Spans the byte ranges of it that matched the question.
 	Passage string
 	Spans   []Span
+
+	passageCoverage float64 // plain coverage of the best passage
+	passageN        int     // number of the best passage in the section
+	matched         map[string]bool
 }
 
 // Span is a byte range [Start, End) of a passage.
@@ -83,8 +92,19 @@ func (m Match) Fragment(open, close string) string {
 // merely straddles two words ("练一" in "训练一个") from weighing like a
 // missing topic.
 type parsed struct {
+	q     string // the normalised question the units' offsets point into
 	terms []term
 	units []unit
+	// alts are the corpus's words a question word may stand for (see
+	// alternatives): each covers the word's units when a passage has all
+	// of its terms.
+	alts []alternative
+}
+
+// alternative is one reading of a question word in the corpus's words.
+type alternative struct {
+	terms []string
+	units []int
 }
 
 type term struct {
@@ -110,7 +130,7 @@ func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
 	if ix.simplify != nil {
 		searched = ix.simplify(clean)
 	}
-	pq, err := ix.parse(ctx, normalizeQuery(searched, ix.rewriter))
+	pq, err := ix.parse(ctx, normalizeQuery(searched))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", clean, err)
 	}
@@ -123,17 +143,18 @@ func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
 	}
 	res.Matches = ix.rank(pq, hits)
 	if len(res.Matches) > 0 {
-		best := res.Matches[0]
-		res.Confidence = best.Confidence
-		res.Answered = best.Confidence >= ix.params.MinConfidence
+		res.Signals = ix.signals(pq, res.Matches)
+		res.Confidence = ix.params.Calibration.Confidence(res.Signals)
+		res.Answered = res.Confidence >= ix.params.Calibration.Abstain
 	}
 	return res, nil
 }
 
 // parse analyses a normalised question the way the index analysed the
 // corpus and weighs each unit by its rarity among passages, so that what
-// every section shares counts for little and what the corpus has never seen
-// counts for most.
+// every section shares counts for little. Then it reads the question's
+// words that the corpus lacks in the corpus's own words (see alternatives)
+// and weighs what is still unknown by general Chinese (see reweigh).
 func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 	tokens := ix.analyzer.Analyze([]byte(q))
 	if len(tokens) == 0 {
@@ -148,7 +169,7 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		return nil, err
 	}
 	defer r.Close()
-	p := &parsed{}
+	p := &parsed{q: q}
 	termAt := map[string]int{}
 	unitAt := map[int]int{} // byte offset in q → unit
 	addUnit := func(offset int, u unit) int {
@@ -160,6 +181,7 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		p.units = append(p.units, u)
 		return len(p.units) - 1
 	}
+	var latin []*analysis.Token
 	for _, tok := range tokens {
 		text := string(tok.Term)
 		ti, ok := termAt[text]
@@ -187,8 +209,14 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		default:
 			u := unit{weight: wordUnits * idf(ix.passages, t.df), known: t.df > 0, start: tok.Start, end: tok.End}
 			t.units = append(t.units, addUnit(tok.Start, u))
+			latin = append(latin, tok)
 		}
 	}
+	look := func(text string) ([]term, error) { return ix.inCorpus(ctx, r, text) }
+	if err := ix.alternatives(p, q, latin, unitAt, termAt, look); err != nil {
+		return nil, err
+	}
+	ix.reweigh(p, q)
 	return p, nil
 }
 
@@ -340,8 +368,10 @@ type sectionHits struct {
 	best     *search.DocumentMatch // passage with the highest rank score
 	bestN    int
 	bestRank float64
-	bm25     float64         // Bleve score of that passage
-	matched  map[string]bool // query terms found in any of its passages
+	bm25     float64 // Bleve score of that passage
+	// bestCoverage is the plain coverage of that passage.
+	bestCoverage float64
+	matched      map[string]bool // query terms found in any of its passages
 }
 
 // rank aggregates passage hits into sections. A passage ranks by how much
@@ -380,18 +410,20 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 				sh.matched[t] = true
 			}
 		}
-		r := coverage(pq, terms) + p.BM25Weight*h.Score/topScore
+		cov := coverage(pq, terms)
+		r := cov + p.BM25Weight*h.Score/topScore
 		if ix.copies[h.ID] {
 			r *= p.SummaryCopyFactor
 		}
 		if r > sh.bestRank {
-			sh.best, sh.bestN, sh.bestRank, sh.bm25 = h, n, r, h.Score
+			sh.best, sh.bestN, sh.bestRank, sh.bm25, sh.bestCoverage = h, n, r, h.Score, cov
 		}
 	}
 	matches := make([]Match, 0, len(order))
 	for _, sh := range order {
 		score := sh.bestRank + p.SectionCoverageWeight*coverage(pq, sh.matched)
-		m := Match{Section: sh.section, Score: score, Confidence: ix.confidence(pq, sh.matched)}
+		m := Match{Section: sh.section, Score: score, Coverage: ix.confidence(pq, sh.matched),
+			passageCoverage: sh.bestCoverage, passageN: sh.bestN, matched: sh.matched}
 		ix.describe(&m, sh)
 		matches = append(matches, m)
 	}
@@ -430,6 +462,13 @@ func coveredUnits(pq *parsed, matched map[string]bool) []bool {
 			}
 		}
 	}
+	for _, a := range pq.alts {
+		if !slices.ContainsFunc(a.terms, func(t string) bool { return !matched[t] }) {
+			for _, u := range a.units {
+				covered[u] = true
+			}
+		}
+	}
 	return covered
 }
 
@@ -458,6 +497,58 @@ func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
 		return 0
 	}
 	return got / total
+}
+
+// signals measures how well the best of the ranked matches fits.
+func (ix *Index) signals(pq *parsed, ms []Match) Signals {
+	best := ms[0]
+	s := Signals{Coverage: best.Coverage, Passage: best.passageCoverage, Margin: 1, Units: len(pq.units),
+		Gap: best.Coverage, Score: best.Score}
+	if best.passageN == 0 {
+		s.Heading = 1
+	}
+	if len(ms) > 1 && best.Score > 0 {
+		s.Margin = (best.Score - ms[1].Score) / best.Score
+		s.Gap = best.Coverage - ms[1].Coverage
+	}
+	text := ix.sectionText(best.Section.ID)
+	covered := coveredUnits(pq, best.matched)
+	var total, unknown, chars float64
+	for i, u := range pq.units {
+		total += u.weight
+		if !u.known {
+			unknown += u.weight
+		}
+		if covered[i] || strings.Contains(text, pq.q[u.start:u.end]) {
+			chars += u.weight
+		}
+	}
+	// Missing phrases are those no section covers: with nothing covered,
+	// every unknown unit is a candidate.
+	missing := missingPhrases(pq, make([]bool, len(pq.units)))
+	var miss float64
+	for i, m := range missing {
+		if m {
+			miss += pq.units[i].weight
+		}
+	}
+	if total > 0 {
+		s.Unknown, s.Missing, s.Chars = unknown/total, miss/total, chars/total
+	}
+	return s
+}
+
+// sectionText is every field of a section's passages, lower case, as one
+// string.
+func (ix *Index) sectionText(id string) string {
+	var b strings.Builder
+	for _, p := range ix.table[id] {
+		for _, f := range fields {
+			b.WriteString(strings.ToLower(p.field(f)))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // missingPhrases marks the units that belong to a run of at least

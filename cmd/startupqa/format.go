@@ -37,7 +37,7 @@ func formatResult(res *index.Result, top int) string {
 	}
 	writeSection(&b, q, shown)
 	fmt.Fprintf(&b, "\n%s %.2f · %s %.0f%%\n", tr(q, "得分", "score"), best.Score,
-		tr(q, "置信度", "confidence"), 100*best.Confidence)
+		tr(q, "置信度", "confidence"), 100*res.Confidence)
 	if best.Passage != "" {
 		fmt.Fprintf(&b, "%s%s\n", tr(q, "匹配：", "Matched: "), best.Fragment("**", "**"))
 	}

@@ -30,3 +30,22 @@ func Default(tb testing.TB) *index.Index {
 	tb.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// Dir indexes the corpus in dir the same way, and closes it when tb ends.
+func Dir(tb testing.TB, dir string) *index.Index {
+	tb.Helper()
+	c, err := corpus.LoadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	conv, err := zh.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}

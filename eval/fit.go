@@ -1,0 +1,182 @@
+package eval
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/startupqa/startupqa/index"
+)
+
+// Fit fits the index's confidence model to outcomes: a logistic
+// regression from each search's signals to whether its first match was
+// right (an off-topic question's never is), then the lowest abstention
+// line at which the answers given keep precision ≥ target.
+//
+// Each corpus weighs the same in the fit however many questions it has, so
+// that the built-in article's long question set does not make the model
+// its own.
+func Fit(outs []Outcome, target float64) (index.Calibration, error) {
+	perCorpus := map[string]int{}
+	for _, o := range outs {
+		if len(o.Ranked) > 0 {
+			perCorpus[o.Corpus]++
+		}
+	}
+	var xs [][]float64
+	var ys, ws []float64
+	for _, o := range outs {
+		if len(o.Ranked) == 0 {
+			continue // nothing matched: the engine abstains without a model
+		}
+		xs = append(xs, o.Signals.Features())
+		y := 0.0
+		if o.FirstRight() {
+			y = 1
+		}
+		ys = append(ys, y)
+		ws = append(ws, 1/float64(perCorpus[o.Corpus]))
+	}
+	if len(xs) < 2*len(index.FeatureNames) {
+		return index.Calibration{}, fmt.Errorf("fit: %d searches with a match; too few for %d features", len(xs), len(index.FeatureNames))
+	}
+	w := logistic(xs, ys, ws, fitL2, fitIterations)
+	c := index.Calibration{Bias: round4(w[0])}
+	for _, v := range w[1:] {
+		c.Weights = append(c.Weights, round4(v))
+	}
+	c.Abstain = abstainLine(c, outs, target)
+	return c, nil
+}
+
+const (
+	fitL2         = 0.01 // ridge penalty: keeps weights finite on separable data
+	fitIterations = 50   // Newton steps; it converges in well under 20
+)
+
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+
+// logistic fits bias and weights by Newton's method on the penalised,
+// sample-weighted log-likelihood; w[0] is the bias, which is not
+// penalised.
+func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) []float64 {
+	d := len(xs[0]) + 1
+	total := 0.0
+	for _, v := range sw {
+		total += v
+	}
+	w := make([]float64, d)
+	row := func(x []float64) []float64 { return append([]float64{1}, x...) }
+	for range iters {
+		grad := make([]float64, d)
+		hess := make([][]float64, d)
+		for i := range hess {
+			hess[i] = make([]float64, d)
+		}
+		for i, x := range xs {
+			r := row(x)
+			p := sigmoid(dot(w, r))
+			for a := range d {
+				grad[a] += sw[i] * (ys[i] - p) * r[a]
+				for b := range d {
+					hess[a][b] += sw[i] * p * (1 - p) * r[a] * r[b]
+				}
+			}
+		}
+		for a := 1; a < d; a++ {
+			grad[a] -= l2 * w[a] * total
+			hess[a][a] += l2 * total
+		}
+		step := solve(hess, grad)
+		if step == nil {
+			break
+		}
+		change := 0.0
+		for a := range d {
+			w[a] += step[a]
+			change = max(change, math.Abs(step[a]))
+		}
+		if change < 1e-9 {
+			break
+		}
+	}
+	return w
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// solve returns x with a·x = b by Gaussian elimination with partial
+// pivoting, or nil when a is singular.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range a {
+		m[i] = append(slices.Clone(a[i]), b[i])
+	}
+	for c := range n {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		if math.Abs(m[p][c]) < 1e-12 {
+			return nil
+		}
+		m[c], m[p] = m[p], m[c]
+		for r := range n {
+			if r == c {
+				continue
+			}
+			f := m[r][c] / m[c][c]
+			for k := c; k <= n; k++ {
+				m[r][k] -= f * m[c][k]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for i := range n {
+		x[i] = m[i][n] / m[i][i]
+	}
+	return x
+}
+
+// abstainLine is the lowest confidence line at which the answers given
+// (searches at or above it) are right at least target of the time, so that
+// coverage is as high as precision allows.
+func abstainLine(c index.Calibration, outs []Outcome, target float64) float64 {
+	type scored struct {
+		conf  float64
+		right bool
+	}
+	var ss []scored
+	for _, o := range outs {
+		if len(o.Ranked) > 0 {
+			ss = append(ss, scored{c.Confidence(o.Signals), o.FirstRight()})
+		}
+	}
+	slices.SortFunc(ss, func(a, b scored) int { return cmp.Compare(b.conf, a.conf) })
+	line, right := 1.0, 0
+	for i, s := range ss {
+		if s.right {
+			right++
+		}
+		// Only a line between two distinct confidences can be drawn.
+		if i+1 < len(ss) && ss[i+1].conf == s.conf {
+			continue
+		}
+		if float64(right)/float64(i+1) >= target {
+			line = s.conf
+		}
+	}
+	return round4(line)
+}

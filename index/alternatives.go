@@ -1,0 +1,234 @@
+package index
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/startupqa/startupqa/words"
+)
+
+// maxAlternatives bounds the corpus words one question word may stand for.
+const maxAlternatives = 4
+
+// alternatives reads the words of a question that the corpus lacks in the
+// corpus's own words. An English word or phrase ("gross margin", "cache")
+// may stand for Chinese words (毛利率, 缓存), and a Chinese word for its
+// synonyms (难点 for 挑战); those that the corpus uses become more terms of
+// the question, covering the units of the word they stand for. Lists offer
+// candidates and the corpus chooses among them, so an ambiguous word
+// ("order": 顺序, 订单) is read as these notes read it.
+func (ix *Index) alternatives(p *parsed, q string, latin []*analysis.Token, unitAt map[int]int, termAt map[string]int, look func(string) ([]term, error)) error {
+	add := func(alts [][]term, units []int) {
+		for _, terms := range alts {
+			a := alternative{units: units}
+			for _, t := range terms {
+				if _, ok := termAt[t.text]; !ok {
+					termAt[t.text] = len(p.terms)
+					p.terms = append(p.terms, t)
+				}
+				a.terms = append(a.terms, t.text)
+			}
+			p.alts = append(p.alts, a)
+		}
+		// A word read through the corpus's words weighs what those
+		// words weigh in the corpus: "cache" read as 缓存 in notes that
+		// say 缓存 everywhere says little about which section.
+		w := 0.0
+		for _, terms := range alts {
+			for _, t := range terms {
+				w = max(w, idf(ix.passages, t.df))
+			}
+		}
+		for _, u := range units {
+			p.units[u].known = true
+			f := 1.0
+			if !isHanUnit(q[p.units[u].start:p.units[u].end]) {
+				f = wordUnits
+			}
+			p.units[u].weight = min(p.units[u].weight, f*w)
+		}
+	}
+	candidates := func(ws []string) ([][]term, error) {
+		var out [][]term
+		for _, w := range ws {
+			terms, err := look(w)
+			if err != nil {
+				return nil, err
+			}
+			if terms != nil {
+				out = append(out, terms)
+				if len(out) == maxAlternatives {
+					break
+				}
+			}
+		}
+		return out, nil
+	}
+
+	// English: the longest phrase of up to three adjacent words first.
+	for i := 0; i < len(latin); {
+		done := 1
+		for n := min(3, len(latin)-i); n >= 1; n-- {
+			run := latin[i : i+n]
+			if !adjacent(run) {
+				continue
+			}
+			// Even a word the corpus has as it is ("LLM" in an alias)
+			// is read in the corpus's Chinese too: it means what 大模型
+			// means there, and weighs no more.
+			units := make([]int, 0, n)
+			for _, tok := range run {
+				units = append(units, unitAt[tok.Start])
+			}
+			alts, err := candidates(ix.lex.Chinese(q[run[0].Start:run[n-1].End]))
+			if err != nil {
+				return err
+			}
+			if len(alts) > 0 {
+				add(alts, units)
+				done = n
+				break
+			}
+		}
+		i += done
+	}
+
+	// Chinese: a word of the question none of whose bigrams the corpus
+	// has, read through its synonyms.
+	for _, w := range ix.zh.Segment(q) {
+		if !w.Known || len([]rune(w.Text)) < 2 {
+			continue
+		}
+		var units []int
+		known := true
+		for off := w.Start; off < w.End; {
+			u, ok := unitAt[off]
+			if !ok {
+				break
+			}
+			units = append(units, u)
+			known = known && p.units[u].known
+			off = p.units[u].end
+		}
+		if known || len(units) == 0 {
+			continue
+		}
+		alts, err := candidates(ix.lex.Synonyms(w.Text))
+		if err != nil {
+			return err
+		}
+		if len(alts) > 0 {
+			add(alts, units)
+		}
+	}
+	return nil
+}
+
+// adjacent reports whether tokens follow one another in the question.
+func adjacent(run []*analysis.Token) bool {
+	for i := 1; i < len(run); i++ {
+		if run[i].Position != run[i-1].Position+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// inCorpus returns the terms of a word as the index analyses it when the
+// corpus has every one of them, and nil when it lacks one.
+func (ix *Index) inCorpus(ctx context.Context, r index.IndexReader, w string) ([]term, error) {
+	toks := ix.analyzer.Analyze([]byte(strings.ToLower(w)))
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	terms := make([]term, 0, len(toks))
+	for _, tok := range toks {
+		dfs, err := ix.docFreq(ctx, r, tok.Term)
+		if err != nil {
+			return nil, err
+		}
+		df := sum(dfs[:])
+		if df == 0 {
+			return nil, nil
+		}
+		terms = append(terms, term{text: string(tok.Term), dfs: dfs, df: df})
+	}
+	return terms, nil
+}
+
+// reweigh weighs what the corpus cannot: a unit the corpus lacks weighs by
+// how rare its word is in general Chinese (jieba's IDF) rather than as the
+// rarest unit of all, so that spoken filler (纠结, 搞定) counts for less
+// than a term of another field (科创板, 区块链), and an English word by its
+// commonest translation; a function word counts for little whether the
+// corpus has it or not.
+func (ix *Index) reweigh(p *parsed, q string) {
+	top := idf(ix.passages, 0)
+	byStart := map[int]int{}
+	for i, u := range p.units {
+		byStart[u.start] = i
+	}
+	for _, w := range ix.zh.Segment(q) {
+		share := min(w.IDF/words.UnknownIDF, 1)
+		for off := w.Start; off < w.End; {
+			i, ok := byStart[off]
+			if !ok {
+				break
+			}
+			u := &p.units[i]
+			switch {
+			case w.Function:
+				u.weight *= functionWeight
+			case !u.known && w.Known:
+				u.weight = top * max(share, minUnknownShare)
+			case u.known && w.Known && isHanUnit(q[u.start:u.end]):
+				// What a small corpus says of a character's rarity is
+				// blended with what general Chinese says of its word's.
+				u.weight = ix.blend(u.weight, top*max(share, minUnknownShare))
+			case u.known && !isHanUnit(q[u.start:u.end]):
+				// An English word the corpus has, likewise, by its
+				// commonest translation: "main" (主要) says little.
+				if zh := ix.lex.Chinese(q[u.start:u.end]); len(zh) > 0 {
+					t, _ := ix.zh.Lookup(zh[0])
+					u.weight = ix.blend(u.weight, wordUnits*top*max(min(t.IDF/words.UnknownIDF, 1), minUnknownShare))
+				}
+			case !u.known && !isHanUnit(q[u.start:u.end]):
+				// An English word the corpus lacks weighs as general
+				// Chinese weighs its commonest translation: "really"
+				// (非常) little, "routing" (路由) much. A word with no
+				// translation keeps the full weight.
+				if zh := ix.lex.Chinese(q[u.start:u.end]); len(zh) > 0 {
+					t, _ := ix.zh.Lookup(zh[0])
+					u.weight = wordUnits * top * max(min(t.IDF/words.UnknownIDF, 1), minUnknownShare)
+				}
+			}
+			off = u.end
+		}
+	}
+}
+
+// blend mixes a weight from the corpus with one from general language, by
+// Params.GeneralWeight, geometrically: both are logarithms of rarity.
+func (ix *Index) blend(corpus, general float64) float64 {
+	g := ix.params.GeneralWeight
+	return math.Pow(corpus, 1-g) * math.Pow(general, g)
+}
+
+const (
+	// functionWeight scales the units of a function word (pronouns,
+	// adverbs, measure words) that the question-phrase list left.
+	functionWeight = 0.3
+	// minUnknownShare is the least share of the top weight an unknown
+	// word keeps, however common it is in general.
+	minUnknownShare = 0.2
+)
+
+func isHanUnit(s string) bool {
+	for _, r := range s {
+		return r >= 0x3400
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package index
+
+import (
+	"context"
+	"testing"
+)
+
+// Two small Chinese-only corpora that read "order" differently: one in the
+// sense of sequence (顺序), one of a purchase (订单).
+var (
+	queueArticle = []byte(`# 消息队列
+
+## 1. 顺序消息
+
+**题目：** 如何保证消息的顺序？
+
+**答案：** 同一个分区内的消息按顺序消费：
+
+- **单分区：** 需要保证顺序的消息发往同一个分区。
+- **单线程消费：** 一个分区只由一个线程处理。
+
+**解析：** 全局顺序代价高，通常只保证局部顺序。
+
+## 2. 缓存穿透
+
+**题目：** 什么是缓存穿透？如何应对？
+
+**答案：** 缓存穿透指查询不存在的数据，请求直接打到数据库：
+
+- **布隆过滤器：** 先判断数据是否可能存在。
+- **缓存空值：** 不存在的数据也缓存一个短期空值。
+
+**解析：** 穿透会让数据库承受全部压力。
+`)
+	shopArticle = []byte(`# 电商系统
+
+## 1. 订单系统
+
+**题目：** 订单系统如何设计？
+
+**答案：** 订单系统负责下单与支付：
+
+- **订单状态：** 待支付、已支付、已发货、已完成。
+- **超时关闭：** 未支付的订单超时自动关闭。
+
+**解析：** 订单是交易的核心数据。
+
+## 2. 库存扣减
+
+**题目：** 库存如何扣减才不会超卖？
+
+**答案：** 扣减库存要防止并发超卖：
+
+- **预扣库存：** 下单时锁定库存，支付后确认。
+- **乐观锁：** 用版本号防止并发覆盖。
+
+**解析：** 超卖会直接损害用户体验。
+`)
+)
+
+func TestEnglishQuestionsOverChineseNotes(t *testing.T) {
+	queue := build(t, loadFS(t, map[string][]byte{"queue.md": queueArticle}))
+	shop := build(t, loadFS(t, map[string][]byte{"shop.md": shopArticle}))
+	tests := []struct {
+		ix   *Index
+		q    string
+		want string
+	}{
+		{queue, "how to keep messages in order", "queue/1"},
+		{queue, "what is cache penetration", "queue/2"},
+		{queue, "bloom filter", "queue/2"},
+		{shop, "how to design an order system", "shop/1"},
+		{shop, "how to avoid overselling inventory", "shop/2"},
+	}
+	for _, tt := range tests {
+		r, err := tt.ix.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := topID(r); got != tt.want {
+			t.Errorf("%q: first match %q (confidence %.2f), want %q", tt.q, got, r.Confidence, tt.want)
+		}
+	}
+}
+
+// A question word the corpus lacks is read through its synonyms, but only
+// those the corpus uses: the same question finds nothing in a corpus that
+// has neither word.
+func TestSynonymsTheCorpusUses(t *testing.T) {
+	ix := build(t, loadFS(t, map[string][]byte{"queue.md": queueArticle}))
+	pq, err := ix.parse(context.Background(), normalizeQuery("缓存穿透怎么解决"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasTerm(pq, "应对") {
+		t.Errorf("解决 was not read as the corpus's 应对: terms %v", termTexts(pq))
+	}
+	pq, err = ix.parse(context.Background(), normalizeQuery("区块链的难点"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasTerm(pq, "挑战") {
+		t.Errorf("难点 was read as 挑战, which the corpus never says: terms %v", termTexts(pq))
+	}
+}
+
+func hasTerm(pq *parsed, text string) bool {
+	for _, t := range pq.terms {
+		if t.text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func termTexts(pq *parsed) []string {
+	var out []string
+	for _, t := range pq.terms {
+		out = append(out, t.text)
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package index
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// Signals describe how well the best section fits a question. Confidence
+// is computed from them by a logistic model fitted on labelled questions of
+// several corpora (see Calibration), so that it means the chance that the
+// best section is the right one.
+type Signals struct {
+	// Coverage is the weighted share of the question the best section
+	// covers, where the parts the corpus lacks count against it in full
+	// and those it has elsewhere in part.
+	Coverage float64
+	// Passage is the plain weighted share of the question that the best
+	// single passage covers.
+	Passage float64
+	// Margin is how far the best section's score leads the second's,
+	// relative to the best: 1 when nothing else matched.
+	Margin float64
+	// Unknown is the share of the question's weight that no passage of the
+	// corpus has: words of another topic, or words said otherwise.
+	Unknown float64
+	// Missing is the share of the question's weight in whole terms the
+	// corpus lacks (four or more touching units it has no word for).
+	Missing float64
+	// Units is how many units (Han characters, other words) the question
+	// has after its question phrases are dropped.
+	Units int
+	// Gap is how much more of the question the best section covers than
+	// the second (its Coverage less the second's); Coverage when alone.
+	Gap float64
+	// Score is the best section's ranking score: its best passage's
+	// coverage with a share of BM25, plus a share of what all its passages
+	// cover.
+	Score float64
+	// Chars is the weighted share of the question's units whose
+	// characters (or, for other words, whose text) the best section has
+	// anywhere, matched or not: a paraphrase (遗失 for 丢失, 评测 for 评估)
+	// shares characters with the section it asks about, a question about
+	// another topic (区块链) mostly does not.
+	Chars float64
+	// Heading is 1 when the best passage is the section's heading and
+	// question, 0 when it is a paragraph, an item or the analysis.
+	Heading float64
+}
+
+// features is the vector the logistic model reads.
+func (s Signals) features() []float64 {
+	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars}
+}
+
+// FeatureNames names the entries of Features, in order.
+var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars"}
+
+// Features returns the model's input vector, for fitting a Calibration.
+func (s Signals) Features() []float64 { return s.features() }
+
+// Calibration is a logistic model from Signals to the chance that the best
+// section is right, and the line below which a search abstains.
+type Calibration struct {
+	Bias    float64   `json:"bias"`
+	Weights []float64 `json:"weights"` // one per FeatureNames entry
+	// Abstain is the confidence below which a search abstains: the lowest
+	// line that kept answered precision at its target on the fitting set.
+	Abstain float64 `json:"abstain"`
+	// Note says how the model was fitted.
+	Note string `json:"note,omitempty"`
+}
+
+// Confidence is the modelled chance that the best section is right.
+func (c Calibration) Confidence(s Signals) float64 {
+	z := c.Bias
+	for i, x := range s.features() {
+		if i < len(c.Weights) {
+			z += c.Weights[i] * x
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+//go:embed calibration.json
+var calibrationJSON []byte
+
+// DefaultCalibration is the model fitted on the tuning questions of
+// testdata/corpora; `go test ./eval -run TestCalibration -update` refits it.
+func DefaultCalibration() Calibration {
+	var c Calibration
+	if err := json.Unmarshal(calibrationJSON, &c); err != nil || len(c.Weights) != len(FeatureNames) {
+		panic(fmt.Sprintf("index: calibration.json does not fit %d features: %v", len(FeatureNames), err))
+	}
+	return c
+}
