@@ -21,12 +21,27 @@ type Word struct {
 	// Function is true for particles, prepositions, conjunctions,
 	// pronouns, adverbs, numerals and measure words.
 	Function bool
+	// Class is the word's part of speech, coarsely: Noun, Verb,
+	// Adjective, Function or Other; Other for a word the dictionary lacks.
+	Class Class
 	// Known is false for a run the dictionary lacks, segmented as single
 	// characters.
 	Known bool
 	// Start and End are the word's byte range in the text Segment split.
 	Start, End int
 }
+
+// Class is a coarse part of speech.
+type Class byte
+
+// The classes of words.
+const (
+	Other     Class = 'c'
+	Noun      Class = 'n'
+	Verb      Class = 'v'
+	Adjective Class = 'a'
+	Function  Class = 'f'
+)
 
 // UnknownIDF is the IDF of a word the dictionary lacks: as rare as its
 // rarest words, since a term it has never seen (代持, 科创板) is a term of
@@ -47,28 +62,28 @@ func NewChinese() *Chinese { return &Chinese{lines: sortedLines(zhText)} }
 
 // Lookup returns what the dictionary knows of w.
 func (c *Chinese) Lookup(w string) (Word, bool) {
-	_, idf, fn, ok := c.entry(w)
+	_, idf, class, ok := c.entry(w)
 	if !ok {
-		return Word{Text: w, IDF: UnknownIDF}, false
+		return Word{Text: w, IDF: UnknownIDF, Class: Other}, false
 	}
-	return Word{Text: w, IDF: idf, Function: fn, Known: true}, true
+	return Word{Text: w, IDF: idf, Function: class == Function, Class: class, Known: true}, true
 }
 
-func (c *Chinese) entry(w string) (cost int, idf float64, function, ok bool) {
+func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok bool) {
 	v, ok := c.lines.find(w)
 	if !ok {
-		return 0, 0, false, false
+		return 0, 0, 0, false
 	}
 	f := strings.Split(v, "\t")
-	if len(f) != 3 {
-		return 0, 0, false, false
+	if len(f) != 3 || len(f[2]) != 1 {
+		return 0, 0, 0, false
 	}
 	cost, err1 := strconv.Atoi(f[0])
 	i, err2 := strconv.Atoi(f[1])
 	if err1 != nil || err2 != nil {
-		return 0, 0, false, false
+		return 0, 0, 0, false
 	}
-	return cost, float64(i) / 10, f[2] == "f", true
+	return cost, float64(i) / 10, Class(f[2][0]), true
 }
 
 // maxWord is the longest word, in characters, the dictionary holds.
@@ -104,7 +119,7 @@ func (c *Chinese) Segment(text string) []Word {
 				end += s2
 			}
 			w := strings.TrimRight(text[at:end], "-_.")
-			out = append(out, Word{Text: w, IDF: UnknownIDF, Start: at, End: at + len(w)})
+			out = append(out, Word{Text: w, IDF: UnknownIDF, Class: Other, Start: at, End: at + len(w)})
 			at = end
 		default:
 			at += size
