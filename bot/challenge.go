@@ -587,7 +587,11 @@ func (b *Bot) grader() (Grader, error) {
 		if conv, ok := b.scripts.(interface{ Simplified(string) string }); ok {
 			simplify = conv.Simplified
 		}
-		b.gr, b.graded = grade.New(c, an, simplify), c
+		gr, err := grade.New(c, an, simplify)
+		if err != nil {
+			return nil, fmt.Errorf("grader: %w", err)
+		}
+		b.gr, b.graded = gr, c
 	}
 	return b.gr, nil
 }

@@ -1,15 +1,19 @@
 // Package grade scores a member's answer against the key points of a
-// section's 答案. It reads answers the way the index reads questions
-// (width folding, traditional characters mapped to simplified, the field's
-// English terms mapped to the corpus's words, CJK bigrams), so it tolerates
-// paraphrase and word order, and it weighs each term by how rare it is
-// among all key points, so that copying the question back or repeating one
-// word scores near zero. There is no Discord in it.
+// section's 答案 the way a teacher reads one. Answers are read like
+// questions (width folding, traditional characters mapped to simplified,
+// CJK bigrams) and also by their words (package words): a lead term is
+// named by its words, not by characters it shares with another (反向传播
+// does not name 前向传播); an English word or a synonym counts where the key
+// points use what it stands for (算力 for 计算资源); a word that only one
+// point's explanation has names that point (数据清洗 for 数据预处理); and a
+// list of key words with nothing said of them earns little. Each term
+// weighs by its rarity among all key points, so that copying the question
+// back or repeating one word scores near zero. There is no Discord in it.
 package grade
 
 import (
+	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -83,8 +87,12 @@ type Analyzer interface {
 
 // Grader grades answers for one corpus.
 type Grader struct {
-	an     Analyzer
-	simple func(string) string // traditional → simplified
+	an    Analyzer
+	words *reader
+	vocab map[string]bool // every content word of every key point
+	// wordWeight weighs the key points' words by rarity among them.
+	wordWeight map[string]float64
+	simple     func(string) string // traditional → simplified
 	// weight of a term: rarer among all key points of the corpus counts
 	// more; a term in every point says nothing about which one an
 	// answer covers.
@@ -100,26 +108,38 @@ type Params struct {
 	LeadShare float64
 	// Covered is the credit from which a point counts as covered.
 	Covered float64
+	// DistinctCredit is what naming a word only the point's explanation
+	// has is worth.
+	DistinctCredit float64
 }
 
 // DefaultParams are the measured defaults.
-func DefaultParams() Params { return Params{LeadShare: 0.6, Covered: 0.4} }
+func DefaultParams() Params { return Params{LeadShare: 0.6, Covered: 0.4, DistinctCredit: 0.5} }
 
 type gradedPoint struct {
 	Point
 	lead []string // terms of the lead
 	text []string // terms of the explanation that are not in the lead
+	// leadWords are the content words of a Chinese lead; distinct the
+	// words of the explanation no other point of the section has.
+	leadWords []leadWord
+	distinct  []string
 }
 
 // New prepares a grader for every section of c. simplified maps
 // traditional characters to simplified ones (zh.Converter.Simplified);
 // nil leaves text as it is.
-func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader {
+func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) (*Grader, error) {
 	if simplified == nil {
 		simplified = func(s string) string { return s }
 	}
-	g := &Grader{an: an, simple: simplified, weight: map[string]float64{}, points: map[string][]gradedPoint{}, params: DefaultParams()}
+	rd, err := newReader()
+	if err != nil {
+		return nil, fmt.Errorf("grader: %w", err)
+	}
+	g := &Grader{an: an, words: rd, vocab: map[string]bool{}, simple: simplified, weight: map[string]float64{}, points: map[string][]gradedPoint{}, params: DefaultParams()}
 	df := map[string]int{}
+	wdf := map[string]int{}
 	n := 0
 	var all []*corpus.Section
 	for _, s := range c.Sections {
@@ -129,8 +149,16 @@ func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader 
 		}
 	}
 	for _, s := range all {
+		var points []gradedPoint
 		for _, p := range KeyPoints(s) {
 			gp := gradedPoint{Point: p}
+			if strings.ContainsFunc(p.Lead, isHan) {
+				gp.leadWords = rd.leadWords(simplified(p.Lead))
+			}
+			for _, w := range rd.contentWords(simplified(p.Text)) {
+				g.vocab[w] = true
+				wdf[w]++
+			}
 			gp.lead = an.Terms(p.Lead)
 			for _, t := range an.Terms(p.Text) {
 				if !slices.Contains(gp.lead, t) {
@@ -141,13 +169,16 @@ func New(c *corpus.Corpus, an Analyzer, simplified func(string) string) *Grader 
 				df[t]++
 			}
 			n++
-			g.points[pointsKey(s)] = append(g.points[pointsKey(s)], gp)
+			points = append(points, gp)
 		}
+		rd.distinctWords(s, points)
+		g.points[pointsKey(s)] = points
 	}
 	for t, d := range df {
 		g.weight[t] = math.Log(1 + float64(n)/float64(d))
 	}
-	return g
+	g.wordWeight = wordWeights(wdf, n)
+	return g, nil
 }
 
 // pointsKey tells a section's translations apart: they share its id, and
@@ -192,11 +223,32 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 	for _, t := range g.an.Terms(g.simple(answer)) {
 		have[t] = true
 	}
-	g.translate(answer, have)
+	answer = strings.ToLower(g.simple(answer))
+	for _, zh := range g.words.englishWords(answer) {
+		// The English words' Chinese readings count where the key
+		// points use them.
+		if terms := g.an.Terms(zh); len(terms) > 0 && !slices.ContainsFunc(terms, func(t string) bool { return g.weight[t] == 0 }) {
+			for _, t := range terms {
+				have[t] = true
+			}
+		}
+	}
+	said := g.words.answerWords(answer, g.vocab)
+	for w := range said {
+		if g.vocab[w] {
+			for _, t := range g.an.Terms(w) {
+				have[t] = true
+			}
+		}
+	}
+	salad := g.words.salad(answer)
 	res := Result{Section: s.ID, Covered: []string{}, Missed: []string{}}
 	points := g.points[pointsKey(s)]
 	for _, p := range points {
-		credit := g.credit(p, have)
+		credit := g.credit(p, answer, have, said)
+		if salad {
+			credit *= saladFactor
+		}
 		pg := PointGrade{Name: p.Name, Credit: credit, Covered: credit >= g.params.Covered}
 		res.Points = append(res.Points, pg)
 		if pg.Covered {
@@ -211,71 +263,34 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 	return res
 }
 
-// translator maps an English word or phrase to the Chinese words it may
-// stand for; *index.Analyzer is one.
-type translator interface {
-	Chinese(phrase string) []string
-}
-
-// englishWord is a word of an answer written in English.
-var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'-]*`)
-
-// translate adds to have the terms of the Chinese words that an answer's
-// English words and phrases stand for, when the key points use those words:
-// "backpropagation" answers 反向传播. The key points choose among a
-// word's senses, as a corpus does in search.
-func (g *Grader) translate(answer string, have map[string]bool) {
-	tr, ok := g.an.(translator)
-	if !ok {
-		return
+// credit combines the share of the lead the answer names and the
+// weighted share of the explanation's terms; an answer that names a word
+// only this point's explanation has (数据清洗 for 数据预处理, whose
+// explanation says 清洗) earns at least DistinctCredit.
+func (g *Grader) credit(p gradedPoint, answer string, have, said map[string]bool) float64 {
+	lead := g.leadShare(p.lead, have)
+	if len(p.leadWords) > 0 {
+		// A Chinese lead is named by its words: 反向传播 shares the
+		// characters 向传播 with 前向传播 but not the word 前向.
+		lead = g.wordShare(p.leadWords, answer, said)
 	}
-	locs := englishWord.FindAllStringIndex(answer, -1)
-	for i := 0; i < len(locs); {
-		done := 1
-		for n := min(3, len(locs)-i); n >= 1; n-- {
-			if !contiguous(answer, locs[i:i+n]) {
-				continue
-			}
-			found := false
-			for _, zh := range tr.Chinese(answer[locs[i][0]:locs[i+n-1][1]]) {
-				terms := g.an.Terms(zh)
-				if len(terms) > 0 && !slices.ContainsFunc(terms, func(t string) bool { return g.weight[t] == 0 }) {
-					for _, t := range terms {
-						have[t] = true
-					}
-					found = true
-				}
-			}
-			if found {
-				done = n
-				break
-			}
-		}
-		i += done
-	}
-}
-
-// contiguous reports whether the words at locs are separated by spaces only.
-func contiguous(s string, locs [][]int) bool {
-	for i := 1; i < len(locs); i++ {
-		if strings.TrimSpace(s[locs[i-1][1]:locs[i][0]]) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// credit combines the share of the lead term's characters the answer has
-// and the weighted share of the explanation's terms.
-func (g *Grader) credit(p gradedPoint, have map[string]bool) float64 {
-	lead, text := g.leadShare(p.lead, have), g.share(p.text, have)
+	text := g.share(p.text, have)
+	var c float64
 	switch {
 	case len(p.lead) == 0:
-		return text
+		c = text
 	case len(p.text) == 0:
-		return lead
+		c = lead
+	default:
+		c = g.params.LeadShare*lead + (1-g.params.LeadShare)*text
 	}
-	return g.params.LeadShare*lead + (1-g.params.LeadShare)*text
+	for _, w := range p.distinct {
+		if said[w] || strings.Contains(answer, w) {
+			c = max(c, g.params.DistinctCredit)
+			break
+		}
+	}
+	return c
 }
 
 // leadShare is the share of a lead term's characters covered by the

@@ -24,7 +24,11 @@ func newGrader(t testing.TB) (*Grader, *corpus.Corpus) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(c, an, conv.Simplified), c
+	g, err := New(c, an, conv.Simplified)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g, c
 }
 
 func TestKeyPoints(t *testing.T) {
@@ -77,6 +81,17 @@ func TestGrade(t *testing.T) {
 		{"leads in other words", "llm-startup/1",
 			"参数量巨大，泛化能力强，知识表达丰富，计算资源需求大；应用在自然语言处理、计算机视觉、推荐系统、语音识别",
 			1, 1, nil},
+		// Read as a teacher would (issue 10): a term of the point's
+		// explanation names it, a shared ending does not, a list of key
+		// words is not an answer, and the member's own words count.
+		{"a word only the explanation has", "llm-startup/2", "数据清洗", 1.0 / 7, 1.0 / 7, []string{"数据预处理"}},
+		{"反向传播 alone", "llm-startup/2", "反向传播", 1.0 / 7, 1.0 / 7, []string{"反向传播"}},
+		{"key word salad", "llm-startup/3",
+			"计算资源 存储空间 成本 高质量数据 噪声 偏差 黑箱 决策过程 金融 医疗 扩展 部署 隐私 数据安全 用户",
+			0, 0.59, nil},
+		{"own words, two points", "llm-startup/3",
+			"算力成本太高，小公司扛不住；数据质量不行的话模型就学不好。",
+			0.4, 0.4, []string{"计算资源需求", "数据质量"}},
 		{"empty", "llm-startup/1", "", 0, 0, nil},
 		{"question copied back", "llm-startup/1", "什么是大模型？请简述大模型的特点和应用场景。", 0, 0.15, nil},
 		{"one term fifty times", "llm-startup/1", strings.Repeat("参数量巨大", 50), 0, 0.15, nil},

@@ -55,10 +55,43 @@ const unknownCost = 250
 // Chinese is the Chinese dictionary and segmenter.
 type Chinese struct {
 	lines sortedLines
+	extra map[string]bool // words added to jieba's, such as the field's
 }
 
-// NewChinese returns the embedded Chinese dictionary.
-func NewChinese() *Chinese { return &Chinese{lines: sortedLines(zhText)} }
+// NewChinese returns the embedded Chinese dictionary, with the words of
+// field.txt added: jieba's dictionary predates 算力 and 大模型.
+func NewChinese() *Chinese {
+	c := &Chinese{lines: sortedLines(zhText), extra: map[string]bool{}}
+	for line := range strings.Lines(fieldText) {
+		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		for _, w := range strings.Split(f[len(f)-1], "|") {
+			if n := utf8.RuneCountInString(w); n >= 2 && n <= maxWord && isHanString(w) {
+				c.extra[w] = true
+			}
+		}
+	}
+	return c
+}
+
+func isHanString(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Costs and weights of a word added to jieba's: as likely as a common
+// word, so that the segmenter keeps it whole, and as rare as a term of a
+// field.
+const (
+	extraCost = 100
+	extraIDF  = 10
+)
 
 // Lookup returns what the dictionary knows of w.
 func (c *Chinese) Lookup(w string) (Word, bool) {
@@ -72,6 +105,9 @@ func (c *Chinese) Lookup(w string) (Word, bool) {
 func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok bool) {
 	v, ok := c.lines.find(w)
 	if !ok {
+		if c.extra[w] {
+			return extraCost, extraIDF, Noun, true
+		}
 		return 0, 0, 0, false
 	}
 	f := strings.Split(v, "\t")

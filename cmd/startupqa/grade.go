@@ -77,7 +77,7 @@ func newGrader(c *corpus.Corpus) (*grade.Grader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return grade.New(c, an, conv.Simplified), nil
+	return grade.New(c, an, conv.Simplified)
 }
 
 // formatGrade is the readable verdict: ✓ or ✗ per key point.
