@@ -20,7 +20,7 @@ const maxAlternatives = 4
 // the question, covering the units of the word they stand for. Lists offer
 // candidates and the corpus chooses among them, so an ambiguous word
 // ("order": 顺序, 订单) is read as these notes read it.
-func (ix *Index) alternatives(p *parsed, q string, latin []*analysis.Token, unitAt map[int]int, termAt map[string]int, look func(string) ([]term, error)) error {
+func (ix *Index) alternatives(p *parsed, q string, latin []*analysis.Token, unitAt map[int]int, termAt map[string]int, segs []words.Word, look func(string) ([]term, error)) error {
 	add := func(alts [][]term, units []int) {
 		for _, terms := range alts {
 			a := alternative{units: units}
@@ -98,7 +98,7 @@ func (ix *Index) alternatives(p *parsed, q string, latin []*analysis.Token, unit
 
 	// Chinese: a word of the question none of whose bigrams the corpus
 	// has, read through its synonyms.
-	for _, w := range ix.zh.Segment(q) {
+	for _, w := range segs {
 		if !w.Known || len([]rune(w.Text)) < 2 {
 			continue
 		}
@@ -165,13 +165,13 @@ func (ix *Index) inCorpus(ctx context.Context, r index.IndexReader, w string) ([
 // than a term of another field (科创板, 区块链), and an English word by its
 // commonest translation; a function word counts for little whether the
 // corpus has it or not.
-func (ix *Index) reweigh(p *parsed, q string) {
+func (ix *Index) reweigh(p *parsed, q string, segs []words.Word) {
 	top := idf(ix.passages, 0)
 	byStart := map[int]int{}
 	for i, u := range p.units {
 		byStart[u.start] = i
 	}
-	for _, w := range ix.zh.Segment(q) {
+	for _, w := range segs {
 		share := min(w.IDF/words.UnknownIDF, 1)
 		for off := w.Start; off < w.End; {
 			i, ok := byStart[off]

@@ -213,10 +213,11 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		}
 	}
 	look := func(text string) ([]term, error) { return ix.inCorpus(ctx, r, text) }
-	if err := ix.alternatives(p, q, latin, unitAt, termAt, look); err != nil {
+	segs := ix.zh.Segment(q)
+	if err := ix.alternatives(p, q, latin, unitAt, termAt, segs, look); err != nil {
 		return nil, err
 	}
-	ix.reweigh(p, q)
+	ix.reweigh(p, q, segs)
 	return p, nil
 }
 

@@ -8,6 +8,13 @@ type sortedLines string
 
 // find returns the value of key's line.
 func (s sortedLines) find(key string) (string, bool) {
+	v, ok, _ := s.search(key)
+	return v, ok
+}
+
+// search returns the value of key's line, and whether a longer key starts
+// with key: a segmenter need not try longer words when none does.
+func (s sortedLines) search(key string) (value string, ok, longer bool) {
 	data := string(s)
 	lo, hi := 0, len(data)
 	for lo < hi {
@@ -26,12 +33,14 @@ func (s sortedLines) find(key string) (string, bool) {
 		case strings.HasPrefix(line, "#"):
 			lo = end + 1 // the header sorts before every key
 		case k == key:
-			return v, true
+			next := end + 1
+			return v, true, next < len(data) && strings.HasPrefix(data[next:], key)
 		case k < key:
 			lo = end + 1
 		default:
 			hi = start
 		}
 	}
-	return "", false
+	// lo is the start of the first line whose key is greater than key.
+	return "", false, lo < len(data) && strings.HasPrefix(data[lo:], key)
 }

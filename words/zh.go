@@ -54,14 +54,15 @@ const unknownCost = 250
 
 // Chinese is the Chinese dictionary and segmenter.
 type Chinese struct {
-	lines sortedLines
-	extra map[string]bool // words added to jieba's, such as the field's
+	lines    sortedLines
+	extra    map[string]bool // words added to jieba's, such as the field's
+	prefixes map[string]bool // the proper prefixes of the added words
 }
 
 // NewChinese returns the embedded Chinese dictionary, with the words of
 // field.txt added: jieba's dictionary predates 算力 and 大模型.
 func NewChinese() *Chinese {
-	c := &Chinese{lines: sortedLines(zhText), extra: map[string]bool{}}
+	c := &Chinese{lines: sortedLines(zhText), extra: map[string]bool{}, prefixes: map[string]bool{}}
 	for line := range strings.Lines(fieldText) {
 		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
@@ -70,6 +71,10 @@ func NewChinese() *Chinese {
 		for _, w := range strings.Split(f[len(f)-1], "|") {
 			if n := utf8.RuneCountInString(w); n >= 2 && n <= maxWord && isHanString(w) {
 				c.extra[w] = true
+				rs := []rune(w)
+				for i := 1; i < len(rs); i++ {
+					c.prefixes[string(rs[:i])] = true
+				}
 			}
 		}
 	}
@@ -95,31 +100,34 @@ const (
 
 // Lookup returns what the dictionary knows of w.
 func (c *Chinese) Lookup(w string) (Word, bool) {
-	_, idf, class, ok := c.entry(w)
+	_, idf, class, ok, _ := c.entry(w)
 	if !ok {
 		return Word{Text: w, IDF: UnknownIDF, Class: Other}, false
 	}
 	return Word{Text: w, IDF: idf, Function: class == Function, Class: class, Known: true}, true
 }
 
-func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok bool) {
-	v, ok := c.lines.find(w)
+// entry looks w up; longer reports whether a longer word starts with w,
+// in jieba's list or among the added words.
+func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok, longer bool) {
+	v, ok, longer := c.lines.search(w)
+	longer = longer || c.prefixes[w]
 	if !ok {
 		if c.extra[w] {
-			return extraCost, extraIDF, Noun, true
+			return extraCost, extraIDF, Noun, true, longer
 		}
-		return 0, 0, 0, false
+		return 0, 0, 0, false, longer
 	}
 	f := strings.Split(v, "\t")
 	if len(f) != 3 || len(f[2]) != 1 {
-		return 0, 0, 0, false
+		return 0, 0, 0, false, longer
 	}
 	cost, err1 := strconv.Atoi(f[0])
 	i, err2 := strconv.Atoi(f[1])
 	if err1 != nil || err2 != nil {
-		return 0, 0, 0, false
+		return 0, 0, 0, false, longer
 	}
-	return cost, float64(i) / 10, Class(f[2][0]), true
+	return cost, float64(i) / 10, Class(f[2][0]), true, longer
 }
 
 // maxWord is the longest word, in characters, the dictionary holds.
@@ -176,9 +184,12 @@ func (c *Chinese) segmentHan(run string, offset int) []Word {
 	for i := n - 1; i >= 0; i-- {
 		best[i], next[i] = unknownCost+best[i+1], i+1
 		for j := i + 1; j <= min(n, i+maxWord); j++ {
-			cost, _, _, ok := c.entry(string(rs[i:j]))
+			cost, _, _, ok, longer := c.entry(string(rs[i:j]))
 			if ok && cost+best[j] < best[i] {
 				best[i], next[i] = cost+best[j], j
+			}
+			if !longer {
+				break
 			}
 		}
 	}

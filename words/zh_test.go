@@ -97,3 +97,20 @@ func BenchmarkSegment(b *testing.B) {
 		c.Segment(q)
 	}
 }
+
+func TestSearchTellsLongerKeys(t *testing.T) {
+	s := sortedLines("# h\na\t1\nab\t2\nabc\t3\nb\t4\nbcd\t5\n")
+	for _, tt := range []struct {
+		key            string
+		ok, wantLonger bool
+	}{
+		{"a", true, true}, {"ab", true, true}, {"abc", true, false},
+		{"b", true, true}, {"bc", false, true}, {"bcd", true, false},
+		{"c", false, false}, {"0", false, false},
+	} {
+		_, ok, longer := s.search(tt.key)
+		if ok != tt.ok || longer != tt.wantLonger {
+			t.Errorf("search(%q) = ok %v, longer %v; want %v, %v", tt.key, ok, longer, tt.ok, tt.wantLonger)
+		}
+	}
+}
