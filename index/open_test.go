@@ -35,7 +35,7 @@ func sameResults(t *testing.T, want, got *Index) {
 	t.Helper()
 	for _, q := range openQuestions {
 		w, g := ask(t, want, q), ask(t, got, q)
-		if w.Answered != g.Answered || w.Confidence != g.Confidence || len(w.Matches) != len(g.Matches) {
+		if w.Answered != g.Answered || !sameConfidence(w, g) || len(w.Matches) != len(g.Matches) {
 			t.Errorf("%q: answered=%v confidence %v %d matches, want %v %v %d",
 				q, g.Answered, g.Confidence, len(g.Matches), w.Answered, w.Confidence, len(w.Matches))
 			continue
@@ -444,8 +444,15 @@ func TestOpenRebuildsIndexMissingASegment(t *testing.T) {
 	}
 	for _, s := range c.Sections[len(c.Sections)-5:] {
 		w, g := ask(t, mem, s.Question), ask(t, ix, s.Question)
-		if topID(w) != topID(g) || w.Confidence != g.Confidence {
-			t.Errorf("%q: best %s (%.2f), in memory %s (%.2f)", s.Question, topID(g), g.Confidence, topID(w), w.Confidence)
+		if topID(w) != topID(g) || !sameConfidence(w, g) {
+			t.Errorf("%q: best %s (%.3f), in memory %s (%.3f)", s.Question, topID(g), g.Confidence, topID(w), w.Confidence)
 		}
 	}
 }
+
+// sameConfidence compares two searches' confidence to within 0.02. BM25,
+// which picks the passages a search reads and is one of the confidence
+// model's inputs, scores slightly differently in an index whose segments
+// merged otherwise (in memory, in the background; on disk, into one), so
+// two indexes of one corpus may differ in the second decimal.
+func sameConfidence(a, b *Result) bool { return math.Abs(a.Confidence-b.Confidence) < 0.02 }
