@@ -83,9 +83,22 @@ func (ix *Index) alternatives(p *parsed, q string, latin []*analysis.Token, unit
 			for _, tok := range run {
 				units = append(units, unitAt[tok.Start])
 			}
-			alts, err := candidates(ix.lex.Chinese(q[run[0].Start:run[n-1].End]))
+			zh := ix.lex.Chinese(q[run[0].Start:run[n-1].End])
+			alts, err := candidates(zh)
 			if err != nil {
 				return err
+			}
+			if len(alts) == 0 {
+				// None of its translations is the corpus's word:
+				// their synonyms may be ("conclusion": 结论, which
+				// notes may call 总结).
+				var syns []string
+				for _, w := range zh[:min(len(zh), maxAlternatives)] {
+					syns = append(syns, ix.lex.Synonyms(w)...)
+				}
+				if alts, err = candidates(syns); err != nil {
+					return err
+				}
 			}
 			if len(alts) > 0 {
 				add(alts, units)

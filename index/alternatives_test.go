@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"testing"
 )
 
@@ -119,4 +120,26 @@ func termTexts(pq *parsed) []string {
 		out = append(out, t.text)
 	}
 	return out
+}
+
+// An English word none of whose translations the corpus uses is read
+// through their synonyms: "conclusion" is 结论, which notes call 总结.
+func TestEnglishThroughSynonyms(t *testing.T) {
+	article := append(slices.Clone(queueArticle), []byte(`
+## 3. 总结
+
+**题目：** 消息队列的要点有哪些？
+
+**答案：** 顺序、可靠与幂等是三个要点。
+
+**解析：** 面试时按这三点回答。
+`)...)
+	ix := build(t, loadFS(t, map[string][]byte{"queue.md": article}))
+	r, err := ix.Search(context.Background(), "what is the conclusion")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := topID(r); got != "queue/3" {
+		t.Errorf("first match %q, want queue/3 (总结)", got)
+	}
 }
