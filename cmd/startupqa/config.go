@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -31,6 +32,10 @@ type config struct {
 	Retention      time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
 }
 
+// maxCooldown bounds ASK_COOLDOWN_SECONDS: a day is longer than any study
+// group means, and 1e300 seconds would overflow to no cooldown at all.
+const maxCooldown = 24 * time.Hour
+
 // lookupFunc is os.LookupEnv, or a fake in tests.
 type lookupFunc func(key string) (string, bool)
 
@@ -41,11 +46,13 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return config{}, fmt.Errorf("read %s: %w", dotenvPath, err)
 	}
+	// An empty setting is an unset one: .env.example lists every key
+	// with an empty value, and LOG_LEVEL= must mean the default level.
 	get := func(key, def string) string {
-		if v, ok := env(key); ok {
+		if v, ok := env(key); ok && strings.TrimSpace(v) != "" {
 			return strings.TrimSpace(v)
 		}
-		if v, ok := dotenv[key]; ok {
+		if v, ok := dotenv[key]; ok && strings.TrimSpace(v) != "" {
 			return strings.TrimSpace(v)
 		}
 		return def
@@ -71,12 +78,12 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		cfg.DiscordAPIBase = u
 	}
 	secs, err := strconv.ParseFloat(get("ASK_COOLDOWN_SECONDS", "3"), 64)
-	if err != nil || secs < 0 {
-		return config{}, fmt.Errorf("ASK_COOLDOWN_SECONDS must be a number of seconds ≥ 0")
+	if err != nil || math.IsNaN(secs) || secs < 0 || secs > maxCooldown.Seconds() {
+		return config{}, fmt.Errorf("ASK_COOLDOWN_SECONDS is %q; want a number of seconds from 0 to %.0f", get("ASK_COOLDOWN_SECONDS", "3"), maxCooldown.Seconds())
 	}
 	cfg.Cooldown = time.Duration(secs * float64(time.Second))
 	if err := cfg.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL", "warn"))); err != nil {
-		return config{}, fmt.Errorf("LOG_LEVEL: %w", err)
+		return config{}, fmt.Errorf("LOG_LEVEL is %q; want debug, info, warn or error", get("LOG_LEVEL", "warn"))
 	}
 	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
 		return config{}, fmt.Errorf("LOG_FORMAT is %q; want text or json", cfg.LogFormat)

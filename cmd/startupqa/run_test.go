@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -257,6 +258,28 @@ func TestConfigPrecedence(t *testing.T) {
 	}
 	if _, err := loadConfig(func(k string) (string, bool) { return "loud", k == "LOG_LEVEL" }, dotenv); err == nil {
 		t.Error("LOG_LEVEL=loud accepted")
+	}
+	// Empty settings are unset ones (issue 14): every key of
+	// .env.example may be left empty.
+	empty := func(string) (string, bool) { return "", true }
+	cfg, err = loadConfig(empty, filepath.Join(dir, "missing.env"))
+	if err != nil {
+		t.Fatalf("every setting empty: %v", err)
+	}
+	if cfg.LogLevel != slog.LevelWarn || cfg.LogFormat != "text" || cfg.Cooldown != 3*time.Second || cfg.DatabasePath != "startupqa.db" {
+		t.Errorf("every setting empty gave %+v, want the defaults", cfg)
+	}
+	for _, tt := range []struct{ key, value, wantIn string }{
+		{"LOG_LEVEL", "verbose", "debug, info, warn or error"},
+		{"ASK_COOLDOWN_SECONDS", "NaN", "from 0 to 86400"},
+		{"ASK_COOLDOWN_SECONDS", "Inf", "from 0 to 86400"},
+		{"ASK_COOLDOWN_SECONDS", "1e300", "from 0 to 86400"},
+		{"ASK_COOLDOWN_SECONDS", "-1", "from 0 to 86400"},
+	} {
+		_, err := loadConfig(func(k string) (string, bool) { return tt.value, k == tt.key }, filepath.Join(dir, "missing.env"))
+		if err == nil || !strings.Contains(err.Error(), tt.wantIn) {
+			t.Errorf("%s=%s: error %v, want one that says %q", tt.key, tt.value, err, tt.wantIn)
+		}
 	}
 	noEnv := func(string) (string, bool) { return "", false }
 	if _, err := loadConfig(noEnv, filepath.Join(dir, "missing.env")); err != nil {
