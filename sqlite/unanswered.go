@@ -27,12 +27,22 @@ func (db *DB) RecordUnanswered(ctx context.Context, guildID, question string, co
 // TopUnanswered lists the guild's most frequent unanswered questions since
 // a time, most asked first.
 func (db *DB) TopUnanswered(ctx context.Context, guildID string, since time.Time, limit int) ([]startupqa.Unanswered, error) {
+	return db.topUnanswered(ctx, `guild_id = ? AND created_at >= ?`, []any{guildID, millis(since)}, limit)
+}
+
+// TopUnansweredAll is TopUnanswered over every server and DM: what a bot
+// whose commands are global was asked.
+func (db *DB) TopUnansweredAll(ctx context.Context, since time.Time, limit int) ([]startupqa.Unanswered, error) {
+	return db.topUnanswered(ctx, `created_at >= ?`, []any{millis(since)}, limit)
+}
+
+func (db *DB) topUnanswered(ctx context.Context, where string, args []any, limit int) ([]startupqa.Unanswered, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT question, COUNT(*) AS n, MAX(created_at) AS last
-FROM unanswered WHERE guild_id = ? AND created_at >= ?
-GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`, guildID, millis(since), limit)
+FROM unanswered WHERE `+where+`
+GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("top unanswered questions: %w", err)
 	}

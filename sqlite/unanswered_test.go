@@ -33,6 +33,14 @@ func TestUnanswered(t *testing.T) {
 	if len(top) != 2 || top[0].Question != "RAG 是什么" || top[0].Count != 3 || !top[0].Last.Equal(base.Add(3*time.Hour)) || top[1].Count != 1 {
 		t.Errorf("top = %+v", top)
 	}
+	// Every server together: g2's question adds to g1's.
+	every, err := db.TopUnansweredAll(ctx, base.Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(every) != 2 || every[0].Question != "RAG 是什么" || every[0].Count != 4 {
+		t.Errorf("every server = %+v, want RAG 是什么 four times first", every)
+	}
 	n, err := db.PruneUnanswered(ctx, base.Add(-time.Hour))
 	if err != nil || n != 1 {
 		t.Errorf("prune = %d, %v; want 1 (the LoRA question)", n, err)

@@ -2,17 +2,21 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	iofs "io/fs"
+	"os"
 	"time"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/sqlite"
 )
 
 // unanswered lists the questions the bot could not answer well, most
 // asked first, from the bot's database.
 func (a *app) unanswered(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("unanswered", "[--guild ID] [--days N]")
-	guild := fs.String("guild", a.cfg.DiscordGuildID, "server `id` (default: DISCORD_GUILD_ID)")
+	fs := a.newFlagSet("unanswered", "[--guild ID] [--days N] [-n N]")
+	guild := fs.String("guild", a.cfg.DiscordGuildID, "server `id` (default: DISCORD_GUILD_ID; without it, every server and DM)")
 	days := fs.Int("days", 30, "look back this many `days`")
 	limit := fs.Int("n", 20, "list at most `n` questions")
 	if rest, err := parseFlags(fs, args); err != nil {
@@ -21,12 +25,23 @@ func (a *app) unanswered(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stderr, "startupqa unanswered: --days and -n take positive numbers")
 		return usageError{}
 	}
+	// Reading must not create: a mistyped DATABASE_PATH would otherwise
+	// report an empty log from a new, empty database.
+	if _, err := os.Stat(a.cfg.DatabasePath); errors.Is(err, iofs.ErrNotExist) {
+		return fmt.Errorf("no database at %s: the bot creates it when it first runs; set DATABASE_PATH to the bot's", a.cfg.DatabasePath)
+	}
 	db, err := sqlite.Open(ctx, a.cfg.DatabasePath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	top, err := db.TopUnanswered(ctx, *guild, time.Now().AddDate(0, 0, -*days), *limit)
+	since := time.Now().AddDate(0, 0, -*days)
+	var top []startupqa.Unanswered
+	if *guild == "" {
+		top, err = db.TopUnansweredAll(ctx, since, *limit)
+	} else {
+		top, err = db.TopUnanswered(ctx, *guild, since, *limit)
+	}
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,5 +38,20 @@ func TestUnansweredCommand(t *testing.T) {
 	}
 	if _, _, code := runCLI(t, "", env, "unanswered", "--days", "0"); code != 2 {
 		t.Errorf("--days 0: exit %d", code)
+	}
+	// Without a guild (a bot with global commands), every server's log
+	// (issue 14, item 1).
+	out, errOut, code = runCLI(t, "", env, "unanswered")
+	if code != 0 || !strings.Contains(out, "RAG 是什么") || !strings.Contains(out, "红烧肉怎么做") {
+		t.Errorf("no --guild: exit %d, out %q, err %q", code, out, errOut)
+	}
+	// A mistyped path is an error, and creates nothing.
+	missing := filepath.Join(t.TempDir(), "typo.db")
+	_, errOut, code = runCLI(t, "", map[string]string{"DATABASE_PATH": missing}, "unanswered")
+	if code != 1 || !strings.Contains(errOut, "no database at") {
+		t.Errorf("missing database: exit %d, err %q", code, errOut)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("unanswered created %s", missing)
 	}
 }
