@@ -21,8 +21,10 @@ type UnansweredStore interface {
 }
 
 // lowConfidence is the confidence under which an answer, though given, is
-// logged as a question the notes serve poorly.
-const lowConfidence = 0.6
+// logged as a question the notes serve poorly. Confidence is the chance
+// that the answer is right (index.Calibration): under 0.85, about one
+// answer in seven or more is wrong.
+const lowConfidence = 0.85
 
 // unansweredWindow is how far back /unanswered looks.
 const unansweredWindow = 30 * 24 * time.Hour
