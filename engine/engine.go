@@ -125,10 +125,24 @@ func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 		old := e.ix
 		old.Close()
 		ix, err := e.index(ctx, c)
+		if err != nil && ctx.Err() == nil {
+			// The corpus is valid; the index directory failed it
+			// (read-only, full, replaced). Serve the new corpus from
+			// memory rather than nothing, and say so.
+			e.log.Error("index directory unusable; serving the corpus from memory", "dir", e.cfg.IndexDir, "err", err)
+			ix, err = index.Build(ctx, c, e.cfg.Options...)
+		}
 		if err != nil {
-			// Put the previous corpus back rather than serve nothing.
-			if back, berr := e.index(context.WithoutCancel(ctx), old.Corpus()); berr == nil {
+			// Put the previous corpus back rather than serve a closed
+			// index: in its directory if that still works, else in memory.
+			back, berr := e.index(context.WithoutCancel(ctx), old.Corpus())
+			if berr != nil {
+				back, berr = index.Build(context.WithoutCancel(ctx), old.Corpus(), e.cfg.Options...)
+			}
+			if berr == nil {
 				e.ix = back
+			} else {
+				e.log.Error("reload failed and the previous corpus could not be indexed again", "err", berr)
 			}
 			e.mu.Unlock()
 			return 0, err

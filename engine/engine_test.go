@@ -150,3 +150,30 @@ func TestSearchDuringReload(t *testing.T) {
 		t.Errorf("only %d reloads", reloads)
 	}
 }
+
+// A reload whose index directory fails (here replaced by a file, as a
+// full or read-only disk would fail it) keeps answering, from memory
+// (issue 11, item 2): the corpus is valid, only the directory is not.
+func TestReloadIndexDirFails(t *testing.T) {
+	corpusDir, indexDir := t.TempDir(), filepath.Join(t.TempDir(), "idx")
+	write(t, corpusDir, article)
+	e, err := Open(context.Background(), Config{CorpusDir: corpusDir, IndexDir: indexDir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	answered(t, e, "向量数据库是什么", "notes/1")
+
+	if err := os.RemoveAll(indexDir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(indexDir, []byte("not a directory"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write(t, corpusDir, article+extra)
+	if n, err := e.Reload(context.Background()); err != nil || n != 2 {
+		t.Fatalf("Reload = %d, %v; want the new corpus's 2 sections, from memory", n, err)
+	}
+	answered(t, e, "向量数据库是什么", "notes/1")
+	answered(t, e, "提示工程是什么", "notes/2")
+}
