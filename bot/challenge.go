@@ -97,6 +97,9 @@ func (g *game) section(n int) *corpus.Section { return inLang(g.sections[n-1], g
 type games struct {
 	mu        sync.Mutex
 	byChannel map[string]*game
+	// starting holds the channels where a challenge is being created in
+	// the store and is not in byChannel yet.
+	starting map[string]bool
 }
 
 var (
@@ -152,7 +155,20 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 		b.games.mu.Unlock()
 		return reply{}, userError{fmt.Sprintf(txtRunning.in(l), who)}
 	}
+	if b.games.starting[channel] {
+		b.games.mu.Unlock()
+		return reply{}, userError{fmt.Sprintf(txtRunning.in(l), "?")}
+	}
+	if b.games.starting == nil {
+		b.games.starting = map[string]bool{}
+	}
+	b.games.starting[channel] = true
 	b.games.mu.Unlock()
+	defer func() {
+		b.games.mu.Lock()
+		delete(b.games.starting, channel)
+		b.games.mu.Unlock()
+	}()
 	now := time.Now()
 	ch := startupqa.Challenge{
 		GuildID: guild, ChannelID: channel, StarterID: starter, Topic: topic,
@@ -164,7 +180,11 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	}
 	// The store's unique index is what settles two starts racing in one
 	// channel: the loser gets ErrChallengeRunning.
-	if err := b.store.CreateChallenge(ctx, &ch); err != nil {
+	err := b.store.CreateChallenge(ctx, &ch)
+	if errors.Is(err, startupqa.ErrChallengeRunning) && b.endStale(ctx, channel) {
+		err = b.store.CreateChallenge(ctx, &ch)
+	}
+	if err != nil {
 		if errors.Is(err, startupqa.ErrChallengeRunning) {
 			return reply{}, userError{fmt.Sprintf(txtRunning.in(l), "?")}
 		}
@@ -177,6 +197,37 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	b.games.byChannel[ch.ChannelID] = g
 	b.armTimer(g)
 	return roundReply(g), nil
+}
+
+// endStale ends the challenges the store has running in a channel that no
+// game here plays: the end of their last round failed to reach the store
+// (issue 11, item 5), and they would otherwise block the channel until a
+// restart. begin reserves its channel first, so no other start can be
+// creating one there; like the clean-up at start-up, this assumes one bot
+// process per database.
+func (b *Bot) endStale(ctx context.Context, channel string) bool {
+	running, err := b.store.RunningChallenges(ctx)
+	if err != nil {
+		b.log.Error("list running challenges", "err", err)
+		return false
+	}
+	ended := false
+	for _, c := range running {
+		b.games.mu.Lock()
+		live := b.games.byChannel[c.ChannelID] != nil
+		b.games.mu.Unlock()
+		if c.ChannelID != channel || live {
+			continue
+		}
+		c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
+		if err := b.store.UpdateChallenge(ctx, &c); err != nil {
+			b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
+			continue
+		}
+		b.log.Warn("ended a challenge the store still had running", "challenge", c.ID, "channel", channel)
+		ended = true
+	}
+	return ended
 }
 
 func (g *game) resetRound() {

@@ -2,9 +2,11 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -299,5 +301,52 @@ func TestChallengeInEnglish(t *testing.T) {
 	}
 	if !strings.Contains(final.Title, "Challenge over") || !strings.Contains(final.Description, "points") {
 		t.Errorf("final ranking in English: %+v", final)
+	}
+}
+
+// failingEnds is a store whose writes of an ended challenge fail a number
+// of times, as a full disk or a locked database would fail them.
+type failingEnds struct {
+	*sqlite.DB
+	mu    sync.Mutex
+	fails int
+}
+
+func (f *failingEnds) UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if c.State == startupqa.ChallengeEnded && f.fails > 0 {
+		f.fails--
+		return errors.New("disk I/O error")
+	}
+	return f.DB.UpdateChallenge(ctx, c)
+}
+
+// A challenge whose end failed to reach the store does not block its
+// channel: the next start ends it and begins (issue 11, item 5).
+func TestChallengeEndNotStored(t *testing.T) {
+	store := &failingEnds{DB: openStore(t), fails: 1}
+	srv := discordtest.Start(t, discordtest.Options{})
+	r := startBotWith(t, srv, Config{}, defaultIndex(t), func(b *Bot) { b.UseStore(store) })
+	alice := discordtest.Actor{UserID: "601", Username: "alice"}
+
+	first := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...))
+	_, cid, _, ok := parseChID(buttonsOf(first)[0])
+	if !ok {
+		t.Fatalf("first round: %+v", first.Data)
+	}
+	r.interact(t, r.srv.ComponentInteraction(alice, chID(actSkip, cid, 1)))
+	waitPosts(t, r, 2) // the reveal and the final ranking: the game is over
+	if running, _ := store.RunningChallenges(context.Background()); len(running) != 1 {
+		t.Fatalf("store has %d running challenges, want the one whose end failed", len(running))
+	}
+
+	again := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...))
+	if len(again.Data.Embeds) != 1 || strings.Contains(again.Data.Content, "already") || strings.Contains(again.Data.Content, "已经") {
+		t.Fatalf("second start in the channel: %+v", again.Data)
+	}
+	running, err := store.RunningChallenges(context.Background())
+	if err != nil || len(running) != 1 || running[0].ID == cid {
+		t.Errorf("running after the second start = %+v, %v; want only the new challenge", running, err)
 	}
 }
