@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -139,7 +140,8 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	if err := os.RemoveAll(bleveDir); err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	tmp, err := os.MkdirTemp(dir, "bleve-build-")
+	removeStaleBuilds(dir)
+	tmp, err := os.MkdirTemp(dir, buildPrefix)
 	if err != nil {
 		return nil, false, fmt.Errorf("open index: %w", err)
 	}
@@ -185,15 +187,47 @@ func checkOwnDir(dir string) error {
 	if err != nil {
 		return fmt.Errorf("open index: %w", err)
 	}
+	foreign := false
 	for _, e := range entries {
-		if e.Name() == metaFile {
+		switch {
+		case e.Name() == metaFile:
 			return nil
+		case e.IsDir() && strings.HasPrefix(e.Name(), buildPrefix):
+			// A build of ours, interrupted or under way in another
+			// process: the directory is ours all the same.
+		default:
+			foreign = true
 		}
 	}
-	if len(entries) > 0 {
+	if foreign {
 		return fmt.Errorf("open index %s: directory is not empty and holds no startupqa index; choose an empty or new directory", dir)
 	}
 	return nil
+}
+
+// buildPrefix names the temporary directories an index is built in before
+// it is moved into place.
+const buildPrefix = "bleve-build-"
+
+// staleBuild is the age from which a build directory is taken for one a
+// killed process left behind: a build of 10,000 sections takes seconds.
+const staleBuild = 10 * time.Minute
+
+// removeStaleBuilds deletes the build directories that interrupted runs
+// left in dir; a younger one may be another process's build under way.
+func removeStaleBuilds(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), buildPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleBuild {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 func fingerprint(c *corpus.Corpus, m *mapping.IndexMappingImpl, simplified bool) (string, error) {

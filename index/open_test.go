@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/startupqa/startupqa/corpus"
 )
@@ -456,3 +457,37 @@ func TestOpenRebuildsIndexMissingASegment(t *testing.T) {
 // merged otherwise (in memory, in the background; on disk, into one), so
 // two indexes of one corpus may differ in the second decimal.
 func sameConfidence(a, b *Result) bool { return math.Abs(a.Confidence-b.Confidence) < 0.02 }
+
+// A build that was killed leaves its temporary directory behind; the next
+// run must not take the directory for someone else's (issue 11, item 1),
+// and clears what is old enough to be abandoned.
+func TestOpenAfterInterruptedBuild(t *testing.T) {
+	quietBleveLog(t)
+	c := defaultCorpus(t)
+	dir := t.TempDir()
+	stale := filepath.Join(dir, buildPrefix+"123")
+	fresh := filepath.Join(dir, buildPrefix+"456")
+	for _, d := range []string{stale, fresh} {
+		if err := os.MkdirAll(filepath.Join(d, "bleve"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleBuild)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	ix, rebuilt, err := Open(context.Background(), c, dir)
+	if err != nil {
+		t.Fatalf("Open after an interrupted build: %v", err)
+	}
+	defer ix.Close()
+	if !rebuilt {
+		t.Error("rebuilt = false")
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the abandoned build %s is still there (%v)", stale, err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a build that may be under way was removed: %v", err)
+	}
+}
