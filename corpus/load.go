@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -74,17 +75,19 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		if root != "" {
 			display = path.Join(root, name)
 		}
-		data, err := fs.ReadFile(fsys, name)
+		data, problem, err := readArticle(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // a dangling link (an editor's lock file) or a file gone since the listing
+		}
 		if err != nil {
 			return nil, fmt.Errorf("load corpus %s: %w", root, err)
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
-		h.Write(data)
-		if len(data) > MaxFileSize {
-			problems = append(problems, Problem{File: display, Line: 1,
-				Message: fmt.Sprintf("file is %d bytes; the limit is %d (1 MiB)", len(data), MaxFileSize)})
+		if problem != "" {
+			problems = append(problems, Problem{File: display, Line: 1, Message: problem})
 			continue
 		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
+		h.Write(data)
 		art, ps := Parse(display, data)
 		problems = append(problems, ps...)
 		if base, lang, ok := companionOf(name); ok {
@@ -115,6 +118,36 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 	return c, nil
 }
 
+// readArticle reads one article, trusting nothing of the file system: a
+// FIFO would block, /dev/zero behind a link would fill memory, and a file
+// can grow between its size being checked and its being read. problem
+// says why a file cannot be an article.
+func readArticle(fsys fs.FS, name string) (data []byte, problem string, err error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, "", err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Sprintf("not a regular file (%s); an article is a plain text file", info.Mode().Type()), nil
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Sprintf("file is %d bytes; the limit is %d (1 MiB)", info.Size(), MaxFileSize), nil
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, "", err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Sprintf("file grew past the limit of %d bytes (1 MiB) while it was read", MaxFileSize), nil
+	}
+	return data, "", nil
+}
+
 func articleFiles(fsys fs.FS) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -123,7 +156,9 @@ func articleFiles(fsys fs.FS) ([]string, error) {
 	var names []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+		// Hidden files are not articles: editors keep locks and
+		// backups there (Emacs's .#notes.md).
+		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
 			continue
 		}
 		names = append(names, name)

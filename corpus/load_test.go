@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/startupqa/startupqa/corpus"
 )
@@ -223,6 +225,55 @@ func TestLoadDirReadmeSkipped(t *testing.T) {
 		}
 		if len(c.Articles) != 1 || !strings.HasSuffix(c.Articles[0].File, "/a.md") {
 			t.Errorf("%s: articles %v, want only a.md", readme, c.Articles)
+		}
+	}
+}
+
+// The loader trusts nothing of the file system (issue 11, item 7): a FIFO
+// would block a reload for ever, a link to /dev/zero would fill memory,
+// and an editor's lock file is a dangling link named like an article.
+func TestLoadDistrustsFileSystem(t *testing.T) {
+	dir := t.TempDir()
+	good := "# 笔记\n\n## 1. 标题\n\n**题目：** 问题？\n\n**答案：** 答案。\n"
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("alice@host.1234", filepath.Join(dir, ".#notes.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "gone.md")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.LoadDir(dir)
+	if err != nil || len(c.Sections) != 1 {
+		t.Fatalf("dangling links: LoadDir = %v, %v; want the one article", c, err)
+	}
+
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := make([]byte, 2*corpus.MaxFileSize)
+	if err := os.WriteFile(filepath.Join(dir, "big.md"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := corpus.LoadDir(dir); done <- err }()
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("LoadDir blocked on a FIFO")
+	}
+	ps, ok := corpus.AsProblems(err)
+	if !ok {
+		t.Fatalf("LoadDir = %v, want problems", err)
+	}
+	got := ps.Error()
+	for _, want := range []string{"pipe.md:1: not a regular file", "zero.md:1: not a regular file", "big.md:1: file is 2097152 bytes"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
 		}
 	}
 }
