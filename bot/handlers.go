@@ -267,7 +267,7 @@ func (b *Bot) reload(ctx context.Context, r *request) (reply, error) {
 // hides the command from others, but a server can override that, so the
 // bot checks too.
 func canManage(i *discordgo.Interaction) bool {
-	return i.Member != nil && i.Member.Permissions&discordgo.PermissionManageGuild != 0
+	return i.Member != nil && i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
 }
 
 // challenge routes /challenge's subcommands.
