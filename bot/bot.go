@@ -84,7 +84,7 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		cfg:      cfg,
 		engine:   engine,
 		scripts:  scripts,
-		log:      log,
+		log:      slog.New(redactingHandler{log.Handler()}),
 		cooldown: newCooldown(cfg.Cooldown, time.Now),
 		games:    games{byChannel: map[string]*game{}},
 		quicks:   quickRounds{rounds: map[int64]*quickRound{}},
