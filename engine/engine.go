@@ -7,6 +7,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -67,6 +68,12 @@ func (e *Engine) index(ctx context.Context, c *corpus.Corpus) (*index.Index, err
 		return index.Build(ctx, c, e.cfg.Options...)
 	}
 	ix, rebuilt, err := index.Open(ctx, c, e.cfg.IndexDir, e.cfg.Options...)
+	if errors.Is(err, index.ErrBusy) {
+		// A bot is serving from the directory: answer from memory
+		// rather than wait for it to stop.
+		e.log.Warn("index directory in use by another process; indexing in memory", "dir", e.cfg.IndexDir)
+		return index.Build(ctx, c, e.cfg.Options...)
+	}
 	if err == nil {
 		e.log.Debug("index opened", "dir", e.cfg.IndexDir, "rebuilt", rebuilt, "sections", len(c.Sections))
 	}

@@ -177,3 +177,33 @@ func TestReloadIndexDirFails(t *testing.T) {
 	answered(t, e, "向量数据库是什么", "notes/1")
 	answered(t, e, "提示工程是什么", "notes/2")
 }
+
+// ask --index on the directory a running bot holds answers from memory
+// instead of waiting for the bot to stop (issue 11, item 4).
+func TestOpenIndexDirInUse(t *testing.T) {
+	corpusDir, indexDir := t.TempDir(), filepath.Join(t.TempDir(), "idx")
+	write(t, corpusDir, article)
+	cfg := Config{CorpusDir: corpusDir, IndexDir: indexDir}
+	bot, err := Open(context.Background(), cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bot.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		e, err := Open(context.Background(), cfg, slog.New(slog.DiscardHandler))
+		if err != nil {
+			t.Errorf("second Open: %v", err)
+			return
+		}
+		defer e.Close()
+		answered(t, e, "向量数据库是什么", "notes/1")
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("a second engine on a held index directory waited for ever")
+	}
+	answered(t, bot, "向量数据库是什么", "notes/1")
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/words"
@@ -114,7 +115,13 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	metaPath := filepath.Join(dir, metaFile)
 	bleveDir := filepath.Join(dir, "bleve")
 	if got, err := os.ReadFile(metaPath); err == nil && string(got) == want {
-		if bi, err := bleve.Open(bleveDir); err == nil {
+		bi, err := openBleve(bleveDir)
+		if errors.Is(err, ErrBusy) {
+			// Another process has it open: neither wait for ever nor
+			// rebuild, which would delete the index under it.
+			return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		if err == nil {
 			ix, err := newIndex(c, bi, m, o, passageTable(c, o.simplify))
 			if err != nil {
 				return nil, false, err
@@ -165,12 +172,30 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	if err := writeFileAtomic(metaPath, []byte(want)); err != nil {
 		return nil, false, fmt.Errorf("open index: %w", err)
 	}
-	bi, err = bleve.Open(bleveDir)
+	bi, err = openBleve(bleveDir)
 	if err != nil {
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	ix, err = newIndex(c, bi, m, o, table)
 	return ix, true, err
+}
+
+// ErrBusy is returned (wrapped) by Open when another process holds the
+// index directory open, as a running bot does.
+var ErrBusy = errors.New("the index is in use by another process")
+
+// lockWait is how long Open waits for another process to release the
+// index before it reports ErrBusy; Bleve would otherwise wait for ever.
+const lockWait = time.Second
+
+// openBleve opens a persisted Bleve index, giving up after lockWait when
+// another process holds its lock.
+func openBleve(path string) (bleve.Index, error) {
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, ErrBusy
+	}
+	return bi, err
 }
 
 // metaFile holds the fingerprint of what the index in the same directory

@@ -491,3 +491,41 @@ func TestOpenAfterInterruptedBuild(t *testing.T) {
 		t.Errorf("a build that may be under way was removed: %v", err)
 	}
 }
+
+// A second opener of a directory another holds open (a bot serving from
+// it while someone runs ask --index) gets ErrBusy after a second instead
+// of waiting for ever, and deletes nothing (issue 11, item 4).
+func TestOpenBusyDirectory(t *testing.T) {
+	quietBleveLog(t)
+	c := defaultCorpus(t)
+	dir := t.TempDir()
+	first, _ := open(t, c, dir)
+	defer first.Close()
+
+	start := time.Now()
+	ix, _, err := Open(context.Background(), c, dir)
+	if err == nil {
+		ix.Close()
+		t.Fatal("a second Open of a held directory succeeded")
+	}
+	if !errors.Is(err, ErrBusy) {
+		t.Fatalf("second Open: %v, want ErrBusy", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("second Open took %v", d)
+	}
+	// Its owner's background merges may change segment files, so what
+	// is checked is that the index is still there, and nothing was built.
+	for _, name := range []string{metaFile, "bleve"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s is gone: %v", name, err)
+		}
+	}
+	if builds, _ := filepath.Glob(filepath.Join(dir, buildPrefix+"*")); len(builds) > 0 {
+		t.Errorf("the second Open started a build: %v", builds)
+	}
+	// The first still answers.
+	if r := ask(t, first, "大模型的训练过程"); topID(r) != "llm-startup/2" {
+		t.Errorf("the first index answers %s", topID(r))
+	}
+}
