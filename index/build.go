@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,7 +117,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	}
 	metaPath := filepath.Join(dir, metaFile)
 	bleveDir := filepath.Join(dir, "bleve")
-	if got, err := os.ReadFile(metaPath); err == nil && string(got) == want {
+	if got, err := os.ReadFile(metaPath); err == nil && metaMatches(string(got), want, bleveDir) {
 		bi, err := openBleve(bleveDir)
 		if errors.Is(err, ErrBusy) {
 			// Another process has it open: neither wait for ever nor
@@ -169,7 +172,11 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 	if err := os.Rename(tmpIndex, bleveDir); err != nil {
 		return nil, false, fmt.Errorf("open index: %w", err)
 	}
-	if err := writeFileAtomic(metaPath, []byte(want)); err != nil {
+	sum, err := manifest(bleveDir)
+	if err != nil {
+		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if err := writeFileAtomic(metaPath, []byte(want+"\n"+sum)); err != nil {
 		return nil, false, fmt.Errorf("open index: %w", err)
 	}
 	bi, err = openBleve(bleveDir)
@@ -188,14 +195,58 @@ var ErrBusy = errors.New("the index is in use by another process")
 // index before it reports ErrBusy; Bleve would otherwise wait for ever.
 const lockWait = time.Second
 
-// openBleve opens a persisted Bleve index, giving up after lockWait when
-// another process holds its lock.
+// openBleve opens a persisted Bleve index read-only, giving up after
+// lockWait when another process holds its lock. Read-only, Bleve neither
+// merges nor persists, so the files stay as built (their manifest holds),
+// and any number of processes (a bot and ask) can share them.
 func openBleve(path string) (bleve.Index, error) {
-	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String(), "read_only": true})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, ErrBusy
 	}
 	return bi, err
+}
+
+// metaMatches reports whether a meta file describes the index wanted and
+// the files in bleveDir are byte for byte those that were built: Bleve
+// reads a damaged segment without noticing, and then answers otherwise,
+// fails or panics.
+func metaMatches(meta, want, bleveDir string) bool {
+	fp, sum, ok := strings.Cut(meta, "\n")
+	if !ok || fp != want {
+		return false
+	}
+	got, err := manifest(bleveDir)
+	return err == nil && got == sum
+}
+
+// manifest sums every file under dir, names, sizes and contents (CRC-32C,
+// which the CPU computes at several GB/s), into one line.
+func manifest(dir string) (string, error) {
+	table := crc32.MakeTable(crc32.Castagnoli)
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		crc := crc32.New(table)
+		n, err := io.Copy(crc, f)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		fmt.Fprintf(h, "%s %d %08x\n", filepath.ToSlash(rel), n, crc.Sum32())
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return "files " + hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // metaFile holds the fingerprint of what the index in the same directory

@@ -123,7 +123,15 @@ type unit struct {
 // Search finds the sections that answer a question. It returns an error
 // only when the index fails or ctx ends; a question that fits nothing is an
 // unanswered Result.
-func (ix *Index) Search(ctx context.Context, q string) (*Result, error) {
+func (ix *Index) Search(ctx context.Context, q string) (_ *Result, err error) {
+	// Bleve panics on some damage to a segment it reads; the index on
+	// disk is checked when opened, but a file can be damaged while in
+	// use, and one bad search must not take the process down.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("search %q: the index failed (%v); rebuild it (delete the index directory)", q, r)
+		}
+	}()
 	clean, truncated := cleanQuery(q)
 	res := &Result{Query: clean, Truncated: truncated}
 	searched := clean
