@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 )
 
 // MaxFileSize is the largest article accepted. Real articles are a few
@@ -119,33 +121,61 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 }
 
 // readArticle reads one article, trusting nothing of the file system: a
-// FIFO would block, /dev/zero behind a link would fill memory, and a file
-// can grow between its size being checked and its being read. problem
-// says why a file cannot be an article.
+// FIFO would block, /dev/zero behind a link would fill memory, a file can
+// grow between its size being checked and its being read, and one
+// rewritten in place can be read half old, half new. problem says why a
+// file cannot be an article.
 func readArticle(fsys fs.FS, name string) (data []byte, problem string, err error) {
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, "", err
+	var previous []byte
+	for range readAttempts {
+		before, err := fs.Stat(fsys, name)
+		if err != nil {
+			return nil, "", err
+		}
+		if !before.Mode().IsRegular() {
+			return nil, fmt.Sprintf("not a regular file (%s); an article is a plain text file", before.Mode().Type()), nil
+		}
+		if before.Size() > MaxFileSize {
+			return nil, fmt.Sprintf("file is %d bytes; the limit is %d (1 MiB)", before.Size(), MaxFileSize), nil
+		}
+		data, err = readLimited(fsys, name)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(data) > MaxFileSize {
+			return nil, fmt.Sprintf("file grew past the limit of %d bytes (1 MiB) while it was read", MaxFileSize), nil
+		}
+		after, err := fs.Stat(fsys, name)
+		if err != nil {
+			return nil, "", err
+		}
+		steady := after.ModTime().Equal(before.ModTime()) && after.Size() == before.Size() && int64(len(data)) == after.Size()
+		// A file last written a moment ago may be half written by a
+		// writer that pauses between writes: it counts once a second
+		// read, readSettle later, finds the same bytes.
+		if steady && (time.Since(after.ModTime()) >= readSettle || bytes.Equal(data, previous)) {
+			return data, "", nil
+		}
+		previous = data
+		time.Sleep(readSettle)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Sprintf("not a regular file (%s); an article is a plain text file", info.Mode().Type()), nil
-	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Sprintf("file is %d bytes; the limit is %d (1 MiB)", info.Size(), MaxFileSize), nil
-	}
+	return nil, "file kept changing while it was read; save it again, or reload once the editor is done", nil
+}
+
+// A file written to while it is read, or a moment before, is read again,
+// readAttempts times in all, readSettle apart.
+const (
+	readAttempts = 5
+	readSettle   = 20 * time.Millisecond
+)
+
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	defer f.Close()
-	data, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, "", err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Sprintf("file grew past the limit of %d bytes (1 MiB) while it was read", MaxFileSize), nil
-	}
-	return data, "", nil
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 func articleFiles(fsys fs.FS) ([]string, error) {

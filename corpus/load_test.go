@@ -277,3 +277,71 @@ func TestLoadDistrustsFileSystem(t *testing.T) {
 		}
 	}
 }
+
+// A file rewritten in place while it is loaded is never accepted half
+// written (issue 11, item 6): every load that succeeds has all sections
+// of one version or the other.
+func TestLoadWhileRewritten(t *testing.T) {
+	dir := t.TempDir()
+	version := func(tag string) []byte {
+		var b strings.Builder
+		b.WriteString("# 笔记\n")
+		for n := 1; n <= 6; n++ {
+			fmt.Fprintf(&b, "\n## %d. 标题%s%d\n\n**题目：** 问题%s%d？\n\n**答案：** 答案%s%d，%s。\n", n, tag, n, tag, n, tag, n, strings.Repeat("内容", 40))
+		}
+		return []byte(b.String())
+	}
+	a, b := version("甲"), version("乙")
+	path := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(path, a, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			data := a
+			if i%2 == 1 {
+				data = b
+			}
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o644)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			half := len(data) / 2
+			f.Write(data[:half])
+			time.Sleep(time.Duration(i%3) * time.Millisecond)
+			f.Write(data[half:])
+			f.Close()
+			time.Sleep(30 * time.Millisecond) // the editor is idle a while
+		}
+	}()
+	deadline := time.Now().Add(1500 * time.Millisecond)
+	loads, partial := 0, 0
+	for time.Now().Before(deadline) {
+		c, err := corpus.LoadDir(dir)
+		if err != nil {
+			continue // refused: problems, or kept changing; never half
+		}
+		loads++
+		if len(c.Sections) != 6 {
+			partial++
+		}
+	}
+	close(stop)
+	<-done
+	if partial > 0 {
+		t.Errorf("%d of %d loads accepted a half-written file", partial, loads)
+	}
+	if loads == 0 {
+		t.Error("no load succeeded between the writes")
+	}
+	t.Logf("%d loads succeeded", loads)
+}
