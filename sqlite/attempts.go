@@ -71,31 +71,45 @@ RETURNING id`,
 	if _, err := tx.ExecContext(ctx, `DELETE FROM attempt_key_points WHERE attempt_id = ?`, id); err != nil {
 		return 0, err
 	}
-	// All key points in one multi-row INSERT.
-	n := len(a.Covered) + len(a.Missed)
-	if n == 0 {
-		return id, nil
+	// Key points go in multi-row INSERTs of at most pointsPerInsert rows:
+	// SQLite takes at most 32,766 parameters in one statement, and a
+	// section with 8,192 points would need 32,768.
+	type row struct {
+		kind     string
+		position int
+		name     string
 	}
-	var q strings.Builder
-	q.WriteString(`INSERT INTO attempt_key_points (attempt_id, kind, position, name) VALUES `)
-	args := make([]any, 0, 4*n)
+	var rows []row
 	for _, list := range []struct {
 		kind  string
 		names []string
 	}{{kindCovered, a.Covered}, {kindMissed, a.Missed}} {
 		for i, name := range list.names {
-			if len(args) > 0 {
+			rows = append(rows, row{list.kind, i, name})
+		}
+	}
+	for len(rows) > 0 {
+		chunk := rows[:min(len(rows), pointsPerInsert)]
+		rows = rows[len(chunk):]
+		var q strings.Builder
+		q.WriteString(`INSERT INTO attempt_key_points (attempt_id, kind, position, name) VALUES `)
+		args := make([]any, 0, 4*len(chunk))
+		for i, r := range chunk {
+			if i > 0 {
 				q.WriteString(", ")
 			}
 			q.WriteString("(?, ?, ?, ?)")
-			args = append(args, id, list.kind, i, name)
+			args = append(args, id, r.kind, r.position, r.name)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-		return 0, err
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return 0, err
+		}
 	}
 	return id, nil
 }
+
+// pointsPerInsert is how many key points one INSERT writes.
+const pointsPerInsert = 1000
 
 // Attempts returns the attempts of one round of a challenge, most points
 // first, then earliest first.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -133,5 +134,27 @@ func TestAttemptReplacedOnImprove(t *testing.T) {
 	}
 	if want := []startupqa.Standing{st("u1", 8, 2), st("u2", 5, 1)}; !reflect.DeepEqual(board, want) {
 		t.Errorf("leaderboard %+v, want %+v", board, want)
+	}
+}
+
+// A section with thousands of key points is stored whole: one INSERT of
+// 8,192 points would pass SQLite's 32,766 parameters (issue 11, item 9).
+func TestAttemptManyKeyPoints(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	c := mustChallenge(t, db, "g1", "c1")
+	var covered, missed []string
+	for i := range 6000 {
+		covered = append(covered, fmt.Sprintf("要点%d", i))
+		missed = append(missed, fmt.Sprintf("遗漏%d", i))
+	}
+	a := mustAttempt(t, db, startupqa.Attempt{ChallengeID: c.ID, Round: 1, GuildID: "g1", ChannelID: "c1", UserID: "u1",
+		SectionID: c.Sections[0], Score: 0.5, Points: 50, Covered: covered, Missed: missed})
+	got, err := db.Attempts(ctx, c.ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != a.ID || !reflect.DeepEqual(got[0].Covered, covered) || !reflect.DeepEqual(got[0].Missed, missed) {
+		t.Errorf("read back %d attempts; key points covered %d, missed %d; want 6000 and 6000 in order", len(got), len(got[0].Covered), len(got[0].Missed))
 	}
 }
