@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/startupqa/startupqa"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -54,6 +55,11 @@ func open(ctx context.Context, path string, list []string) (*DB, int, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, 0, fmt.Errorf("open database: %w", err)
+	}
+	// SQLite says only "unable to open database file (14)" when the
+	// folder is missing.
+	if info, err := os.Stat(filepath.Dir(abs)); err != nil || !info.IsDir() {
+		return nil, 0, fmt.Errorf("open database %s: the folder %s does not exist; create it or set DATABASE_PATH", path, filepath.Dir(abs))
 	}
 	// A file: URI with the path escaped, so that a '?' or '#' in a
 	// directory name stays part of the name.

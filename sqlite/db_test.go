@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +49,19 @@ func TestCanceledContext(t *testing.T) {
 	defer stop()
 	if err := db.RecordAttempt(ctx, &startupqa.Attempt{GuildID: "g", UserID: "u", SectionID: "s", Points: 1}); err != nil {
 		t.Fatalf("a write after cancelled ones: %v", err)
+	}
+}
+
+// A DATABASE_PATH in a folder that does not exist says so, instead of
+// SQLite's "unable to open database file (14)" (issue 11, item 9).
+func TestOpenMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-folder", "startupqa.db")
+	db, err := Open(context.Background(), path)
+	if err == nil {
+		db.Close()
+		t.Fatal("Open in a missing folder succeeded")
+	}
+	if !strings.Contains(err.Error(), "does not exist") || !strings.Contains(err.Error(), "no-such-folder") {
+		t.Errorf("error %q does not say the folder is missing", err)
 	}
 }
