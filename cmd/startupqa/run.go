@@ -24,7 +24,7 @@ Usage:
   startupqa challenge [flags]          a quiz in the terminal: answer, get graded
   startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
   startupqa unanswered [flags]         questions the bot could not answer, most asked first
-  startupqa eval [flags] file          measure search quality on labelled questions
+  startupqa eval [flags] file|dir      measure search quality on labelled questions
   startupqa help [command]             show help
 
 The built-in corpus is the article 大模型创业的创新与挑战; --corpus DIR (or
@@ -45,6 +45,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, rest := args[0], args[1:]
 	app := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, log: newLogger(stderr, cfg)}
+	for _, arg := range rest {
+		if arg == "--" {
+			break
+		}
+		if arg == "-h" || arg == "-help" || arg == "--help" {
+			app.helpAsked = true
+		}
+	}
 	if f, ok := app.commands()[cmd]; ok {
 		return f(ctx, rest)
 	}
@@ -64,6 +72,9 @@ type app struct {
 	stderr io.Writer
 	log    *slog.Logger
 	zh     *zh.Converter // set by openEngine
+	// helpAsked is set when the command line asks for help, which then
+	// goes to stdout.
+	helpAsked bool
 }
 
 func newLogger(w io.Writer, cfg config) *slog.Logger {
@@ -94,7 +105,12 @@ func (a *app) help(ctx context.Context, args []string) error {
 		fmt.Fprint(a.stdout, usage)
 		return nil
 	}
+	if args[0] == "help" {
+		fmt.Fprint(a.stdout, usage)
+		return nil
+	}
 	if f, ok := a.commands()[args[0]]; ok {
+		a.helpAsked = true
 		return f(ctx, []string{"-h"})
 	}
 	fmt.Fprintf(a.stderr, "startupqa: no help for %q\n", args[0])
@@ -138,14 +154,27 @@ func (a *app) openEngine(ctx context.Context, ef *engineFlags) (*engine.Engine, 
 	}, a.log)
 }
 
-// newFlagSet returns a flag set that reports errors instead of exiting and
-// prints its usage to stderr.
+// newFlagSet returns a flag set that reports errors instead of exiting.
+// Its usage goes to stdout when it was asked for (-h, help cmd), so that
+// "startupqa help ask | less" works, and to stderr after a bad command
+// line.
 func (a *app) newFlagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(a.stderr, "Usage: startupqa %s %s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
+		w := a.stderr
+		if a.helpAsked {
+			w = a.stdout
+		}
+		fmt.Fprintf(w, "Usage: startupqa %s %s\n", name, synopsis)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(w, "\nFlags:")
+			fs.SetOutput(w)
+			fs.PrintDefaults()
+			fs.SetOutput(a.stderr)
+		}
 	}
 	return fs
 }

@@ -218,6 +218,23 @@ func TestEvalCommand(t *testing.T) {
 	}
 }
 
+// Help that was asked for goes to stdout, so that it can be paged; every
+// command has it, help included (issue 14, item 6).
+func TestHelpOnStdout(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "ask"}, {"ask", "-h"}, {"help", "check"}, {"help", "help"}, {"eval", "--help"}} {
+		out, errOut, code := runCLI(t, "", nil, args...)
+		if code != 0 || !strings.Contains(out, "Usage") || errOut != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want the usage on stdout", args, code, out, errOut)
+		}
+	}
+	if out, _, _ := runCLI(t, "", nil, "help", "check"); strings.Contains(out, "Flags:") {
+		t.Errorf("help check lists an empty Flags: section:\n%s", out)
+	}
+	if out, errOut, code := runCLI(t, "", nil, "ask", "--bogus"); code != 2 || out != "" || !strings.Contains(errOut, "Usage") {
+		t.Errorf("a bad flag: exit %d, stdout %q, stderr %q; want the usage on stderr", code, out, errOut)
+	}
+}
+
 func TestUsage(t *testing.T) {
 	tests := []struct {
 		args     []string
