@@ -36,7 +36,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 		return a.corpusError(err)
 	}
 	defer ix.Close()
-	out := &answerer{ix: ix, zh: a.zh, w: a.stdout, stderr: a.stderr, json: *asJSON, top: *top}
+	out := &answerer{ix: ix, zh: a.zh, w: a.stdout, stderr: a.stderr, json: *asJSON, top: *top, topics: topicsCommand(ef.corpusDir)}
 
 	if len(words) > 0 {
 		return out.answer(ctx, strings.Join(words, " "))
@@ -51,6 +51,25 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	return out.answer(ctx, string(q))
 }
 
+// topicsCommand is the command line that lists the sections of the corpus
+// in dir: an abstention points there.
+func topicsCommand(dir string) string {
+	if dir == "" {
+		return "startupqa topics"
+	}
+	return "startupqa topics --corpus " + shellQuote(dir)
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:,@%", r) || r > 0x7f)
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
 // answerer searches and prints, as text or JSON.
 type answerer struct {
 	ix     searcher
@@ -59,6 +78,7 @@ type answerer struct {
 	stderr io.Writer
 	json   bool
 	top    int
+	topics string // the command that lists this corpus's sections
 }
 
 func (o *answerer) answer(ctx context.Context, q string) error {
@@ -74,7 +94,7 @@ func (o *answerer) answer(ctx context.Context, q string) error {
 	if o.json {
 		return writeJSON(o.w, res, o.top)
 	}
-	out := formatResult(res, o.top)
+	out := formatResult(res, o.top, o.topics)
 	if o.zh != nil && o.zh.IsTraditional(res.Query) {
 		out = o.zh.Traditional(out)
 	}

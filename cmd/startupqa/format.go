@@ -12,9 +12,10 @@ import (
 
 // formatResult renders a search result for people reading a terminal: the
 // best section in full, then the other close matches; or, when the engine
-// abstains, a plain "no section fits" and the nearest sections. Labels
-// follow the language of the question.
-func formatResult(res *index.Result, top int) string {
+// abstains, a plain "no section fits", the nearest sections and topics,
+// the command that lists them all. Labels follow the language of the
+// question.
+func formatResult(res *index.Result, top int, topics string) string {
 	var b strings.Builder
 	q := res.Query
 	best, ok := res.Best()
@@ -28,7 +29,7 @@ func formatResult(res *index.Result, top int) string {
 			b.WriteString(tr(q, "\n最接近的章节：\n", "\nNearest sections:\n"))
 			writeMatchList(&b, res.Matches, top)
 		}
-		b.WriteString(tr(q, "\n全部章节：startupqa topics\n", "\nAll sections: startupqa topics\n"))
+		b.WriteString(tr(q, "\n全部章节：", "\nAll sections: ") + topics + "\n")
 		return b.String()
 	}
 	shown := best.Section

@@ -20,6 +20,7 @@ Usage:
   startupqa ask [flags] [question]     answer a question (stdin or a prompt if none)
   startupqa check [dir]                validate a corpus directory
   startupqa topics [flags]             list the sections of the corpus
+  startupqa section [flags] ID|N       show one section in full
   startupqa grade --section N [--json] grade an answer read from stdin
   startupqa challenge [flags]          a quiz in the terminal: answer, get graded
   startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
@@ -92,6 +93,7 @@ func (a *app) commands() map[string]func(context.Context, []string) error {
 		"check":      a.check,
 		"eval":       a.eval,
 		"topics":     a.topics,
+		"section":    a.section,
 		"serve":      a.serve,
 		"grade":      a.grade,
 		"challenge":  a.challengeCmd,

@@ -310,3 +310,31 @@ func writeFile(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// section shows one section by id or number, as /section does; an
+// abstention on another corpus points at that corpus's topics (issue 14,
+// item 5).
+func TestSectionCommand(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		code   int
+		wantIn string
+	}{
+		{[]string{"section", "3"}, 0, "大模型的挑战"},
+		{[]string{"section", "llm-startup/2"}, 0, "反向传播"},
+		{[]string{"section", "--en", "3"}, 0, "Challenges of Large Models"},
+		{[]string{"section", "99"}, 1, `no section "99"; startupqa topics lists them`},
+		{[]string{"section"}, 2, "give one section"},
+	} {
+		out, errOut, code := runCLI(t, "", nil, tt.args...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.wantIn) {
+			t.Errorf("%v: exit %d, output %q%q; want exit %d and %q", tt.args, code, out, errOut, tt.code, tt.wantIn)
+		}
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "notes.md", "# 笔记\n\n## 1. 向量数据库\n\n**题目：** 什么是向量数据库？\n\n**答案：** 存储嵌入向量的数据库。\n")
+	out, _, _ := runCLI(t, "", nil, "ask", "--corpus", dir, "红烧肉怎么做")
+	if !strings.Contains(out, "startupqa topics --corpus "+dir) {
+		t.Errorf("an abstention on --corpus does not point at its topics:\n%s", out)
+	}
+}

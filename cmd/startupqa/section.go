@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// section prints one section in full, by id (llm-startup/3) or by number,
+// as /section does in Discord.
+func (a *app) section(_ context.Context, args []string) error {
+	fs := a.newFlagSet("section", "[--corpus DIR] [--en] ID|N")
+	en := fs.Bool("en", false, "show the English translation, where the corpus has one, with English labels")
+	corpusDir := fs.String("corpus", a.cfg.CorpusDir, "corpus `dir`ectory of *.md articles (default: built-in)")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		fmt.Fprintln(a.stderr, "startupqa section: give one section, by id (llm-startup/3) or number (3)")
+		return usageError{}
+	}
+	c, err := loadCorpus(*corpusDir)
+	if err != nil {
+		return a.corpusError(err)
+	}
+	s, ok := findSection(c, rest[0])
+	if !ok {
+		fmt.Fprintf(a.stderr, "startupqa section: no section %q; %s lists them\n", rest[0], topicsCommand(*corpusDir))
+		return failed{}
+	}
+	labels := "" // Chinese labels
+	if *en {
+		s, labels = s.In("en"), "in English"
+	}
+	var b strings.Builder
+	writeSection(&b, labels, s)
+	_, err = fmt.Fprint(a.stdout, b.String())
+	return err
+}
