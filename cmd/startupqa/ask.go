@@ -37,6 +37,9 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	}
 	defer ix.Close()
 	out := &answerer{ix: ix, zh: a.zh, w: a.stdout, stderr: a.stderr, json: *asJSON, top: *top, topics: topicsCommand(ef.corpusDir)}
+	if t, ok := terminalOf(a.stdout, a.cfg.NoColor); ok {
+		out.term = &t
+	}
 
 	if len(words) > 0 {
 		return out.answer(ctx, strings.Join(words, " "))
@@ -78,7 +81,8 @@ type answerer struct {
 	stderr io.Writer
 	json   bool
 	top    int
-	topics string // the command that lists this corpus's sections
+	topics string    // the command that lists this corpus's sections
+	term   *terminal // set when answers go to a terminal
 }
 
 func (o *answerer) answer(ctx context.Context, q string) error {
@@ -97,6 +101,9 @@ func (o *answerer) answer(ctx context.Context, q string) error {
 	out := formatResult(res, o.top, o.topics)
 	if o.zh != nil && o.zh.IsTraditional(res.Query) {
 		out = o.zh.Traditional(out)
+	}
+	if o.term != nil {
+		out = o.term.render(out)
 	}
 	_, err = io.WriteString(o.w, out)
 	return err

@@ -22,6 +22,7 @@ type config struct {
 	IndexDir  string     // INDEX_DIR: "" means an in-memory index
 	LogLevel  slog.Level // LOG_LEVEL: debug, info, warn, error
 	LogFormat string     // LOG_FORMAT: text or json
+	NoColor   bool       // NO_COLOR: no ANSI styling in the terminal (no-color.org)
 
 	// The Discord bot's settings, used by "serve".
 	DiscordToken   string        // DISCORD_TOKEN; never logged or printed
@@ -62,6 +63,7 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		IndexDir:  get("INDEX_DIR", ""),
 		LogFormat: strings.ToLower(get("LOG_FORMAT", "text")),
 	}
+	cfg.NoColor = get("NO_COLOR", "") != ""
 	cfg.DiscordToken = get("DISCORD_TOKEN", "")
 	cfg.DatabasePath = get("DATABASE_PATH", "startupqa.db")
 	days, err := strconv.Atoi(get("UNANSWERED_RETENTION_DAYS", "90"))

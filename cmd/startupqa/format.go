@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
@@ -74,16 +75,33 @@ func writeMatchList(b *strings.Builder, ms []index.Match, limit int) {
 // question.
 func tr(q, zh, en string) string { return lang.Pick(q, zh, en) }
 
-// displayWidth counts columns in a terminal: wide characters take two.
+// displayWidth counts columns in a terminal: wide characters take two,
+// ANSI escape sequences none.
 func displayWidth(s string) int {
 	w := 0
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-			(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60) {
-			w += 2
-		} else {
-			w++
+	for i := 0; i < len(s); {
+		if s[i] == '\x1b' {
+			if j := strings.IndexByte(s[i:], 'm'); j >= 0 {
+				i += j + 1
+				continue
+			}
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w += runeWidth(r)
+		i += size
 	}
 	return w
+}
+
+func runeWidth(r rune) int {
+	if isWide(r) {
+		return 2
+	}
+	return 1
+}
+
+// isWide reports whether a terminal shows r in two columns.
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60)
 }

@@ -35,6 +35,10 @@ func (a *app) section(_ context.Context, args []string) error {
 	}
 	var b strings.Builder
 	writeSection(&b, labels, s)
-	_, err = fmt.Fprint(a.stdout, b.String())
+	out := b.String()
+	if t, ok := terminalOf(a.stdout, a.cfg.NoColor); ok {
+		out = t.render(out)
+	}
+	_, err = fmt.Fprint(a.stdout, out)
 	return err
 }
