@@ -19,16 +19,7 @@ func Default(tb testing.TB) *index.Index {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	conv, err := zh.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	return ix
+	return build(tb, c)
 }
 
 // Dir indexes the corpus in dir the same way, and closes it when tb ends.
@@ -38,6 +29,11 @@ func Dir(tb testing.TB, dir string) *index.Index {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return build(tb, c)
+}
+
+func build(tb testing.TB, c *corpus.Corpus) *index.Index {
+	tb.Helper()
 	conv, err := zh.New()
 	if err != nil {
 		tb.Fatal(err)
