@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -49,6 +50,10 @@ type Config struct {
 	// AckBudget is how long a handler may take before the interaction is
 	// deferred; Discord drops interactions not acknowledged within 3 s.
 	AckBudget time.Duration
+	// Status, when set, gets a line for the operator each time the bot
+	// connects: who it is logged in as, in how many servers, and the URL
+	// that invites it.
+	Status io.Writer
 }
 
 // Bot is a running Discord bot.
@@ -256,8 +261,21 @@ func (b *Bot) onReady(r *discordgo.Ready) {
 	case r.User != nil:
 		b.appID = r.User.ID // a bot's user id is its application's id
 	}
+	appID := b.appID
 	b.mu.Unlock()
+	if b.cfg.Status != nil && r.User != nil {
+		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s in %d server(s); invite it with %s\n",
+			r.User.Username, len(r.Guilds), InviteURL(appID))
+	}
 	b.signal(b.ready)
+}
+
+// InviteURL is the address that adds the bot to a server with the scopes
+// and permissions it needs: Send Messages, Embed Links, Read Message
+// History and Use Application Commands.
+func InviteURL(appID string) string {
+	return "https://discord.com/oauth2/authorize?client_id=" + url.QueryEscape(appID) +
+		"&scope=bot+applications.commands&permissions=2147567616"
 }
 
 func (b *Bot) app() string {

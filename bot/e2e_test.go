@@ -403,3 +403,18 @@ func TestTokenRevokedMidSession(t *testing.T) {
 		t.Fatalf("Run still going 15 s after the token was revoked\nlogs:\n%s", r.logs)
 	}
 }
+
+// serve says who it is logged in as, in how many servers, and how to
+// invite it, at any log level (issue 14, item 3).
+func TestStatusLine(t *testing.T) {
+	status := &syncBuffer{}
+	r := startBotWith(t, nil, Config{Status: status}, defaultIndex(t), nil)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(status.String(), "logged in as") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	got := status.String()
+	if !strings.Contains(got, "logged in as") || !strings.Contains(got, "client_id="+r.srv.AppID()) || strings.Contains(got, r.srv.Token()) {
+		t.Errorf("status line %q: want who, how many servers and the invite URL, and never the token", got)
+	}
+}

@@ -54,6 +54,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Cooldown:            a.cfg.Cooldown,
 		SyncCommands:        *sync,
 		UnansweredRetention: a.cfg.Retention,
+		Status:              a.stdout,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
 	return b.Run(ctx)
