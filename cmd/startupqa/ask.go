@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
 	"github.com/startupqa/startupqa/zh"
@@ -187,8 +189,10 @@ func isTerminal(r io.Reader) bool {
 	if !ok {
 		return false
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	// A character device is not enough: /dev/null is one. A terminal
+	// answers the terminal's own ioctl.
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
 }
 
 // corpusError prints every problem of an invalid corpus, one per line, and

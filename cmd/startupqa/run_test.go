@@ -338,3 +338,16 @@ func TestSectionCommand(t *testing.T) {
 		t.Errorf("an abstention on --corpus does not point at its topics:\n%s", out)
 	}
 }
+
+// /dev/null is a character device but no terminal: ask < /dev/null must
+// not prompt (issue 14, item 8).
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("isTerminal(/dev/null) = true")
+	}
+}
