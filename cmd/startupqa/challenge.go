@@ -18,10 +18,15 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	topic := fs.String("topic", "", "ask the sections about this `topic` first")
 	seed := fs.Uint64("seed", 0, "random `seed` for the order of sections (0: the clock)")
 	ef := a.addEngineFlags(fs)
-	if rest, err := parseFlags(fs, args); err != nil {
+	rest, err := parseFlags(fs, args)
+	switch {
+	case err != nil:
 		return err
-	} else if len(rest) > 0 || *rounds < 1 || *rounds > 50 {
-		fmt.Fprintln(a.stderr, "startupqa challenge: --rounds takes 1 to 50; the topic goes in --topic")
+	case len(rest) > 0:
+		fmt.Fprintf(a.stderr, "startupqa challenge: unexpected argument %q; give a topic with --topic %q\n", rest[0], rest[0])
+		return usageError{}
+	case *rounds < 1 || *rounds > 50:
+		fmt.Fprintln(a.stderr, "startupqa challenge: --rounds takes 1 to 50")
 		return usageError{}
 	}
 	ix, err := a.openEngine(ctx, ef)
@@ -42,7 +47,7 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	}
 	sc := bufio.NewScanner(a.stdin)
 	sc.Buffer(make([]byte, 4096), maxStdinQuestion)
-	total, streak := 0, 0
+	total, streak, played := 0, 0, 0
 	for n, s := range sections {
 		fmt.Fprintf(a.stdout, "\n第 %d/%d 题 · %s\n题目：%s\n你的答案（空行结束）：\n", n+1, len(sections), s.Title, s.Question)
 		answer, ok := readAnswer(sc)
@@ -50,6 +55,7 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 			fmt.Fprintln(a.stdout, "\n（输入结束）")
 			break
 		}
+		played++
 		res := g.Grade(s, answer)
 		if res.Score >= challenge.StreakThreshold {
 			streak++
@@ -66,6 +72,8 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 			break
 		}
 	}
-	fmt.Fprintf(a.stdout, "\n总分：%d（满分 %d）\n", total, len(sections)*challenge.MaxPoints)
+	// The most a round can earn, counted over the rounds answered: one
+	// who stops after two was not playing for three.
+	fmt.Fprintf(a.stdout, "\n总分：%d（%d 题，满分 %d）\n", total, played, played*challenge.MaxPoints)
 	return sc.Err()
 }

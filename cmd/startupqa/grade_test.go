@@ -47,17 +47,21 @@ func TestChallengeCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"第 1/2 题 · 什么是大模型？", "覆盖 8/8 个要点", "得分 +100", "解析：", "第 2/2 题", "总分：100（满分 200）"} {
+	for _, want := range []string{"第 1/2 题 · 什么是大模型？", "覆盖 8/8 个要点", "得分 +100", "解析：", "第 2/2 题", "总分：100（2 题，满分 200）"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	// Input ending early ends the quiz with the points so far.
-	out, _, code = runCLI(t, "", nil, "challenge", "--rounds", "3", "--seed", "1")
-	if code != 0 || !strings.Contains(out, "总分：0") {
-		t.Errorf("empty input: exit %d\n%s", code, out)
+	// Input ending early ends the quiz with the points so far, out of
+	// the rounds answered (issue 14, item 10).
+	out, _, code = runCLI(t, "参数量巨大\n\n", nil, "challenge", "--rounds", "3", "--seed", "1")
+	if code != 0 || !strings.Contains(out, "（1 题，满分 100）") {
+		t.Errorf("input ending after one round: exit %d\n%s", code, out)
 	}
-	if _, _, code := runCLI(t, "", nil, "challenge", "--rounds", "0"); code != 2 {
-		t.Errorf("--rounds 0: exit %d, want 2", code)
+	if _, errOut, code := runCLI(t, "", nil, "challenge", "--rounds", "0"); code != 2 || !strings.Contains(errOut, "--rounds takes 1 to 50") {
+		t.Errorf("--rounds 0: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, "", nil, "challenge", "训练"); code != 2 || strings.Contains(errOut, "--rounds") || !strings.Contains(errOut, "--topic") {
+		t.Errorf("a bare topic: exit %d, %q; want a hint at --topic, not at --rounds", code, errOut)
 	}
 }
