@@ -49,16 +49,14 @@ type Signals struct {
 	Heading float64
 }
 
-// features is the vector the logistic model reads.
-func (s Signals) features() []float64 {
+// Features is the vector the logistic model reads, in the order of
+// FeatureNames.
+func (s Signals) Features() []float64 {
 	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars}
 }
 
-// FeatureNames names the entries of Features, in order.
+// FeatureNames names the entries of Features.
 var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars"}
-
-// Features returns the model's input vector, for fitting a Calibration.
-func (s Signals) Features() []float64 { return s.features() }
 
 // Calibration is a logistic model from Signals to the chance that the best
 // section is right, and the line below which a search abstains.
@@ -75,7 +73,7 @@ type Calibration struct {
 // Confidence is the modelled chance that the best section is right.
 func (c Calibration) Confidence(s Signals) float64 {
 	z := c.Bias
-	for i, x := range s.features() {
+	for i, x := range s.Features() {
 		if i < len(c.Weights) {
 			z += c.Weights[i] * x
 		}
