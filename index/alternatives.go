@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+
 	"github.com/startupqa/startupqa/words"
 )
 
