@@ -72,6 +72,13 @@ type Option func(*settings)
 // index exists.
 type settings struct {
 	simplify func(string) string
+	progress func(done, total int)
+}
+
+// WithProgress reports how many sections of how many are indexed, after
+// each batch, so that a large corpus does not build in silence.
+func WithProgress(f func(done, total int)) Option {
+	return func(s *settings) { s.progress = f }
 }
 
 // WithSimplifier maps text in traditional characters to simplified
@@ -95,7 +102,7 @@ func Build(ctx context.Context, c *corpus.Corpus, opts ...Option) (*Index, error
 	}
 	o := options(opts)
 	table := passageTable(c, o.simplify)
-	if err := indexCorpus(ctx, bi, c, table); err != nil {
+	if err := indexCorpus(ctx, bi, c, table, o.progress); err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("build index: %w", err)
 	}
@@ -162,7 +169,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string, opts ...Option) (ix
 		return nil, false, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	table := passageTable(c, o.simplify)
-	err = indexCorpus(ctx, bi, c, table)
+	err = indexCorpus(ctx, bi, c, table, o.progress)
 	if cerr := bi.Close(); err == nil {
 		err = cerr
 	}
@@ -334,12 +341,15 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // indexCorpus adds every passage of every section, in batches.
-func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus, table map[string][]passage) error {
+func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus, table map[string][]passage, progress func(done, total int)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
 	b := bi.NewBatch()
-	for _, s := range c.Sections {
+	for i, s := range c.Sections {
 		for n, p := range table[s.ID] {
 			if err := b.Index(docID(s.ID, n), p); err != nil {
 				return fmt.Errorf("index %s: %w", s.ID, err)
@@ -353,6 +363,7 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus, table ma
 				return fmt.Errorf("index batch: %w", err)
 			}
 			b.Reset()
+			progress(i+1, len(c.Sections))
 		}
 	}
 	if b.Size() > 0 {
@@ -363,6 +374,7 @@ func indexCorpus(ctx context.Context, bi bleve.Index, c *corpus.Corpus, table ma
 			return fmt.Errorf("index batch: %w", err)
 		}
 	}
+	progress(len(c.Sections), len(c.Sections))
 	return nil
 }
 

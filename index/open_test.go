@@ -567,3 +567,27 @@ func TestOpenBusyDirectory(t *testing.T) {
 		t.Errorf("Open started a build: %v", builds)
 	}
 }
+
+// A build reports its progress after each batch and once at the end, so
+// that a large corpus does not index in silence (issue 14, item 9).
+func TestBuildProgress(t *testing.T) {
+	c := syntheticCorpus(t, 1000, 2) // more passages than one batch holds
+	var calls [][2]int
+	ix, err := Build(context.Background(), c, WithProgress(func(done, total int) { calls = append(calls, [2]int{done, total}) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if len(calls) < 2 {
+		t.Fatalf("progress called %d times, want once per batch and at the end: %v", len(calls), calls)
+	}
+	for i, c := range calls {
+		if c[1] != 1000 || (i > 0 && c[0] < calls[i-1][0]) {
+			t.Errorf("progress %v: want totals of 1000, never going back", calls)
+			break
+		}
+	}
+	if last := calls[len(calls)-1]; last[0] != 1000 {
+		t.Errorf("last progress %v, want 1000 of 1000", last)
+	}
+}

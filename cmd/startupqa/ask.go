@@ -183,8 +183,9 @@ func round(f float64) float64 {
 	return float64(int64(f*1000+0.5)) / 1000
 }
 
-// isTerminal reports whether r is an interactive terminal.
-func isTerminal(r io.Reader) bool {
+// isTerminal reports whether r, a standard stream, is an interactive
+// terminal.
+func isTerminal(r any) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false

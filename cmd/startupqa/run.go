@@ -149,11 +149,32 @@ func (a *app) openEngine(ctx context.Context, ef *engineFlags) (*engine.Engine, 
 		return nil, err
 	}
 	a.zh = conv
+	opts := []index.Option{index.WithSimplifier(conv.Simplified)}
+	if isTerminal(a.stderr) {
+		opts = append(opts, index.WithProgress(a.showProgress))
+	}
 	return engine.Open(ctx, engine.Config{
 		CorpusDir: ef.corpusDir,
 		IndexDir:  ef.indexDir,
-		Options:   []index.Option{index.WithSimplifier(conv.Simplified)},
+		Options:   opts,
 	}, a.log)
+}
+
+// progressFrom is the corpus size from which building its index shows
+// progress: smaller ones take under a second.
+const progressFrom = 1000
+
+// showProgress keeps one line on a terminal's stderr up to date while a
+// large corpus is indexed, and clears it when done.
+func (a *app) showProgress(done, total int) {
+	if total < progressFrom {
+		return
+	}
+	if done == total {
+		fmt.Fprint(a.stderr, "\r\x1b[K")
+		return
+	}
+	fmt.Fprintf(a.stderr, "\rindexing %d of %d sections…", done, total)
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
