@@ -351,3 +351,23 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 		t.Error("isTerminal(/dev/null) = true")
 	}
 }
+
+// topics aligns its columns by display width: a slug from a Chinese file
+// name takes two columns a character (issue 14, item 10).
+func TestTopicsAlignsCJK(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "学习笔记.md", "# 笔记\n\n## 1. 向量数据库\n\n**题目：** 什么是向量数据库？\n\n**答案：** 存储嵌入向量。\n")
+	writeFile(t, dir, "notes.md", "# Notes\n\n## 1. 提示工程\n\n**题目：** 什么是提示工程？\n\n**答案：** 设计提示。\n")
+	out, errOut, code := runCLI(t, "", nil, "topics", "--corpus", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var cols []int
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		id, rest, _ := strings.Cut(line, " ")
+		cols = append(cols, displayWidth(id)+len(rest)-len(strings.TrimLeft(rest, " ")))
+	}
+	if len(cols) != 2 || cols[0] != cols[1] {
+		t.Errorf("titles start at columns %v, want one column:\n%s", cols, out)
+	}
+}

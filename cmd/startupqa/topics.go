@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // topics lists the sections of the corpus with their questions.
@@ -16,8 +17,15 @@ func (a *app) topics(_ context.Context, args []string) error {
 	if err != nil {
 		return a.corpusError(err)
 	}
+	// Ids are padded by display columns: a slug from a Chinese file name
+	// takes two columns a character.
+	width := 16
 	for _, s := range c.Sections {
-		fmt.Fprintf(a.stdout, "%-16s %s — %s\n", s.ID, s.Title, s.Question)
+		width = max(width, displayWidth(s.ID))
+	}
+	for _, s := range c.Sections {
+		pad := strings.Repeat(" ", width-displayWidth(s.ID))
+		fmt.Fprintf(a.stdout, "%s%s %s — %s\n", s.ID, pad, s.Title, s.Question)
 	}
 	return nil
 }
