@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/engine"
@@ -27,6 +28,7 @@ Usage:
   startupqa unanswered [flags]         questions the bot could not answer, most asked first
   startupqa eval [flags] file|dir      measure search quality on labelled questions
   startupqa help [command]             show help
+  startupqa version                    show the version (also --version)
 
 The built-in corpus is the article 大模型创业的创新与挑战; --corpus DIR (or
 CORPUS_DIR) replaces it with a directory of *.md articles. Settings are read
@@ -60,9 +62,39 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "help", "-h", "-help", "--help":
 		return app.help(ctx, rest)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, version())
+		return nil
 	}
 	fmt.Fprintf(stderr, "startupqa: unknown command %q\n\n%s", cmd, usage)
 	return usageError{}
+}
+
+// version names the build: the module version and, for a build from a
+// git checkout, the commit and whether it had local changes.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "startupqa (unknown build)"
+	}
+	v := "startupqa " + info.Main.Version
+	var rev, dirty, at string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+changes"
+			}
+		case "vcs.time":
+			at = s.Value
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (commit %.12s%s, %s)", rev, dirty, at)
+	}
+	return v + " " + info.GoVersion
 }
 
 // app holds what every command needs.

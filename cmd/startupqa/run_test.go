@@ -248,6 +248,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"help", "ask"}, 0, "-json"},
 		{[]string{"ask", "-h"}, 0, "-top"},
 		{[]string{"eval"}, 2, "give one file"},
+		{[]string{"version"}, 0, "startupqa "},
+		{[]string{"--version"}, 0, "go1."},
 		{[]string{"eval", "--split", "train", "x.jsonl"}, 2, "want tune or holdout"},
 	}
 	for _, tt := range tests {
