@@ -1,7 +1,9 @@
 package index
 
 // Params are the knobs of ranking and abstention. DefaultParams holds the
-// values chosen by measurement on testdata/eval.jsonl; see README.md.
+// values chosen by measurement on the tuning questions of testdata/corpora
+// (the ranking weights were first chosen on testdata/eval.jsonl and held
+// there); see README.md.
 type Params struct {
 	// Field boosts: a term in a heading or a list item's lead term says
 	// more about the section than the same term in running text.
