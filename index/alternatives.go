@@ -21,7 +21,8 @@ const maxAlternatives = 4
 // the question, covering the units of the word they stand for. Lists offer
 // candidates and the corpus chooses among them, so an ambiguous word
 // ("order": 顺序, 订单) is read as these notes read it.
-func (ix *Index) alternatives(p *parsed, q string, latin []*analysis.Token, unitAt map[int]int, termAt map[string]int, segs []words.Word, look func(string) ([]term, error)) error {
+func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int]int, termAt map[string]int, segs []words.Word, look func(string) ([]term, error)) error {
+	q := p.q
 	add := func(alts [][]term, units []int) {
 		for _, terms := range alts {
 			a := alternative{units: units}
@@ -179,44 +180,48 @@ func (ix *Index) inCorpus(ctx context.Context, r index.IndexReader, w string) ([
 // than a term of another field (科创板, 区块链), and an English word by its
 // commonest translation; a function word counts for little whether the
 // corpus has it or not.
-func (ix *Index) reweigh(p *parsed, q string, segs []words.Word) {
+func (ix *Index) reweigh(p *parsed, segs []words.Word) {
 	top := idf(ix.passages, 0)
+	// general is the weight general language gives a word of that IDF.
+	general := func(wordIDF float64) float64 {
+		return top * max(min(wordIDF/words.UnknownIDF, 1), minUnknownShare)
+	}
 	byStart := map[int]int{}
 	for i, u := range p.units {
 		byStart[u.start] = i
 	}
 	for _, w := range segs {
-		share := min(w.IDF/words.UnknownIDF, 1)
 		for off := w.Start; off < w.End; {
 			i, ok := byStart[off]
 			if !ok {
 				break
 			}
 			u := &p.units[i]
+			han := isHanUnit(p.q[u.start:u.end])
 			switch {
 			case w.Function:
 				u.weight *= functionWeight
-			case !u.known && w.Known:
-				u.weight = top * max(share, minUnknownShare)
-			case u.known && w.Known && isHanUnit(q[u.start:u.end]):
+			case han && w.Known && !u.known:
+				u.weight = general(w.IDF)
+			case han && w.Known:
 				// What a small corpus says of a character's rarity is
 				// blended with what general Chinese says of its word's.
-				u.weight = ix.blend(u.weight, top*max(share, minUnknownShare))
-			case u.known && !isHanUnit(q[u.start:u.end]):
-				// An English word the corpus has, likewise, by its
-				// commonest translation: "main" (主要) says little.
-				if zh := ix.lex.Chinese(q[u.start:u.end]); len(zh) > 0 {
-					t, _ := ix.zh.Lookup(zh[0])
-					u.weight = ix.blend(u.weight, wordUnits*top*max(min(t.IDF/words.UnknownIDF, 1), minUnknownShare))
+				u.weight = ix.blend(u.weight, general(w.IDF))
+			case !han:
+				// An English word weighs as general Chinese weighs its
+				// commonest translation: "really" (非常) little, "routing"
+				// (路由) much; blended with the corpus's weight when the
+				// corpus has it ("main", 主要, says little). A word with no
+				// translation keeps its weight.
+				zh := ix.lex.Chinese(p.q[u.start:u.end])
+				if len(zh) == 0 {
+					break
 				}
-			case !u.known && !isHanUnit(q[u.start:u.end]):
-				// An English word the corpus lacks weighs as general
-				// Chinese weighs its commonest translation: "really"
-				// (非常) little, "routing" (路由) much. A word with no
-				// translation keeps the full weight.
-				if zh := ix.lex.Chinese(q[u.start:u.end]); len(zh) > 0 {
-					t, _ := ix.zh.Lookup(zh[0])
-					u.weight = wordUnits * top * max(min(t.IDF/words.UnknownIDF, 1), minUnknownShare)
+				t, _ := ix.zh.Lookup(zh[0])
+				if u.known {
+					u.weight = ix.blend(u.weight, wordUnits*general(t.IDF))
+				} else {
+					u.weight = wordUnits * general(t.IDF)
 				}
 			}
 			off = u.end

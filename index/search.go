@@ -222,10 +222,10 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 	}
 	look := func(text string) ([]term, error) { return ix.inCorpus(ctx, r, text) }
 	segs := ix.zh.Segment(q)
-	if err := ix.alternatives(p, q, latin, unitAt, termAt, segs, look); err != nil {
+	if err := ix.alternatives(p, latin, unitAt, termAt, segs, look); err != nil {
 		return nil, err
 	}
-	ix.reweigh(p, q, segs)
+	ix.reweigh(p, segs)
 	return p, nil
 }
 
