@@ -219,12 +219,13 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 	if r := []rune(answer); len(r) > MaxAnswerRunes {
 		answer = string(r[:MaxAnswerRunes])
 	}
+	answer = strings.ToLower(g.simple(answer))
 	have := map[string]bool{}
-	for _, t := range g.an.Terms(g.simple(answer)) {
+	for _, t := range g.an.Terms(answer) {
 		have[t] = true
 	}
-	answer = strings.ToLower(g.simple(answer))
-	for _, zh := range g.words.englishWords(answer) {
+	english := g.words.englishWords(answer)
+	for _, zh := range english {
 		// The English words' Chinese readings count where the key
 		// points use them.
 		if terms := g.an.Terms(zh); len(terms) > 0 && !slices.ContainsFunc(terms, func(t string) bool { return g.weight[t] == 0 }) {
@@ -233,7 +234,7 @@ func (g *Grader) Grade(s *corpus.Section, answer string) Result {
 			}
 		}
 	}
-	said := g.words.answerWords(answer, g.vocab)
+	said := g.words.answerWords(answer, english, g.vocab)
 	for w := range said {
 		if g.vocab[w] {
 			for _, t := range g.an.Terms(w) {

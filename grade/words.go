@@ -100,8 +100,9 @@ func (r *reader) distinctWords(s *corpus.Section, points []gradedPoint) {
 
 // answerWords are what an answer says, as the key points could say it:
 // its own words, and the key points' words that its other words stand for
-// (算力 for 计算资源, "backpropagation" for 反向传播).
-func (r *reader) answerWords(answer string, vocab map[string]bool) map[string]bool {
+// (算力 for 计算资源; "backpropagation", among the Chinese readings of its
+// English words, for 反向传播).
+func (r *reader) answerWords(answer string, english []string, vocab map[string]bool) map[string]bool {
 	have := map[string]bool{}
 	for _, w := range r.zh.Segment(strings.ToLower(answer)) {
 		have[w.Text] = true
@@ -114,7 +115,7 @@ func (r *reader) answerWords(answer string, vocab map[string]bool) map[string]bo
 			}
 		}
 	}
-	for _, zh := range r.englishWords(answer) {
+	for _, zh := range english {
 		if vocab[zh] {
 			have[zh] = true
 		}
