@@ -34,6 +34,34 @@ func NewLexicon() (*Lexicon, error) {
 }
 
 func (l *Lexicon) parseField(text string) error {
+	entries, err := readField(text)
+	for _, e := range entries {
+		if e.english != "" {
+			l.fieldEN[e.english] = appendNew(l.fieldEN[e.english], e.chinese...)
+			continue
+		}
+		for _, w := range e.chinese {
+			for _, other := range e.chinese {
+				if other != w && other != "" {
+					l.synonyms[w] = appendNew(l.synonyms[w], other)
+				}
+			}
+		}
+	}
+	return err
+}
+
+// fieldEntry is a line of field.txt: an English term and the Chinese words
+// it may stand for, or, with english empty, a group of Chinese words that
+// say the same thing.
+type fieldEntry struct {
+	english string
+	chinese []string
+}
+
+// readField reads field.txt's lines, up to the first malformed one.
+func readField(text string) ([]fieldEntry, error) {
+	var out []fieldEntry
 	n := 0
 	for line := range strings.Lines(text) {
 		n++
@@ -44,24 +72,15 @@ func (l *Lexicon) parseField(text string) error {
 		f := strings.Split(line, "\t")
 		switch {
 		case f[0] == "en" && len(f) == 3:
-			key := strings.Join(strings.Fields(strings.ToLower(f[1])), " ")
-			l.fieldEN[key] = appendNew(l.fieldEN[key], strings.Split(f[2], "|")...)
+			out = append(out, fieldEntry{strings.Join(strings.Fields(strings.ToLower(f[1])), " "), strings.Split(f[2], "|")})
 		case f[0] == "zh" && len(f) == 2:
-			group := strings.Split(f[1], "|")
-			for _, w := range group {
-				for _, other := range group {
-					if other != w && other != "" {
-						l.synonyms[w] = appendNew(l.synonyms[w], other)
-					}
-				}
-			}
+			out = append(out, fieldEntry{"", strings.Split(f[1], "|")})
 		default:
-			return fmt.Errorf("field.txt:%d: want en<TAB>term<TAB>words or zh<TAB>words", n)
+			return out, fmt.Errorf("field.txt:%d: want en<TAB>term<TAB>words or zh<TAB>words", n)
 		}
 	}
-	return nil
+	return out, nil
 }
-
 func appendNew(list []string, ws ...string) []string {
 	for _, w := range ws {
 		if w = strings.TrimSpace(w); w != "" && !slices.Contains(list, w) {

@@ -63,12 +63,10 @@ type Chinese struct {
 // field.txt added: jieba's dictionary predates 算力 and 大模型.
 func NewChinese() *Chinese {
 	c := &Chinese{lines: sortedLines(zhText), extra: map[string]bool{}, prefixes: map[string]bool{}}
-	for line := range strings.Lines(fieldText) {
-		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
-		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		for _, w := range strings.Split(f[len(f)-1], "|") {
+	// A malformed field.txt fails NewLexicon; here what reads is used.
+	entries, _ := readField(fieldText)
+	for _, e := range entries {
+		for _, w := range e.chinese {
 			if n := utf8.RuneCountInString(w); n >= 2 && n <= maxWord && isHanString(w) {
 				c.extra[w] = true
 				rs := []rune(w)
