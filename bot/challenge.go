@@ -181,8 +181,11 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	// The store's unique index is what settles two starts racing in one
 	// channel: the loser gets ErrChallengeRunning.
 	err := b.store.CreateChallenge(ctx, &ch)
-	if errors.Is(err, startupqa.ErrChallengeRunning) && b.endStale(ctx, channel) {
-		err = b.store.CreateChallenge(ctx, &ch)
+	if errors.Is(err, startupqa.ErrChallengeRunning) {
+		if ended := b.endUnplayed(ctx, channel); len(ended) > 0 {
+			b.log.Warn("ended a challenge the store still had running", "challenge", ended[0].ID, "channel", channel)
+			err = b.store.CreateChallenge(ctx, &ch)
+		}
 	}
 	if err != nil {
 		if errors.Is(err, startupqa.ErrChallengeRunning) {
@@ -199,24 +202,25 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	return roundReply(g), nil
 }
 
-// endStale ends the challenges the store has running in a channel that no
-// game here plays: the end of their last round failed to reach the store
-// (issue 11, item 5), and they would otherwise block the channel until a
-// restart. begin reserves its channel first, so no other start can be
-// creating one there; like the clean-up at start-up, this assumes one bot
-// process per database.
-func (b *Bot) endStale(ctx context.Context, channel string) bool {
+// endUnplayed ends the challenges the store has running that no game here
+// plays, in one channel or, when channel is "", in every one, and returns
+// those it ended. At start-up they are what a previous run left; later,
+// challenges whose last round's end failed to reach the store (issue 11,
+// item 5), which would otherwise block their channel until a restart.
+// begin reserves its channel first, so no other start can be creating one
+// there; this assumes one bot process per database.
+func (b *Bot) endUnplayed(ctx context.Context, channel string) []startupqa.Challenge {
 	running, err := b.store.RunningChallenges(ctx)
 	if err != nil {
 		b.log.Error("list running challenges", "err", err)
-		return false
+		return nil
 	}
-	ended := false
+	var ended []startupqa.Challenge
 	for _, c := range running {
 		b.games.mu.Lock()
 		live := b.games.byChannel[c.ChannelID] != nil
 		b.games.mu.Unlock()
-		if c.ChannelID != channel || live {
+		if live || (channel != "" && c.ChannelID != channel) {
 			continue
 		}
 		c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
@@ -224,8 +228,7 @@ func (b *Bot) endStale(ctx context.Context, channel string) bool {
 			b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
 			continue
 		}
-		b.log.Warn("ended a challenge the store still had running", "challenge", c.ID, "channel", channel)
-		ended = true
+		ended = append(ended, c)
 	}
 	return ended
 }
@@ -590,23 +593,7 @@ func (b *Bot) endStaleChallenges(ctx context.Context) {
 	if b.store == nil {
 		return
 	}
-	running, err := b.store.RunningChallenges(ctx)
-	if err != nil {
-		b.log.Error("list running challenges", "err", err)
-		return
-	}
-	for _, c := range running {
-		b.games.mu.Lock()
-		live := b.games.byChannel[c.ChannelID] != nil
-		b.games.mu.Unlock()
-		if live {
-			continue
-		}
-		c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
-		if err := b.store.UpdateChallenge(ctx, &c); err != nil {
-			b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
-			continue
-		}
+	for _, c := range b.endUnplayed(ctx, "") {
 		b.post(c.ChannelID, reply{Content: txtRestarted})
 	}
 }
