@@ -47,16 +47,21 @@ type Signals struct {
 	// Heading is 1 when the best passage is the section's heading and
 	// question, 0 when it is a paragraph, an item or the analysis.
 	Heading float64
+	// BM25 is the best section's top Bleve score over the top score of
+	// any passage: 1 when plain BM25, a ranker that weighs the question
+	// otherwise, puts the same section first. Two rankers that agree are
+	// right more often than either alone.
+	BM25 float64
 }
 
 // Features is the vector the logistic model reads, in the order of
 // FeatureNames.
 func (s Signals) Features() []float64 {
-	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars}
+	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars, s.BM25}
 }
 
 // FeatureNames names the entries of Features.
-var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars"}
+var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars", "bm25"}
 
 // Calibration is a logistic model from Signals to the chance that the best
 // section is right, and the line below which a search abstains.

@@ -63,6 +63,7 @@ type Match struct {
 	Spans   []Span
 
 	passageCoverage float64 // plain coverage of the best passage
+	bm25Share       float64 // its best Bleve score over the best of any section
 	passageN        int     // number of the best passage in the section
 	matched         map[string]bool
 }
@@ -381,6 +382,7 @@ type sectionHits struct {
 	// bestCoverage is the plain coverage of that passage.
 	bestCoverage float64
 	matched      map[string]bool // query terms found in any of its passages
+	maxBM25      float64         // Bleve score of its best-scoring passage
 }
 
 // rank aggregates passage hits into sections. A passage ranks by how much
@@ -419,6 +421,7 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 				sh.matched[t] = true
 			}
 		}
+		sh.maxBM25 = max(sh.maxBM25, h.Score)
 		cov := coverage(pq, terms)
 		r := cov + p.BM25Weight*h.Score/topScore
 		if ix.copies[h.ID] {
@@ -433,6 +436,9 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 		score := sh.bestRank + p.SectionCoverageWeight*coverage(pq, sh.matched)
 		m := Match{Section: sh.section, Score: score, Coverage: ix.confidence(pq, sh.matched),
 			passageCoverage: sh.bestCoverage, passageN: sh.bestN, matched: sh.matched}
+		if topScore > 0 {
+			m.bm25Share = sh.maxBM25 / topScore
+		}
 		ix.describe(&m, sh)
 		matches = append(matches, m)
 	}
@@ -512,7 +518,7 @@ func (ix *Index) confidence(pq *parsed, matched map[string]bool) float64 {
 func (ix *Index) signals(pq *parsed, ms []Match) Signals {
 	best := ms[0]
 	s := Signals{Coverage: best.Coverage, Passage: best.passageCoverage, Margin: 1, Units: len(pq.units),
-		Gap: best.Coverage, Score: best.Score}
+		Gap: best.Coverage, Score: best.Score, BM25: best.bm25Share}
 	if best.passageN == 0 {
 		s.Heading = 1
 	}
