@@ -152,29 +152,38 @@ func solve(a [][]float64, b []float64) []float64 {
 
 // abstainLine is the lowest confidence line at which the answers given
 // (searches at or above it) are right at least target of the time, so that
-// coverage is as high as precision allows.
+// coverage is as high as precision allows. Each corpus weighs the same, as
+// in the fit: the line is for a group's notes, not for the corpus with the
+// most questions.
 func abstainLine(c index.Calibration, outs []Outcome, target float64) float64 {
 	type scored struct {
-		conf  float64
-		right bool
+		conf, weight float64
+		right        bool
+	}
+	perCorpus := map[string]int{}
+	for _, o := range outs {
+		if len(o.Ranked) > 0 {
+			perCorpus[o.Corpus]++
+		}
 	}
 	var ss []scored
 	for _, o := range outs {
 		if len(o.Ranked) > 0 {
-			ss = append(ss, scored{c.Confidence(o.Signals), o.FirstRight()})
+			ss = append(ss, scored{c.Confidence(o.Signals), 1 / float64(perCorpus[o.Corpus]), o.FirstRight()})
 		}
 	}
 	slices.SortFunc(ss, func(a, b scored) int { return cmp.Compare(b.conf, a.conf) })
-	line, right := 1.0, 0
+	line, right, given := 1.0, 0.0, 0.0
 	for i, s := range ss {
+		given += s.weight
 		if s.right {
-			right++
+			right += s.weight
 		}
 		// Only a line between two distinct confidences can be drawn.
 		if i+1 < len(ss) && ss[i+1].conf == s.conf {
 			continue
 		}
-		if float64(right)/float64(i+1) >= target {
+		if right/given >= target {
 			line = s.conf
 		}
 	}
