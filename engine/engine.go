@@ -205,7 +205,9 @@ func (e *Engine) Close() error {
 }
 
 // dirStamp summarises the corpus directory's *.md files: names, sizes and
-// modification times.
+// modification times. A link is followed and its target named: Kubernetes
+// mounts a ConfigMap as links that never change, through a ..data link it
+// swaps to a new directory on every update.
 func (e *Engine) dirStamp() (string, error) {
 	if e.cfg.CorpusDir == "" {
 		return "", nil
@@ -220,20 +222,31 @@ func (e *Engine) dirStamp() (string, error) {
 			continue
 		}
 		info, err := d.Info()
+		target := ""
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			path := filepath.Join(e.cfg.CorpusDir, d.Name())
+			if target, err = filepath.EvalSymlinks(path); err == nil {
+				info, err = os.Stat(target)
+			}
+		}
 		if err != nil {
 			if os.IsNotExist(err) {
+				// Gone since the listing, or a dangling link: the
+				// loader reports the latter; either way a later
+				// change of it changes the listing.
+				parts = append(parts, d.Name()+":missing")
 				continue
 			}
 			return "", err
 		}
-		parts = append(parts, stampOf(info))
+		parts = append(parts, stampOf(d.Name(), target, info))
 	}
 	sort.Strings(parts)
 	return fmt.Sprint(parts), nil
 }
 
-func stampOf(info fs.FileInfo) string {
-	return fmt.Sprintf("%s:%d:%d", info.Name(), info.Size(), info.ModTime().UnixNano())
+func stampOf(name, target string, info fs.FileInfo) string {
+	return fmt.Sprintf("%s>%s:%d:%d", name, target, info.Size(), info.ModTime().UnixNano())
 }
 
 func firstLine(err error) string {

@@ -114,6 +114,50 @@ func TestWatch(t *testing.T) {
 	}
 }
 
+// TestWatchBehindSymlinks watches a corpus laid out as Kubernetes mounts a
+// ConfigMap: each file is a link through ..data, a link to a hidden
+// directory that an update replaces in one rename. The links themselves
+// never change.
+func TestWatchBehindSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	version := func(name, text string) {
+		t.Helper()
+		if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, name), text)
+		tmp := filepath.Join(dir, "..data_tmp")
+		if err := os.Symlink(name, tmp); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, filepath.Join(dir, "..data")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	version("..2026_12_01_a", article)
+	if err := os.Symlink(filepath.Join("..data", "notes.md"), filepath.Join(dir, "notes.md")); err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(context.Background(), Config{CorpusDir: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Watch(ctx, 20*time.Millisecond); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	version("..2026_12_01_b", article+extra)
+	deadline := time.Now().Add(5 * time.Second)
+	for len(e.Corpus().Sections) != 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("the update behind the links was not picked up within 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // Searches running while the index is swapped never fail.
 func TestSearchDuringReload(t *testing.T) {
 	dir := t.TempDir()
