@@ -43,7 +43,7 @@ func BenchmarkAsk200(b *testing.B) {
 
 // burst dispatches n interactions at once and returns each one's time
 // from dispatch to the answer's arrival; every one must be answered.
-func burst(b *testing.B, r *running, n int, questions []string) []time.Duration {
+func burst(b testing.TB, r *running, n int, questions []string) []time.Duration {
 	is := make([]*discordgo.Interaction, n)
 	events := make([]discordtest.Event, n)
 	for k := range is {
@@ -90,7 +90,7 @@ func burst(b *testing.B, r *running, n int, questions []string) []time.Duration 
 
 // evalQuestions are the labelled questions of testdata/eval.jsonl: varied,
 // distinct, a fifth of them off-topic.
-func evalQuestions(b *testing.B) []string {
+func evalQuestions(b testing.TB) []string {
 	data, err := os.ReadFile("../testdata/eval.jsonl")
 	if err != nil {
 		b.Fatal(err)

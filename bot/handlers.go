@@ -116,7 +116,7 @@ func (b *Bot) autocomplete(ctx context.Context, s *discordgo.Session, r *request
 		}
 	}
 	choices := b.choices(ctx, typed)
-	err := s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+	err := interactionRespond(s, r.i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	})

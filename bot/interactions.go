@@ -147,7 +147,7 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 		if wantsPrivate(r.i) {
 			flags = discordgo.MessageFlagsEphemeral
 		}
-		if err := s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		if err := interactionRespond(s, r.i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 			Data: &discordgo.InteractionResponseData{Flags: flags},
 		}); err != nil {
@@ -163,11 +163,11 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 		return out.rep, b.editOriginal(s, r.i, out.rep)
 	}
 	if out.rep.modal != nil {
-		return out.rep, s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		return out.rep, interactionRespond(s, r.i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseModal, Data: out.rep.modal,
 		})
 	}
-	return out.rep, s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+	return out.rep, interactionRespond(s, r.i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: responseData(out.rep),
 	})
@@ -218,8 +218,8 @@ func responseData(r reply) *discordgo.InteractionResponseData {
 
 // editOriginal puts a reply into a deferred response. discordgo sends all
 // webhook edits through one rate-limit bucket, which would serialise the
-// edits of concurrent interactions; a bucket per interaction keeps them
-// apart, as Discord's own limits are per interaction token.
+// edits of concurrent interactions; the pooled buckets keep them apart, as
+// Discord's own limits are per interaction token.
 func (b *Bot) editOriginal(s *discordgo.Session, i *discordgo.Interaction, r reply) error {
 	content := cutRunes(r.Content, maxContent)
 	edit := &discordgo.WebhookEdit{
@@ -229,7 +229,9 @@ func (b *Bot) editOriginal(s *discordgo.Session, i *discordgo.Interaction, r rep
 		AllowedMentions: noMentions(),
 	}
 	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
-	_, err := s.RequestWithBucketID("PATCH", uri, edit, "edit:"+i.ID)
+	bucket := callbackBucket("edit", i.ID)
+	defer forgetLimits(s, bucket)
+	_, err := s.RequestWithBucketID("PATCH", uri, edit, bucket)
 	return err
 }
 

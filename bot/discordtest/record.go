@@ -100,6 +100,26 @@ func (s *Server) Requests() []Request {
 	return append([]Request(nil), s.requests...)
 }
 
+// Forget drops the requests recorded so far, the interactions they
+// answered and the gateway's replay history, so that a long run (a soak
+// test of 100k interactions) measures the bot's memory, not the fake's,
+// and its waits stay short. Call it only when no WaitRequest is pending
+// and no client is resuming; Seq keeps counting.
+func (s *Server) Forget() {
+	s.mu.Lock()
+	s.forgotten += len(s.requests)
+	s.requests = nil
+	s.interactions = map[string]*interactionState{}
+	s.byToken = map[string]*interactionState{}
+	s.mu.Unlock()
+
+	s.gwMu.Lock()
+	defer s.gwMu.Unlock()
+	for _, sess := range s.sessions {
+		sess.history = nil
+	}
+}
+
 // WaitRequest returns the first request, past or future, for which match
 // returns true (every request when match is nil). It fails when ctx ends or
 // the server closes. To wait for a later one, match on Seq or Received.

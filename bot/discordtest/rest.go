@@ -149,7 +149,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	}
 	rec.Status = rep.status
 	rec.Response = out
-	rec.Seq = len(s.requests) + 1
+	rec.Seq = s.forgotten + len(s.requests) + 1
 	s.requests = append(s.requests, *rec)
 	s.mu.Unlock()
 	s.changed.fire()

@@ -101,6 +101,7 @@ type Server struct {
 
 	mu           sync.Mutex // REST state below
 	requests     []Request
+	forgotten    int // requests dropped by Forget, for Seq
 	faults       []*fault
 	latency      time.Duration
 	commands     map[string][]*discordgo.ApplicationCommand // by guild id, "" = global
