@@ -84,6 +84,12 @@ CREATE TABLE attempt_key_points (
 	created_at INTEGER NOT NULL
 );
 CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question);`,
+	// 6: who runs the bot on this file (see HoldLease).
+	`CREATE TABLE leases (
+	name       TEXT PRIMARY KEY,
+	holder     TEXT NOT NULL,
+	expires_at INTEGER NOT NULL
+);`,
 }
 
 // migrate brings the schema of db up to len(list), one migration per

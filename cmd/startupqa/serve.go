@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/startupqa/startupqa/bot"
@@ -47,6 +48,20 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	lease, err := holdDatabase(ctx, db, a.cfg.DatabasePath, a.log)
+	if err != nil {
+		return err
+	}
+	defer lease.Release(context.WithoutCancel(ctx))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-lease.Lost():
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	b := bot.New(bot.Config{
 		Token:               a.cfg.DiscordToken,
 		GuildID:             a.cfg.DiscordGuildID,
@@ -57,5 +72,28 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Status:              a.stdout,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
-	return b.Run(ctx)
+	err = b.Run(ctx)
+	select {
+	case <-lease.Lost():
+		return errors.Join(err, fmt.Errorf("stopped: another process took over the database %s", a.cfg.DatabasePath))
+	default:
+		return err
+	}
+}
+
+// leaseTTL is how long a bot that stopped without letting go (killed, or
+// its machine lost) keeps others off its database; a bot on the same
+// machine whose process has ended gives way at once.
+const leaseTTL = 30 * time.Second
+
+// holdDatabase makes sure that one bot at a time plays on a database: a
+// second would end the first one's running challenges as stale, and both
+// would post every scheduled one.
+func holdDatabase(ctx context.Context, db *sqlite.DB, path string, log *slog.Logger) (*sqlite.Lease, error) {
+	lease, err := db.HoldLease(ctx, "serve", sqlite.ProcessHolder(), leaseTTL, log)
+	var held *sqlite.LeaseHeldError
+	if errors.As(err, &held) {
+		return nil, fmt.Errorf("another startupqa serve (%s) is using the database %s: stop it, or give this one its own DATABASE_PATH; a bot killed on another machine lets go %s after it stopped", held.Holder, path, leaseTTL)
+	}
+	return lease, err
 }

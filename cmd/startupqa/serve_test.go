@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa/bot/discordtest"
+	"github.com/startupqa/startupqa/sqlite"
 )
 
 func TestServeNeedsToken(t *testing.T) {
@@ -132,4 +134,45 @@ func TestServeSIGTERM(t *testing.T) {
 		t.Fatal("child still running 10 s after SIGTERM")
 	}
 	t.Logf("exited %v after SIGTERM", time.Since(start))
+}
+
+// A second serve on the database of a running one is refused with what to
+// do, and leaves the first one's game alone; when the first stops, it
+// lets go of the database at once.
+func TestServeOneBotPerDatabase(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	dbPath := filepath.Join(t.TempDir(), "scores.db")
+	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "DATABASE_PATH": dbPath}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+		done <- run(ctx, []string{"serve"}, strings.NewReader(""), io.Discard, io.Discard, lookup)
+	}()
+	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer wcancel()
+	if err := srv.Connected(wctx); err != nil {
+		t.Fatal(err)
+	}
+
+	_, errOut, code := runCLI(t, "", env, "serve")
+	if code != 1 || !strings.Contains(errOut, "another startupqa serve") || !strings.Contains(errOut, "DATABASE_PATH") {
+		t.Errorf("second serve: exit %d, stderr %q", code, errOut)
+	}
+	if n := len(srv.Identifies()); n != 1 {
+		t.Errorf("%d IDENTIFYs: the second bot connected", n)
+	}
+
+	cancel()
+	if err := <-done; exitCode(err) != 0 {
+		t.Fatalf("first serve: %v", err)
+	}
+	db, err := sqlite.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.AcquireLease(context.Background(), "serve", sqlite.ProcessHolder(), time.Minute); err != nil {
+		t.Errorf("the stopped bot still holds the database: %v", err)
+	}
 }
