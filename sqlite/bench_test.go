@@ -110,3 +110,32 @@ func seedAttempts(b testing.TB, db *DB, guild string, n, users int, now time.Tim
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkUnansweredAtCap logs into, and lists, a server whose log is
+// full: the most /unanswered reads and the trimming every log entry pays.
+func BenchmarkUnansweredAtCap(b *testing.B) {
+	ctx := context.Background()
+	db := openTest(b)
+	start := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for i := range MaxUnansweredPerGuild {
+		if err := db.RecordUnanswered(ctx, "g", fmt.Sprintf("question %d", i%2000), 0.2, start.Add(time.Duration(i)*time.Second)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	at := start.Add(time.Duration(MaxUnansweredPerGuild) * time.Second)
+	b.Run("record", func(b *testing.B) {
+		for b.Loop() {
+			at = at.Add(time.Second)
+			if err := db.RecordUnanswered(ctx, "g", "question x", 0.2, at); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("top", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.TopUnanswered(ctx, "g", start, 25); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

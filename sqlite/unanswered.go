@@ -9,13 +9,32 @@ import (
 	"github.com/startupqa/startupqa"
 )
 
+// MaxUnansweredPerGuild is how many questions the log keeps per server
+// (and for DMs): the newest. A server that floods the bot with questions
+// then cannot fill the disk, and /unanswered reads at most this many rows.
+const MaxUnansweredPerGuild = 10_000
+
 // RecordUnanswered logs a question the engine abstained on or answered
-// with low confidence. No user id is kept: the log says what the group
+// with low confidence, and drops the server's oldest past
+// MaxUnansweredPerGuild. No user id is kept: the log says what the group
 // wants to learn, not who asked.
 func (db *DB) RecordUnanswered(ctx context.Context, guildID, question string, confidence float64, at time.Time) error {
+	return db.recordUnanswered(ctx, guildID, question, confidence, at, MaxUnansweredPerGuild)
+}
+
+func (db *DB) recordUnanswered(ctx context.Context, guildID, question string, confidence float64, at time.Time, keep int) error {
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO unanswered (guild_id, question, confidence, created_at) VALUES (?, ?, ?, ?)`,
 			guildID, question, confidence, millis(at))
+		if err != nil {
+			return err
+		}
+		// The subquery walks the (guild_id, created_at) index from the
+		// newest row; it finds nothing, and nothing is deleted, until
+		// the server has more than keep.
+		_, err = tx.ExecContext(ctx, `DELETE FROM unanswered WHERE guild_id = ? AND created_at < (
+	SELECT created_at FROM unanswered WHERE guild_id = ? ORDER BY created_at DESC LIMIT 1 OFFSET ?)`,
+			guildID, guildID, keep-1)
 		return err
 	})
 	if err != nil {

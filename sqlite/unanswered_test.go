@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -48,5 +50,38 @@ func TestUnanswered(t *testing.T) {
 	all, _ := db.TopUnanswered(ctx, "g1", time.Time{}, 0)
 	if len(all) != 2 {
 		t.Errorf("after pruning: %+v", all)
+	}
+}
+
+// Each server keeps its newest questions up to the cap; others are not
+// touched.
+func TestUnansweredCapPerGuild(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	base := at(t, "2026-11-01T10:00:00Z")
+	for i := range 8 {
+		if err := db.recordUnanswered(ctx, "g1", fmt.Sprintf("q%d", i), 0.1, base.Add(time.Duration(i)*time.Minute), 5); err != nil {
+			t.Fatal(err)
+		}
+		if i < 3 {
+			if err := db.recordUnanswered(ctx, "g2", fmt.Sprintf("q%d", i), 0.1, base, 5); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	got, err := db.TopUnanswered(ctx, "g1", base, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []string
+	for _, u := range got {
+		qs = append(qs, u.Question)
+	}
+	slices.Sort(qs)
+	if want := []string{"q3", "q4", "q5", "q6", "q7"}; !slices.Equal(qs, want) {
+		t.Errorf("g1 kept %v, want the newest five %v", qs, want)
+	}
+	if n := count(t, db, "unanswered"); n != 8 {
+		t.Errorf("%d rows in all, want 5 of g1 and 3 of g2", n)
 	}
 }
