@@ -30,6 +30,10 @@ var ErrNotFound = errors.New("not found")
 // by a newer version of the program than this one.
 var ErrSchemaTooNew = errors.New("database schema is newer than this program")
 
+// ErrReadOnly is returned (wrapped) by Open when the file cannot be
+// written.
+var ErrReadOnly = errors.New("database is read-only")
+
 // busyTimeoutMS is how long a connection waits for a lock another
 // connection (in practice another process) holds before SQLITE_BUSY.
 const busyTimeoutMS = 10000
@@ -93,8 +97,14 @@ func open(ctx context.Context, path string, list []string) (*DB, int, error) {
 		return nil, 0, fmt.Errorf("open database %s: journal mode is %s, not WAL", path, mode)
 	}
 	applied, err := migrate(ctx, w, list)
+	if err == nil {
+		err = probeWrite(ctx, w)
+	}
 	if err != nil {
 		w.Close()
+		if sqliteCode(err)&0xff == sqlite3.SQLITE_READONLY {
+			return nil, 0, fmt.Errorf("open database %s: it is read-only for this user: make the file and its folder writable, or set DATABASE_PATH to another file: %w", path, ErrReadOnly)
+		}
 		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
 	}
 
@@ -114,6 +124,19 @@ func open(ctx context.Context, path string, list []string) (*DB, int, error) {
 		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return &DB{w: w, r: r}, applied, nil
+}
+
+// probeWrite writes and rolls back. SQLite opens a file it may not write
+// read-only, without an error, and a migrated schema needs no write: every
+// later write would fail instead.
+func probeWrite(ctx context.Context, w *sql.DB) error {
+	tx, err := w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (-1, 0)`)
+	return err
 }
 
 // Close closes the database. The last connection to close checkpoints the

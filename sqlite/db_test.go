@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,5 +65,35 @@ func TestOpenMissingFolder(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "does not exist") || !strings.Contains(err.Error(), "no-such-folder") {
 		t.Errorf("error %q does not say the folder is missing", err)
+	}
+}
+
+// A file this user cannot write is refused when opened, with what to do,
+// instead of opening and failing every write. Root writes read-only files,
+// so the test makes the file immutable, which stops root too.
+func TestOpenReadOnlyFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+			t.Skipf("running as root without chattr +i (%v: %s): a read-only file is writable", err, out)
+		}
+		t.Cleanup(func() { exec.Command("chattr", "-i", path).Run() })
+	}
+	db, err = Open(ctx, path)
+	if err == nil {
+		db.Close()
+		t.Fatal("a read-only database opened")
+	}
+	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "DATABASE_PATH") {
+		t.Errorf("Open = %v, want ErrReadOnly saying what to do", err)
 	}
 }
