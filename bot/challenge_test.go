@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/bot/discordtest"
+	"github.com/startupqa/startupqa/lang"
 	"github.com/startupqa/startupqa/sqlite"
 )
 
@@ -348,5 +350,77 @@ func TestChallengeEndNotStored(t *testing.T) {
 	running, err := store.RunningChallenges(context.Background())
 	if err != nil || len(running) != 1 || running[0].ID == cid {
 		t.Errorf("running after the second start = %+v, %v; want only the new challenge", running, err)
+	}
+}
+
+// downStore fails every challenge write while down, as a full disk or a
+// lost database would.
+type downStore struct {
+	*sqlite.DB
+	down atomic.Bool
+}
+
+var errDiskFull = errors.New("database or disk is full")
+
+func (s *downStore) CreateChallenge(ctx context.Context, c *startupqa.Challenge) error {
+	if s.down.Load() {
+		return errDiskFull
+	}
+	return s.DB.CreateChallenge(ctx, c)
+}
+
+func (s *downStore) UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error {
+	if s.down.Load() {
+		return errDiskFull
+	}
+	return s.DB.UpdateChallenge(ctx, c)
+}
+
+func (s *downStore) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
+	if s.down.Load() {
+		return errDiskFull
+	}
+	return s.DB.RecordAttempt(ctx, a)
+}
+
+// With the store failing at each step of a challenge (start, answer, end
+// of round), members get polite replies, the bot stays up, the error
+// details stay in the log, and the channel can play again once the store
+// is back.
+func TestChallengeStoreFailsAtEveryStep(t *testing.T) {
+	store := &downStore{DB: openStore(t)}
+	srv := discordtest.Start(t, discordtest.Options{})
+	r := startBotWith(t, srv, Config{}, defaultIndex(t), func(b *Bot) { b.UseStore(store) })
+	alice := discordtest.Actor{UserID: "701", Username: "alice"}
+	polite := func(step string, s sent) {
+		t.Helper()
+		if !s.ephemeral() || !strings.Contains(s.Data.Content, txtSorry.in(lang.English)) || strings.Contains(s.Data.Content, "disk") {
+			t.Errorf("%s with the store down: %+v", step, s.Data)
+		}
+	}
+
+	store.down.Store(true)
+	polite("start", r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...)))
+
+	store.down.Store(false)
+	first := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...))
+	ids := buttonsOf(first)
+	if len(ids) == 0 {
+		t.Fatalf("start with the store back: %+v", first.Data)
+	}
+	_, cid, _, _ := parseChID(ids[0])
+	store.down.Store(true)
+	r.interact(t, r.srv.ComponentInteraction(alice, chID(actAnswer, cid, 1)))
+	polite("answer", r.interact(t, r.srv.ModalSubmitInteraction(alice, chID(actModal, cid, 1), discordtest.ModalField{CustomID: fieldText, Value: "数据质量很重要。"})))
+	r.interact(t, r.srv.ComponentInteraction(alice, chID(actSkip, cid, 1)))
+	waitPosts(t, r, 2) // the reveal and the end, though neither was stored
+
+	store.down.Store(false)
+	again := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...))
+	if len(again.Data.Embeds) != 1 {
+		t.Errorf("start after the store came back: %+v", again.Data)
+	}
+	if !strings.Contains(r.logs.String(), errDiskFull.Error()) {
+		t.Error("the store's errors were not logged")
 	}
 }
