@@ -111,6 +111,9 @@ var (
 	txtHint        = text{"提示：想想「%s」。（本轮 -%d 分）", "Hint: think of “%s”. (-%d points this round)"}
 	txtNoHint      = text{"你已经覆盖了所有要点，不需要提示。", "You covered every key point already: no hint needed."}
 	txtSkipped     = text{"已跳过本轮。", "Round skipped."}
+	txtNoneRunning = text{"这个频道没有进行中的挑战。", "No challenge is running in this channel."}
+	txtOnlyStop    = text{"只有发起人或有“管理消息”权限的成员可以结束挑战。", "Only the starter or members with Manage Messages can stop the challenge."}
+	txtStopped     = text{"挑战已结束，成绩已公布。", "Challenge stopped; the scores are posted."}
 	// The challenge's language is not stored, so the notice of a restart
 	// is in both.
 	txtRestarted = "机器人重启了，这场挑战已经结束。用 /challenge start 重新开始。\nThe bot restarted, so this challenge ended. Start a new one with /challenge start."
@@ -247,7 +250,7 @@ func (b *Bot) armTimer(g *game) {
 		g.timer.Stop()
 	}
 	id, round := g.c.ID, g.c.Round
-	g.timer = time.AfterFunc(time.Until(g.c.RoundEndsAt), func() { b.endRound(g.c.ChannelID, id, round) })
+	g.timer = time.AfterFunc(time.Until(g.c.RoundEndsAt), func() { b.endRound(g.c.ChannelID, id, round, false) })
 }
 
 // roundReply shows the current round's 题目 with its buttons.
@@ -313,7 +316,7 @@ func (b *Bot) challengeButton(customID string) handler {
 			if r.userID != starter && !canManageMessages(r.i) {
 				return reply{}, userError{txtOnlyStarter.in(r.lang)}
 			}
-			go b.endRound(r.i.ChannelID, id, round)
+			go b.endRound(r.i.ChannelID, id, round, false)
 			return reply{Content: txtSkipped.in(r.lang), Ephemeral: true}, nil
 		case actModal:
 			b.games.mu.Unlock()
@@ -322,6 +325,24 @@ func (b *Bot) challengeButton(customID string) handler {
 		b.games.mu.Unlock()
 		return reply{}, userError{fmt.Sprintf("unknown command %q", customID)}
 	}
+}
+
+// stopChallenge ends the channel's challenge now: the round under way is
+// revealed with what was answered, then the totals so far.
+func (b *Bot) stopChallenge(r *request) (reply, error) {
+	b.games.mu.Lock()
+	g := b.games.byChannel[r.i.ChannelID]
+	if g == nil {
+		b.games.mu.Unlock()
+		return reply{}, userError{txtNoneRunning.in(r.lang)}
+	}
+	id, round, starter := g.c.ID, g.c.Round, g.c.StarterID
+	b.games.mu.Unlock()
+	if r.userID != starter && !canManageMessages(r.i) {
+		return reply{}, userError{txtOnlyStop.in(r.lang)}
+	}
+	go b.endRound(r.i.ChannelID, id, round, true)
+	return reply{Content: txtStopped.in(r.lang), Ephemeral: true}, nil
 }
 
 func canManageMessages(i *discordgo.Interaction) bool {
@@ -412,7 +433,7 @@ func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int)
 	everyone := g.c.Round == round && g.allAnswered()
 	b.games.mu.Unlock()
 	if everyone {
-		go b.endRound(channel, id, round)
+		go b.endRound(channel, id, round, false)
 	}
 	// The verdict names the round's key points, so it is in the round's
 	// language, as the hints are.
@@ -467,8 +488,9 @@ func modalValue(i *discordgo.Interaction, id string) string {
 }
 
 // endRound reveals the answer and the round's ranking, then asks the next
-// round or ends the challenge. It does nothing for a round already over.
-func (b *Bot) endRound(channelID string, id int64, round int) {
+// round or, after the last or when stop is set, ends the challenge with
+// the totals. It does nothing for a round already over.
+func (b *Bot) endRound(channelID string, id int64, round int, stop bool) {
 	ctx := context.Background()
 	b.games.mu.Lock()
 	g := b.games.byChannel[channelID]
@@ -482,7 +504,7 @@ func (b *Bot) endRound(channelID string, id int64, round int) {
 	s := g.section(round)
 	rounds := len(g.sections)
 	var next reply
-	last := round == rounds
+	last := round == rounds || stop
 	if last {
 		g.c.State = startupqa.ChallengeEnded
 		delete(b.games.byChannel, channelID)

@@ -424,3 +424,40 @@ func TestChallengeStoreFailsAtEveryStep(t *testing.T) {
 		t.Error("the store's errors were not logged")
 	}
 }
+
+// /challenge stop ends a game mid-way with the scores so far: only its
+// starter or a moderator may, and the channel is free afterwards.
+func TestChallengeStop(t *testing.T) {
+	r := startChallengeBot(t, openStore(t), nil)
+	alice := discordtest.Actor{UserID: "801", Username: "alice"}
+	bob := discordtest.Actor{UserID: "802", Username: "bob"}
+	stop := func(who discordtest.Actor) sent {
+		return r.interact(t, r.srv.CommandInteraction(who, cmdChallenge, discordtest.SubCommandOption(subStop)))
+	}
+	if s := stop(alice); !s.ephemeral() || !strings.Contains(s.Data.Content, "No challenge is running") {
+		t.Errorf("stop with nothing running: %+v", s.Data)
+	}
+	first := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(3, 60, "大模型的挑战")...))
+	_, cid, _, ok := parseChID(buttonsOf(first)[0])
+	if !ok {
+		t.Fatalf("start: %+v", first.Data)
+	}
+	r.interact(t, r.srv.ComponentInteraction(alice, chID(actAnswer, cid, 1)))
+	r.interact(t, r.srv.ModalSubmitInteraction(alice, chID(actModal, cid, 1), discordtest.ModalField{CustomID: fieldText, Value: "数据质量和计算资源。"}))
+
+	if s := stop(bob); !s.ephemeral() || !strings.Contains(s.Data.Content, "Only the starter") {
+		t.Errorf("stop by a member who did not start: %+v", s.Data)
+	}
+	if s := stop(alice); !s.ephemeral() || !strings.Contains(s.Data.Content, "stopped") {
+		t.Errorf("stop by the starter: %+v", s.Data)
+	}
+	posts := waitPosts(t, r, 2)
+	if !strings.Contains(posts[0].Embeds[0].Title, "1/3") || !strings.Contains(posts[1].Embeds[0].Title, "挑战结束") ||
+		!strings.HasPrefix(posts[1].Embeds[0].Description, "1. <@801>") {
+		t.Errorf("after stop: %+v / %+v", posts[0].Embeds[0], posts[1].Embeds[0])
+	}
+	again := r.interact(t, r.srv.CommandInteraction(bob, cmdChallenge, startOpts(1, 60, "")...))
+	if len(again.Data.Embeds) != 1 {
+		t.Errorf("start after stop: %+v", again.Data)
+	}
+}

@@ -23,6 +23,7 @@ const (
 	subReview      = "review"
 	subSchedule    = "schedule"
 	subUnschedule  = "unschedule"
+	subStop        = "stop"
 	subShow        = "show"
 	subReset       = "reset"
 	cmdLeaderboard = "leaderboard"
@@ -142,6 +143,12 @@ func commands() []*discordgo.ApplicationCommand {
 						MinValue: ptr(float64(minSeconds)), MaxValue: maxSeconds},
 					languageOption(),
 				},
+			}, {
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     subStop,
+				NameLocalizations:        *loc("结束", "結束"),
+				Description:              "End this channel's challenge now, with the scores so far (starter or Manage Messages)",
+				DescriptionLocalizations: *loc("立即结束本频道的挑战并公布目前的成绩（发起人或有管理消息权限）", "立即結束本頻道的挑戰並公布目前的成績（發起人或有管理訊息權限）"),
 			}, {
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
 				Name:                     subQuick,

@@ -277,6 +277,8 @@ func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 		switch opts[0].Name {
 		case subStart:
 			return b.startChallenge(ctx, r, opts[0].Options)
+		case subStop:
+			return b.stopChallenge(r)
 		case subQuick:
 			return b.quick(ctx, r, opts[0].Options)
 		case subReview:

@@ -202,21 +202,44 @@ func topicsEmbed(c *corpus.Corpus, l lang.Lang) *discordgo.MessageEmbed {
 	return e
 }
 
-// helpEmbed says what the bot does, in a few lines.
+// helpEmbed says what the bot does and lists every command, with its
+// subcommands, as the asker's Discord shows them. The list is made from
+// the registered definitions, so that it cannot leave one out.
 func helpEmbed(l lang.Lang) *discordgo.MessageEmbed {
-	desc := text{
-		zh: "我根据学习笔记回答创业与 AI 面试题。\n\n" +
-			"**/ask** 提一个问题，我会给出最相关章节的答案和解析；加上 private 只有你能看到。\n" +
-			"**/topics** 列出全部章节。\n" +
-			"**/section** 按编号查看某一章节。\n" +
-			"也可以 @我 提问，或者私信我。找不到合适的章节时我会直说，不会乱猜。",
-		en: "I answer startup and AI interview questions from the study notes.\n\n" +
-			"**/ask** a question and I reply with the best section's answer and analysis; set private to see it alone.\n" +
-			"**/topics** lists every section.\n" +
-			"**/section** shows one section by number.\n" +
-			"You can also @mention me or send me a DM. When no section fits I say so instead of guessing.",
+	intro := text{
+		"我根据学习笔记回答创业与 AI 面试题，也能组织答题挑战。也可以 @我 提问，或者私信我。找不到合适的章节时我会直说，不会乱猜。",
+		"I answer startup and AI interview questions from the study notes and run quizzes on them. You can also @mention me or send me a DM. When no section fits I say so instead of guessing.",
 	}
-	return &discordgo.MessageEmbed{Title: "startupqa", Description: desc.in(l), Color: embedColor}
+	var b strings.Builder
+	b.WriteString(intro.in(l))
+	b.WriteString("\n")
+	for _, c := range commands() {
+		name := localized(c.Name, c.NameLocalizations, l)
+		subs := 0
+		for _, o := range c.Options {
+			if o.Type != discordgo.ApplicationCommandOptionSubCommand {
+				continue
+			}
+			subs++
+			fmt.Fprintf(&b, "\n**/%s %s** %s", name, localized(o.Name, &o.NameLocalizations, l), localized(o.Description, &o.DescriptionLocalizations, l))
+		}
+		if subs == 0 {
+			fmt.Fprintf(&b, "\n**/%s** %s", name, localized(c.Description, c.DescriptionLocalizations, l))
+		}
+	}
+	e := &discordgo.MessageEmbed{Title: "startupqa", Description: b.String(), Color: embedColor}
+	fitEmbed(e, txtCut.in(l))
+	return e
+}
+
+// localized is a command's text in l: its zh-CN localization for Chinese.
+func localized(en string, locs *map[discordgo.Locale]string, l lang.Lang) string {
+	if l == lang.Chinese && locs != nil {
+		if s := (*locs)[discordgo.ChineseCN]; s != "" {
+			return s
+		}
+	}
+	return en
 }
 
 // inScript converts a reply to traditional characters when the question

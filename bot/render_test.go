@@ -77,6 +77,34 @@ func TestTopicsAndHelpGolden(t *testing.T) {
 	}
 	goldenJSON(t, "topics_zh", topicsEmbed(c, lang.Chinese))
 	goldenJSON(t, "help_en", helpEmbed(lang.English))
+	goldenJSON(t, "help_zh", helpEmbed(lang.Chinese))
+}
+
+// /help names every command and subcommand the bot registers, in the
+// asker's language, within an embed's limits.
+func TestHelpListsEveryCommand(t *testing.T) {
+	for _, l := range []lang.Lang{lang.Chinese, lang.English} {
+		e := helpEmbed(l)
+		checkEmbed(t, e)
+		for _, c := range commands() {
+			name := localized(c.Name, c.NameLocalizations, l)
+			n := 0
+			for _, o := range c.Options {
+				if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+					n++
+					if want := "/" + name + " " + localized(o.Name, &o.NameLocalizations, l); !strings.Contains(e.Description, want) {
+						t.Errorf("%v help lacks %s", l, want)
+					}
+				}
+			}
+			if n == 0 && !strings.Contains(e.Description, "/"+name+"**") {
+				t.Errorf("%v help lacks /%s", l, name)
+			}
+		}
+	}
+	if zh := helpEmbed(lang.Chinese).Description; !strings.Contains(zh, "/挑战 结束") || !strings.Contains(zh, "/提问") {
+		t.Errorf("Chinese help does not use the Chinese command names:\n%s", zh)
+	}
 }
 
 // checkLimits fails the test when a reply breaks one of Discord's limits.
