@@ -73,6 +73,11 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
 	err = b.Run(ctx)
+	if err != nil && a.cfg.DiscordAPIBase != nil {
+		// The messages of net/http name discord.com, which the requests
+		// were for, not where they went.
+		err = fmt.Errorf("DISCORD_API_BASE %s: %w", a.cfg.DiscordAPIBase, err)
+	}
 	select {
 	case <-lease.Lost():
 		return errors.Join(err, fmt.Errorf("stopped: another process took over the database %s", a.cfg.DatabasePath))

@@ -176,3 +176,13 @@ func TestServeOneBotPerDatabase(t *testing.T) {
 		t.Errorf("the stopped bot still holds the database: %v", err)
 	}
 }
+
+// A Discord that cannot be reached through DISCORD_API_BASE is named as
+// such: net/http's message names discord.com.
+func TestServeUnreachableAPIBase(t *testing.T) {
+	env := map[string]string{"DISCORD_TOKEN": "x", "DISCORD_API_BASE": "http://127.0.0.1:1", "DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db")}
+	_, errOut, code := runCLI(t, "", env, "serve")
+	if code != 1 || !strings.Contains(errOut, "DISCORD_API_BASE http://127.0.0.1:1") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
