@@ -13,10 +13,11 @@ import (
 // challengeCmd runs a quiz in the terminal: it asks a 题目, reads an
 // answer, grades it, shows the 答案 and 解析, and totals the points.
 func (a *app) challengeCmd(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("challenge", "[--rounds N] [--topic T]")
+	fs := a.newFlagSet("challenge", "[--rounds N] [--topic T] [--lang en]")
 	rounds := fs.Int("rounds", 3, "number of `rounds`")
 	topic := fs.String("topic", "", "ask the sections about this `topic` first")
 	seed := fs.Uint64("seed", 0, "random `seed` for the order of sections (0: the clock)")
+	langFlag := fs.String("lang", "zh", "`language` to play in: zh, or en for the sections' English companions")
 	ef := a.addEngineFlags(fs)
 	rest, err := parseFlags(fs, args)
 	switch {
@@ -27,6 +28,11 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 		return usageError{}
 	case *rounds < 1 || *rounds > 50:
 		fmt.Fprintln(a.stderr, "startupqa challenge: --rounds takes 1 to 50")
+		return usageError{}
+	}
+	l, ok := parseLang(*langFlag)
+	if !ok {
+		fmt.Fprintf(a.stderr, "startupqa challenge: --lang is %q; want zh or en\n", *langFlag)
 		return usageError{}
 	}
 	ix, err := a.openEngine(ctx, ef)
@@ -49,10 +55,11 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	sc.Buffer(make([]byte, 4096), maxStdinQuestion)
 	total, streak, played := 0, 0, 0
 	for n, s := range sections {
-		fmt.Fprintf(a.stdout, "\n第 %d/%d 题 · %s\n题目：%s\n你的答案（空行结束）：\n", n+1, len(sections), s.Title, s.Question)
+		s = sectionIn(s, l)
+		fmt.Fprintf(a.stdout, txtRound.in(l), n+1, len(sections), s.Title, s.Question)
 		answer, ok := readAnswer(sc)
 		if !ok {
-			fmt.Fprintln(a.stdout, "\n（输入结束）")
+			fmt.Fprintln(a.stdout, txtInputEnded.in(l))
 			break
 		}
 		played++
@@ -64,9 +71,13 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 		}
 		points := challenge.Points(res.Score, false, streak, 0)
 		total += points
-		fmt.Fprintf(a.stdout, "\n%s得分 +%d（连续 %d 题达标）\n\n答案：\n%s\n", formatGrade(s, res), points, streak, s.Answer.Markdown())
+		fmt.Fprintf(a.stdout, "\n%s"+txtPoints.in(l), formatGrade(s, res, l), points)
+		if streak > 1 {
+			fmt.Fprintf(a.stdout, txtStreak.in(l), streak)
+		}
+		fmt.Fprintf(a.stdout, "\n\n"+txtAnswer.in(l), s.Answer.Markdown())
 		if s.Analysis != "" {
-			fmt.Fprintf(a.stdout, "\n解析：%s\n", s.Analysis)
+			fmt.Fprintf(a.stdout, "\n"+txtAnalysis.in(l), s.Analysis)
 		}
 		if ctx.Err() != nil {
 			break
@@ -74,6 +85,16 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	}
 	// The most a round can earn, counted over the rounds answered: one
 	// who stops after two was not playing for three.
-	fmt.Fprintf(a.stdout, "\n总分：%d（%d 题，满分 %d）\n", total, played, played*challenge.MaxPoints)
+	fmt.Fprintf(a.stdout, txtTotal.in(l), total, played, played*challenge.MaxPoints)
 	return sc.Err()
 }
+
+var (
+	txtRound      = msg{"\n第 %d/%d 题 · %s\n题目：%s\n你的答案（空行结束）：\n", "\nRound %d/%d · %s\nQuestion: %s\nYour answer (an empty line ends it):\n"}
+	txtInputEnded = msg{"\n（输入结束）", "\n(end of input)"}
+	txtPoints     = msg{"本题 +%d 分", "+%d points"}
+	txtStreak     = msg{"，连续 %d 题达标", ", a streak of %d"}
+	txtAnswer     = msg{"答案：\n%s\n", "Answer:\n%s\n"}
+	txtAnalysis   = msg{"解析：%s\n", "Analysis: %s\n"}
+	txtTotal      = msg{"\n总分：%d（答了 %d 题，最多可得 %d 分）\n", "\nTotal: %d points (%d rounds answered, %d possible)\n"}
+)

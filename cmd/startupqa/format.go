@@ -38,8 +38,11 @@ func formatResult(res *index.Result, top int, topics string) string {
 		shown = best.Section.In("en") // the English translation, when there is one
 	}
 	writeSection(&b, q, shown)
-	fmt.Fprintf(&b, "\n%s %.2f · %s %.0f%%\n", tr(q, "得分", "score"), best.Score,
-		tr(q, "置信度", "confidence"), 100*res.Confidence)
+	// The ranking score means nothing across questions; the calibrated
+	// confidence is the chance the answer is right, and a model never
+	// knows that for certain.
+	fmt.Fprintf(&b, "\n%s %.0f%% · %s %.2f\n", tr(q, "答对的把握", "chance it is right"), min(100*res.Confidence, 99),
+		tr(q, "匹配分", "match score"), best.Score)
 	if best.Passage != "" {
 		fmt.Fprintf(&b, "%s%s\n", tr(q, "匹配：", "Matched: "), best.Fragment("**", "**"))
 	}

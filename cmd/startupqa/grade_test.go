@@ -34,7 +34,13 @@ func TestGradeCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "✓ 计算资源需求") || !strings.Contains(out, "✗ 模型解释性") {
 		t.Errorf("text verdict (exit %d):\n%s", code, out)
 	}
-	for _, args := range [][]string{{"grade"}, {"grade", "--section", "99"}, {"grade", "--section", "nope/1"}} {
+	// The section may be given bare, and English grades against the
+	// English companion's key points, in English.
+	out, _, code = runCLI(t, "Huge compute needs and data quality matter.", nil, "grade", "--lang", "en", "3")
+	if code != 0 || !strings.Contains(out, "key points covered") || !strings.Contains(out, "✓ ") || strings.Contains(out, "覆盖") {
+		t.Errorf("English verdict (exit %d):\n%s", code, out)
+	}
+	for _, args := range [][]string{{"grade"}, {"grade", "--section", "99"}, {"grade", "--section", "nope/1"}, {"grade", "--lang", "fr", "3"}} {
 		if _, _, code := runCLI(t, "x", nil, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
@@ -47,7 +53,7 @@ func TestChallengeCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"第 1/2 题 · 什么是大模型？", "覆盖 8/8 个要点", "得分 +100", "解析：", "第 2/2 题", "总分：100（2 题，满分 200）"} {
+	for _, want := range []string{"第 1/2 题 · 什么是大模型？", "覆盖 8/8 个要点", "本题 +100 分", "解析：", "第 2/2 题", "总分：100（答了 2 题，最多可得 200 分）"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -55,8 +61,14 @@ func TestChallengeCommand(t *testing.T) {
 	// Input ending early ends the quiz with the points so far, out of
 	// the rounds answered (issue 14, item 10).
 	out, _, code = runCLI(t, "参数量巨大\n\n", nil, "challenge", "--rounds", "3", "--seed", "1")
-	if code != 0 || !strings.Contains(out, "（1 题，满分 100）") {
+	if code != 0 || !strings.Contains(out, "（答了 1 题，最多可得 100 分）") {
 		t.Errorf("input ending after one round: exit %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "Huge numbers of parameters and strong generalisation\n\n", nil, "challenge", "--rounds", "1", "--topic", "large model", "--seed", "1", "--lang", "en")
+	for _, want := range []string{"Round 1/1 · ", "Question: ", "key points covered", "Answer:", "Total: "} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("English challenge lacks %q (exit %d):\n%s", want, code, out)
+		}
 	}
 	if _, errOut, code := runCLI(t, "", nil, "challenge", "--rounds", "0"); code != 2 || !strings.Contains(errOut, "--rounds takes 1 to 50") {
 		t.Errorf("--rounds 0: exit %d, %q", code, errOut)

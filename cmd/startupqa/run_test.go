@@ -373,3 +373,46 @@ func TestTopicsAlignsCJK(t *testing.T) {
 		t.Errorf("titles start at columns %v, want one column:\n%s", cols, out)
 	}
 }
+
+// The README's synopsis names every flag each command has: it is checked
+// against the flags themselves, as help prints them.
+func TestReadmeSynopsisNamesEveryFlag(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	synopsis := map[string]string{} // command → its synopsis lines
+	inBlock := false
+	for _, line := range strings.Split(string(readme), "\n") {
+		switch {
+		case line == "```text":
+			inBlock = true
+		case line == "```":
+			inBlock = false
+		case inBlock && strings.HasPrefix(line, "startupqa "):
+			if f := strings.Fields(line); len(f) > 1 {
+				synopsis[f[1]] += line + "\n"
+			}
+		}
+	}
+	for _, cmd := range []string{"ask", "check", "topics", "section", "eval", "grade", "challenge", "serve", "unanswered"} {
+		out, _, code := runCLI(t, "", nil, "help", cmd)
+		if code != 0 {
+			t.Fatalf("help %s: exit %d", cmd, code)
+		}
+		if synopsis[cmd] == "" {
+			t.Errorf("the README's synopsis lacks %s", cmd)
+			continue
+		}
+		for _, line := range strings.Split(out, "\n") {
+			f := strings.Fields(line)
+			if len(f) == 0 || !strings.HasPrefix(line, "  -") {
+				continue
+			}
+			name := strings.TrimLeft(f[0], "-")
+			if !strings.Contains(synopsis[cmd], "-"+name+" ") && !strings.Contains(synopsis[cmd], "-"+name+"]") {
+				t.Errorf("the README's synopsis of %s lacks -%s:\n%s", cmd, name, synopsis[cmd])
+			}
+		}
+	}
+}
