@@ -29,6 +29,7 @@ Usage:
   startupqa eval [flags] file|dir      measure search quality on labelled questions
   startupqa help [command]             show help
   startupqa version                    show the version (also --version)
+  startupqa completion bash|zsh|fish   print a shell completion script
 
 The built-in corpus is the article 大模型创业的创新与挑战; --corpus DIR (or
 CORPUS_DIR) replaces it with a directory of *.md articles. Settings are read
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "help", "-h", "-help", "--help":
 		return app.help(ctx, rest)
+	case "completion":
+		return app.completion(ctx, rest)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, version())
 		return nil
@@ -139,8 +142,12 @@ func (a *app) help(ctx context.Context, args []string) error {
 		fmt.Fprint(a.stdout, usage)
 		return nil
 	}
-	if args[0] == "help" {
+	switch args[0] {
+	case "help":
 		fmt.Fprint(a.stdout, usage)
+		return nil
+	case "completion":
+		fmt.Fprint(a.stdout, completionUsage)
 		return nil
 	}
 	if f, ok := a.commands()[args[0]]; ok {
