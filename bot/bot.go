@@ -2,10 +2,12 @@ package bot
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"sync"
@@ -54,6 +56,13 @@ type Config struct {
 	// connects: who it is logged in as, in how many servers, and the URL
 	// that invites it.
 	Status io.Writer
+	// HTTPAddr, when set, is where the bot serves its Interactions
+	// Endpoint URL, checking Discord's signatures with PublicKey.
+	HTTPAddr  string
+	PublicKey ed25519.PublicKey
+	// NoGateway leaves the gateway out: interactions come only over HTTP,
+	// and mentions and DMs, which only the gateway carries, go unanswered.
+	NoGateway bool
 }
 
 // Bot is a running Discord bot.
@@ -163,19 +172,31 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 	}()
 
-	if err := s.Open(); err != nil {
+	if b.cfg.HTTPAddr != "" && len(b.cfg.PublicKey) != ed25519.PublicKeySize {
+		return errors.New("the interactions endpoint needs the application's public key")
+	}
+	if b.cfg.NoGateway {
+		if b.cfg.HTTPAddr == "" {
+			return errors.New("without the gateway, interactions need the HTTP endpoint")
+		}
+		if err := b.identifyOverREST(s); err != nil {
+			return err
+		}
+	} else if err := s.Open(); err != nil {
 		if fe, ok := fatalClose(err); ok {
 			return fe
 		}
 		return fmt.Errorf("connect to the Discord gateway: %w", err)
 	}
 	defer b.shutdown(s)
-	select {
-	case <-b.ready:
-	case <-ctx.Done():
-		return nil
-	case <-time.After(30 * time.Second):
-		return errors.New("connect to the Discord gateway: no READY within 30 s")
+	if !b.cfg.NoGateway {
+		select {
+		case <-b.ready:
+		case <-ctx.Done():
+			return nil
+		case <-time.After(30 * time.Second):
+			return errors.New("connect to the Discord gateway: no READY within 30 s")
+		}
 	}
 	if err := b.registerCommands(s); err != nil {
 		return err
@@ -189,8 +210,72 @@ func (b *Bot) Run(ctx context.Context) error {
 		tick = 30 * time.Second
 	}
 	go b.runSchedules(hctx, tick)
+	if b.cfg.HTTPAddr != "" {
+		stop, err := b.serveHTTP(hctx, b.cfg.HTTPAddr)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	b.log.Info("bot ready", "app_id", b.app(), "guild", b.cfg.GuildID)
+	if b.cfg.NoGateway {
+		<-ctx.Done()
+		return nil
+	}
 	return b.supervise(ctx, s)
+}
+
+// identifyOverREST learns who the bot is without the gateway's READY.
+func (b *Bot) identifyOverREST(s *discordgo.Session) error {
+	u, err := s.User("@me")
+	if err != nil {
+		var re *discordgo.RESTError
+		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
+			return &FatalCloseError{Code: 4004}
+		}
+		return fmt.Errorf("look the bot up over REST: %w", err)
+	}
+	b.mu.Lock()
+	b.botID, b.appID = u.ID, u.ID // a bot's user id is its application's id
+	b.mu.Unlock()
+	if b.cfg.Status != nil {
+		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s, interactions over HTTP only; invite it with %s\n", u.Username, InviteURL(u.ID))
+	}
+	return nil
+}
+
+// serveHTTP serves the Interactions Endpoint URL on addr until stop.
+// Handlers run under ctx, so that a deferred answer outlives its request.
+func (b *Bot) serveHTTP(ctx context.Context, addr string) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("interactions endpoint: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           b.InteractionsHandler(ctx, b.cfg.PublicKey),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(b.log.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			b.log.Error("interactions endpoint stopped", "err", err)
+		}
+	}()
+	b.log.Info("interactions endpoint listening", "addr", ln.Addr().String())
+	if b.cfg.Status != nil {
+		fmt.Fprintf(b.cfg.Status, "startupqa: interactions endpoint on http://%s/ (put TLS in front; Discord needs https)\n", ln.Addr())
+	}
+	return func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			b.log.Warn("interactions endpoint shutdown", "err", err)
+		}
+	}, nil
 }
 
 // supervise reconnects after the gateway drops, with backoff, until ctx

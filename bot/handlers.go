@@ -103,7 +103,7 @@ const choicePrefix = "§"
 
 // autocomplete offers up to 25 sections as the user types: all of them for
 // empty input, else the ones the engine ranks, best first.
-func (b *Bot) autocomplete(ctx context.Context, s *discordgo.Session, r *request, log *slog.Logger) {
+func (b *Bot) autocomplete(ctx context.Context, r *request, log *slog.Logger, send sendFunc) {
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("autocomplete panicked", "panic", p)
@@ -116,7 +116,7 @@ func (b *Bot) autocomplete(ctx context.Context, s *discordgo.Session, r *request
 		}
 	}
 	choices := b.choices(ctx, typed)
-	err := interactionRespond(s, r.i, &discordgo.InteractionResponse{
+	err := send(&discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	})

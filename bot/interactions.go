@@ -29,10 +29,23 @@ func (e userError) Error() string { return e.msg }
 // handler answers an interaction.
 type handler func(ctx context.Context, r *request) (reply, error)
 
-// onInteraction is the single entry point for interactions. It recovers
-// from panics, so that no handler can kill the bot, and hands every
-// outcome to respond.
+// sendFunc carries an interaction's first response to Discord: the REST
+// callback on the gateway path, the body of Discord's own request on the
+// HTTP path. Whatever follows (the edit of a deferred answer) goes over
+// REST on either.
+type sendFunc func(*discordgo.InteractionResponse) error
+
+// onInteraction answers an interaction that came through the gateway.
 func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+	b.interaction(ctx, s, i, func(resp *discordgo.InteractionResponse) error {
+		return interactionRespond(s, i, resp)
+	})
+}
+
+// interaction is the single entry point for interactions, whichever way
+// they came. It recovers from panics, so that no handler can kill the
+// bot, and hands every outcome to respond.
+func (b *Bot) interaction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, send sendFunc) {
 	b.handlers.Add(1)
 	defer b.handlers.Done()
 	start := time.Now()
@@ -40,12 +53,12 @@ func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discor
 	log := b.log.With("interaction", i.ID, "type", i.Type.String(), "user", r.userID)
 
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		b.autocomplete(ctx, s, r, log)
+		b.autocomplete(ctx, r, log, send)
 		return
 	}
 	h, name := b.route(r)
 	log = log.With("command", name)
-	rep, err := b.respond(ctx, s, r, h, log)
+	rep, err := b.respond(ctx, s, r, h, log, send)
 	if err != nil {
 		log.Error("reply failed", "err", err, "latency", time.Since(start))
 		return
@@ -116,7 +129,7 @@ func unknownCommand(name string) handler {
 // otherwise defers first and edits the reply in when it is ready, so that
 // every interaction is acknowledged within Discord's 3 s. Errors and panics
 // become a polite private reply.
-func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h handler, log loggerLike) (reply, error) {
+func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h handler, log loggerLike, send sendFunc) (reply, error) {
 	type outcome struct {
 		rep reply
 		err error
@@ -147,7 +160,7 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 		if wantsPrivate(r.i) {
 			flags = discordgo.MessageFlagsEphemeral
 		}
-		if err := interactionRespond(s, r.i, &discordgo.InteractionResponse{
+		if err := send(&discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 			Data: &discordgo.InteractionResponseData{Flags: flags},
 		}); err != nil {
@@ -163,11 +176,11 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 		return out.rep, b.editOriginal(s, r.i, out.rep)
 	}
 	if out.rep.modal != nil {
-		return out.rep, interactionRespond(s, r.i, &discordgo.InteractionResponse{
+		return out.rep, send(&discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseModal, Data: out.rep.modal,
 		})
 	}
-	return out.rep, interactionRespond(s, r.i, &discordgo.InteractionResponse{
+	return out.rep, send(&discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: responseData(out.rep),
 	})

@@ -1,8 +1,11 @@
 package discordtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -314,4 +317,40 @@ func (s *Server) Followups(interactionID string) []*discordgo.Message {
 		}
 	}
 	return out
+}
+
+// HTTPInteraction is an interaction as Discord POSTs it to an
+// Interactions Endpoint URL. The fake remembers it as it remembers a
+// dispatched one, so that the bot's edits and follow-ups find it.
+func (s *Server) HTTPInteraction(i *discordgo.Interaction) (json.RawMessage, error) {
+	raw, err := Marshal(i)
+	if err != nil {
+		return nil, err
+	}
+	return raw, s.registerInteraction(raw)
+}
+
+// Acknowledge hands the fake an interaction's first response that the bot
+// gave in the HTTP response to Discord's POST (the Interactions Endpoint
+// URL) rather than through the REST callback. Discord takes that response
+// as the callback; the fake runs it through its callback endpoint, with
+// the same checks, so that later edits and follow-ups find it.
+func (s *Server) Acknowledge(interactionID, contentType string, body []byte) error {
+	s.mu.Lock()
+	st := s.interactions[interactionID]
+	s.mu.Unlock()
+	if st == nil {
+		return fmt.Errorf("discordtest: unknown interaction %s", interactionID)
+	}
+	url := fmt.Sprintf("%s/api/v10/interactions/%s/%s/callback", s.URL(), interactionID, st.token)
+	resp, err := s.HTTPClient().Post(url, contentType, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		msg, _ := io.ReadAll(resp.Body)
+		return fmt.Errorf("discordtest: the response was refused: %s %s", resp.Status, msg)
+	}
+	return nil
 }

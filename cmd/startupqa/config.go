@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,12 +27,15 @@ type config struct {
 	NoColor   bool       // NO_COLOR: no ANSI styling in the terminal (no-color.org)
 
 	// The Discord bot's settings, used by "serve".
-	DiscordToken   string        // DISCORD_TOKEN; never logged or printed
-	DiscordGuildID string        // DISCORD_GUILD_ID: register commands to one guild
-	DiscordAPIBase *url.URL      // DISCORD_API_BASE: replaces https://discord.com
-	Cooldown       time.Duration // ASK_COOLDOWN_SECONDS per user
-	DatabasePath   string        // DATABASE_PATH: SQLite file for challenge scores
-	Retention      time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
+	DiscordToken   string   // DISCORD_TOKEN; never logged or printed
+	DiscordGuildID string   // DISCORD_GUILD_ID: register commands to one guild
+	DiscordAPIBase *url.URL // DISCORD_API_BASE: replaces https://discord.com
+	// DISCORD_PUBLIC_KEY: the application's Ed25519 key, which signs
+	// what Discord POSTs to the interactions endpoint (serve --http).
+	DiscordPublicKey ed25519.PublicKey
+	Cooldown         time.Duration // ASK_COOLDOWN_SECONDS per user
+	DatabasePath     string        // DATABASE_PATH: SQLite file for challenge scores
+	Retention        time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
 }
 
 // maxCooldown bounds ASK_COOLDOWN_SECONDS: a day is longer than any study
@@ -78,6 +83,13 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 			return config{}, fmt.Errorf("DISCORD_API_BASE is %q; want a URL such as http://127.0.0.1:8080", base)
 		}
 		cfg.DiscordAPIBase = u
+	}
+	if hexKey := get("DISCORD_PUBLIC_KEY", ""); hexKey != "" {
+		key, err := hex.DecodeString(hexKey)
+		if err != nil || len(key) != ed25519.PublicKeySize {
+			return config{}, fmt.Errorf("DISCORD_PUBLIC_KEY is not a public key: want the 64 hex digits of General Information → Public Key in the developer portal")
+		}
+		cfg.DiscordPublicKey = key
 	}
 	secs, err := strconv.ParseFloat(get("ASK_COOLDOWN_SECONDS", "3"), 64)
 	if err != nil || math.IsNaN(secs) || secs < 0 || secs > maxCooldown.Seconds() {

@@ -20,6 +20,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	fs := a.newFlagSet("serve", "[flags]")
 	sync := fs.Bool("sync-commands", false, "overwrite the registered slash commands even when Discord has the same ones")
 	watch := fs.Bool("watch", false, "reload the corpus directory whenever an article changes (checked every 2 s)")
+	httpAddr := fs.String("http", "", "also serve the Interactions Endpoint URL on `addr` (host:port; needs DISCORD_PUBLIC_KEY, and TLS in front)")
+	noGateway := fs.Bool("no-gateway", false, "take interactions over --http only, without the gateway (mentions and DMs then go unanswered)")
 	ef := a.addEngineFlags(fs)
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
@@ -29,6 +31,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	if a.cfg.DiscordToken == "" {
 		fmt.Fprintln(a.stderr, "startupqa:", errNoToken)
+		return usageError{}
+	}
+	switch {
+	case *noGateway && *httpAddr == "":
+		fmt.Fprintln(a.stderr, "startupqa serve: --no-gateway needs --http ADDR: interactions must come in somehow")
+		return usageError{}
+	case *httpAddr != "" && a.cfg.DiscordPublicKey == nil:
+		fmt.Fprintln(a.stderr, "startupqa serve: --http needs DISCORD_PUBLIC_KEY (developer portal → General Information → Public Key)")
 		return usageError{}
 	}
 	ix, err := a.openEngine(ctx, ef)
@@ -70,6 +80,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		SyncCommands:        *sync,
 		UnansweredRetention: a.cfg.Retention,
 		Status:              a.stdout,
+		HTTPAddr:            *httpAddr,
+		PublicKey:           a.cfg.DiscordPublicKey,
+		NoGateway:           *noGateway,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
 	err = b.Run(ctx)

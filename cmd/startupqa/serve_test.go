@@ -3,12 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -185,4 +191,99 @@ func TestServeUnreachableAPIBase(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "DISCORD_API_BASE http://127.0.0.1:1") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
+}
+
+// serve --http --no-gateway answers interactions posted to its endpoint,
+// signed with the application's key, and never opens the gateway.
+func TestServeHTTPOnly(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
+		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db"), "ASK_COOLDOWN_SECONDS": "0"}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	out := &lockedBuffer{}
+	go func() {
+		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+		done <- run(ctx, []string{"serve", "--http", "127.0.0.1:0", "--no-gateway"}, strings.NewReader(""), out, io.Discard, lookup)
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; exitCode(err) != 0 {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+	var addr string
+	for deadline := time.Now().Add(10 * time.Second); addr == ""; {
+		if _, rest, ok := strings.Cut(out.String(), "interactions endpoint on http://"); ok {
+			addr, _, _ = strings.Cut(rest, "/")
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no endpoint line in %q", out.String())
+		} else {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+
+	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "大模型的训练过程是什么"))
+	body, err := srv.HTTPInteraction(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", bytes.NewReader(body))
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "大模型的训练过程") {
+		t.Errorf("status %d, answer %s", resp.StatusCode, answer)
+	}
+	if n := len(srv.Identifies()); n != 0 {
+		t.Errorf("%d IDENTIFYs without the gateway", n)
+	}
+	if !strings.Contains(out.String(), "interactions over HTTP only") {
+		t.Errorf("status lines: %q", out.String())
+	}
+}
+
+func TestServeHTTPNeedsPublicKey(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{map[string]string{"DISCORD_TOKEN": "x"}, []string{"serve", "--http", ":0"}, "DISCORD_PUBLIC_KEY"},
+		{map[string]string{"DISCORD_TOKEN": "x"}, []string{"serve", "--no-gateway"}, "--http"},
+		{map[string]string{"DISCORD_TOKEN": "x", "DISCORD_PUBLIC_KEY": "abc"}, []string{"serve"}, "64 hex digits"},
+	} {
+		_, errOut, code := runCLI(t, "", tt.env, tt.args...)
+		if code == 0 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v %v: exit %d, %q; want it to name %s", tt.env, tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
+// lockedBuffer is an io.Writer safe for the serve goroutine and the test.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
