@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -25,6 +26,26 @@ type Engine interface {
 	Search(ctx context.Context, q string) (*index.Result, error)
 	Corpus() *corpus.Corpus
 }
+
+// Metrics records what the bot does for an operator; *metrics.Metrics is
+// one. The bot calls it from many goroutines.
+type Metrics interface {
+	// Interaction records a handled interaction: its command, how it
+	// ended (ok, deferred, refused, error, panic, send_failed) and how
+	// long it took.
+	Interaction(command, outcome string, took time.Duration)
+	// Search records a search: answered or not, and its confidence.
+	Search(answered bool, confidence float64)
+	GatewayReconnect()
+	RateLimited()
+}
+
+type noMetrics struct{}
+
+func (noMetrics) Interaction(string, string, time.Duration) {}
+func (noMetrics) Search(bool, float64)                      {}
+func (noMetrics) GatewayReconnect()                         {}
+func (noMetrics) RateLimited()                              {}
 
 // Scripts converts replies to traditional characters for members who ask
 // in them; *zh.Converter is one.
@@ -84,6 +105,9 @@ type Bot struct {
 	gr     Grader         // for the corpus graded
 	graded *corpus.Corpus // the corpus gr was built for
 
+	metrics   Metrics
+	connected atomic.Bool // to the gateway, or ready over HTTP only
+
 	handlers sync.WaitGroup // interactions and messages being handled
 	ready    chan struct{}
 	lost     chan struct{} // the gateway connection dropped
@@ -104,7 +128,24 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		quicks:   quickRounds{rounds: map[int64]*quickRound{}},
 		ready:    make(chan struct{}, 1),
 		lost:     make(chan struct{}, 1),
+		metrics:  noMetrics{},
 	}
+}
+
+// UseMetrics makes the bot record its work in m.
+func (b *Bot) UseMetrics(m Metrics) { b.metrics = m }
+
+// Connected reports whether the bot can take interactions: its gateway
+// connection is up, or, without the gateway, it is ready over HTTP.
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+// GatewayLatency is the time the last heartbeat took to be acknowledged;
+// 0 without a gateway connection.
+func (b *Bot) GatewayLatency() time.Duration {
+	if s := b.session(); s != nil && !b.cfg.NoGateway {
+		return s.HeartbeatLatency()
+	}
+	return 0
 }
 
 // Intents are the gateway intents the bot asks for. None is privileged:
@@ -162,7 +203,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer cancelHandlers()
 	removers := []func(){
 		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { b.onReady(r) }),
-		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.signal(b.lost) }),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+			b.connected.Store(false)
+			b.signal(b.lost)
+		}),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.RateLimit) { b.metrics.RateLimited() }),
 		s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { b.onInteraction(hctx, s, ic.Interaction) }),
 		s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(hctx, s, m.Message) }),
 	}
@@ -238,6 +283,7 @@ func (b *Bot) identifyOverREST(s *discordgo.Session) error {
 	b.mu.Lock()
 	b.botID, b.appID = u.ID, u.ID // a bot's user id is its application's id
 	b.mu.Unlock()
+	b.connected.Store(true)
 	if b.cfg.Status != nil {
 		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s, interactions over HTTP only; invite it with %s\n", u.Username, InviteURL(u.ID))
 	}
@@ -294,6 +340,7 @@ func (b *Bot) supervise(ctx context.Context, s *discordgo.Session) error {
 			}
 			err := s.Open()
 			if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+				b.metrics.GatewayReconnect()
 				b.log.Info("reconnected to the gateway")
 				break
 			}
@@ -348,6 +395,7 @@ func (b *Bot) onReady(r *discordgo.Ready) {
 	}
 	appID := b.appID
 	b.mu.Unlock()
+	b.connected.Store(true)
 	if b.cfg.Status != nil && r.User != nil {
 		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s in %d server(s); invite it with %s\n",
 			r.User.Username, len(r.Guilds), InviteURL(appID))

@@ -43,6 +43,7 @@ func (b *Bot) ask(ctx context.Context, r *request) (reply, error) {
 	if err != nil {
 		return reply{}, fmt.Errorf("search: %w", err)
 	}
+	b.metrics.Search(res.Answered, res.Confidence)
 	b.logUnanswered(ctx, r.i.GuildID, res)
 	rep := b.inScript(q, answerReply(res, private))
 	rep.logAttrs = searchAttrs(res)

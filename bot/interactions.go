@@ -18,6 +18,9 @@ type request struct {
 	i      *discordgo.Interaction
 	userID string
 	lang   lang.Lang
+	// outcome is how the handler ended, for metrics: ok, deferred,
+	// refused (the user's mistake), error or panic.
+	outcome string
 }
 
 // userError is a problem with what the user sent; its message is shown to
@@ -54,15 +57,18 @@ func (b *Bot) interaction(ctx context.Context, s *discordgo.Session, i *discordg
 
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		b.autocomplete(ctx, r, log, send)
+		b.metrics.Interaction("autocomplete", "ok", time.Since(start))
 		return
 	}
 	h, name := b.route(r)
 	log = log.With("command", name)
 	rep, err := b.respond(ctx, s, r, h, log, send)
 	if err != nil {
+		b.metrics.Interaction(name, "send_failed", time.Since(start))
 		log.Error("reply failed", "err", err, "latency", time.Since(start))
 		return
 	}
+	b.metrics.Interaction(name, r.outcome, time.Since(start))
 	log.Info("interaction answered", append([]any{"latency", time.Since(start), "ephemeral", rep.Ephemeral}, rep.logAttrs...)...)
 }
 
@@ -148,6 +154,7 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 
 	var out outcome
 	deferred := false
+	r.outcome = "ok"
 	timer := time.NewTimer(b.cfg.AckBudget)
 	defer timer.Stop()
 	select {
@@ -169,7 +176,19 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 		log.Warn("handler slow; deferred", "budget", b.cfg.AckBudget)
 		out = <-done
 	}
+	if deferred {
+		r.outcome = "deferred"
+	}
 	if out.err != nil {
+		var ue userError
+		switch {
+		case errors.Is(out.err, errPanic):
+			r.outcome = "panic"
+		case errors.As(out.err, &ue):
+			r.outcome = "refused"
+		default:
+			r.outcome = "error"
+		}
 		out.rep = b.errorReply(out.err, r.lang, log)
 	}
 	if deferred {

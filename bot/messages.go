@@ -46,6 +46,7 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 		log.Error("search failed", "err", err)
 		rep = reply{Content: txtSorry.in(l)}
 	} else {
+		b.metrics.Search(res.Answered, res.Confidence)
 		b.logUnanswered(ctx, m.GuildID, res)
 		rep = b.inScript(q, answerReply(res, false))
 		log.Info("message answered", append([]any{"latency", time.Since(start)}, searchAttrs(res)...)...)

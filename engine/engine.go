@@ -38,11 +38,37 @@ type Engine struct {
 
 	reloadMu sync.Mutex // one reload at a time
 	stamp    string     // what the corpus directory looked like when loaded
+
+	statsMu sync.Mutex
+	stats   Stats
+}
+
+// Stats say how the engine's index came to be, for an operator's
+// dashboards.
+type Stats struct {
+	Sections       int           // in the corpus served
+	IndexTook      time.Duration // to load the corpus and index it, the last time
+	Reloads        int           // reloads that swapped in a new index
+	ReloadFailures int           // reloads refused (a broken corpus) or failed
+}
+
+// Stats returns the engine's figures.
+func (e *Engine) Stats() Stats {
+	e.statsMu.Lock()
+	defer e.statsMu.Unlock()
+	return e.stats
+}
+
+func (e *Engine) record(f func(*Stats)) {
+	e.statsMu.Lock()
+	f(&e.stats)
+	e.statsMu.Unlock()
 }
 
 // Open loads the corpus and builds its index.
 func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 	e := &Engine{cfg: cfg, log: log}
+	start := time.Now()
 	stamp, _ := e.dirStamp()
 	c, err := e.loadCorpus()
 	if err != nil {
@@ -53,6 +79,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 		return nil, err
 	}
 	e.ix, e.stamp = ix, stamp
+	e.stats = Stats{Sections: len(c.Sections), IndexTook: time.Since(start)}
 	return e, nil
 }
 
@@ -110,6 +137,11 @@ func (e *Engine) Index() *index.Index {
 func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 	e.reloadMu.Lock()
 	defer e.reloadMu.Unlock()
+	defer func() {
+		if err != nil {
+			e.record(func(s *Stats) { s.ReloadFailures++ })
+		}
+	}()
 	stamp, _ := e.dirStamp()
 	start := time.Now()
 	c, err := e.loadCorpus()
@@ -157,7 +189,9 @@ func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 		e.ix, e.stamp = ix, stamp
 		e.mu.Unlock()
 	}
-	e.log.Info("corpus reloaded", "sections", len(c.Sections), "took", time.Since(start))
+	took := time.Since(start)
+	e.record(func(s *Stats) { s.Sections, s.IndexTook, s.Reloads = len(c.Sections), took, s.Reloads+1 })
+	e.log.Info("corpus reloaded", "sections", len(c.Sections), "took", took)
 	return len(c.Sections), nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	msqlite "modernc.org/sqlite"
@@ -42,6 +43,9 @@ const busyTimeoutMS = 10000
 type DB struct {
 	w *sql.DB // the one writer connection; transactions BEGIN IMMEDIATE
 	r *sql.DB // read-only connections
+	// failures counts transactions that failed in the database itself
+	// (I/O, locks, a full disk), not those refused by its rules.
+	failures atomic.Int64
 }
 
 // Open opens the SQLite file at path, creating it if needed, and migrates
@@ -152,21 +156,17 @@ func (db *DB) Close() error {
 // write runs fn in one write transaction and commits it, or rolls it back
 // when fn fails.
 func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return db.count(db.tx(ctx, db.w, nil, fn, true))
 }
 
 // read runs fn in one read transaction, so that its queries see one
 // snapshot.
 func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	return db.count(db.tx(ctx, db.r, &sql.TxOptions{ReadOnly: true}, fn, false))
+}
+
+func (db *DB) tx(ctx context.Context, conn *sql.DB, opts *sql.TxOptions, fn func(*sql.Tx) error, commit bool) error {
+	tx, err := conn.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,30 @@ func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if commit {
+		return tx.Commit()
+	}
+	return nil
+}
+
+// count counts err as a failure of the database when it is one: the
+// store's own refusals (a challenge already running, a row not found) and
+// a caller's cancelled context are not.
+func (db *DB) count(err error) error {
+	if err != nil && sqliteCode(err) != 0 && !isUniqueViolation(err) && !isForeignKeyViolation(err) {
+		db.failures.Add(1)
+	}
+	return err
+}
+
+// Failures is how many transactions failed in the database itself since
+// Open: I/O errors, a full disk, a lock not released in time.
+func (db *DB) Failures() int64 { return db.failures.Load() }
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	var one int
+	return db.count(db.r.QueryRowContext(ctx, `SELECT 1`).Scan(&one))
 }
 
 // millis is t as UTC unix milliseconds.

@@ -97,3 +97,29 @@ func TestOpenReadOnlyFile(t *testing.T) {
 		t.Errorf("Open = %v, want ErrReadOnly saying what to do", err)
 	}
 }
+
+// Failures counts what failed in the database, not what its rules refused.
+func TestFailuresCounted(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	mustChallenge(t, db, "g", "c")
+	c := &startupqa.Challenge{GuildID: "g", ChannelID: "c", StarterID: "u", Seconds: 60, Round: 1,
+		State: startupqa.ChallengeRunning, Sections: []string{"a/1"}, StartedAt: now(), UpdatedAt: now(), RoundEndsAt: now()}
+	if err := db.CreateChallenge(ctx, c); !errors.Is(err, ErrChallengeRunning) {
+		t.Fatalf("second challenge in a channel: %v", err)
+	}
+	if err := db.Ping(ctx); err != nil || db.Failures() != 0 {
+		t.Fatalf("after a refusal: ping %v, %d failures; want none", err, db.Failures())
+	}
+	// The writer is the one connection: it stays read-only, as a full or
+	// read-only disk would leave it.
+	if _, err := db.w.ExecContext(ctx, `PRAGMA query_only = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutSetting(ctx, "g", "k", "v"); err == nil {
+		t.Fatal("a write to a read-only connection succeeded")
+	}
+	if db.Failures() != 1 {
+		t.Errorf("%d failures after a failed write, want 1", db.Failures())
+	}
+}

@@ -35,6 +35,7 @@ type config struct {
 	DiscordPublicKey ed25519.PublicKey
 	Cooldown         time.Duration // ASK_COOLDOWN_SECONDS per user
 	DatabasePath     string        // DATABASE_PATH: SQLite file for challenge scores
+	MetricsAddr      string        // METRICS_ADDR: host:port of /metrics, /healthz, /readyz
 	Retention        time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
 }
 
@@ -71,6 +72,7 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 	cfg.NoColor = get("NO_COLOR", "") != ""
 	cfg.DiscordToken = get("DISCORD_TOKEN", "")
 	cfg.DatabasePath = get("DATABASE_PATH", "startupqa.db")
+	cfg.MetricsAddr = get("METRICS_ADDR", "")
 	days, err := strconv.Atoi(get("UNANSWERED_RETENTION_DAYS", "90"))
 	if err != nil || days < 0 {
 		return config{}, fmt.Errorf("UNANSWERED_RETENTION_DAYS must be a whole number of days ≥ 0")

@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"time"
 
 	"github.com/startupqa/startupqa/bot"
+	"github.com/startupqa/startupqa/engine"
+	"github.com/startupqa/startupqa/metrics"
 	"github.com/startupqa/startupqa/sqlite"
 )
 
@@ -85,6 +89,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		NoGateway:           *noGateway,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
+	if a.cfg.MetricsAddr != "" {
+		stop, err := a.serveMetrics(ctx, b, ix, db)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	err = b.Run(ctx)
 	if err != nil && a.cfg.DiscordAPIBase != nil {
 		// The messages of net/http name discord.com, which the requests
@@ -96,6 +107,52 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return errors.Join(err, fmt.Errorf("stopped: another process took over the database %s", a.cfg.DatabasePath))
 	default:
 		return err
+	}
+}
+
+// serveMetrics serves /metrics, /healthz and /readyz on METRICS_ADDR and
+// makes the bot record its work there.
+func (a *app) serveMetrics(ctx context.Context, b *bot.Bot, ix *engine.Engine, db *sqlite.DB) (stop func(), err error) {
+	m := metrics.New()
+	b.UseMetrics(m)
+	m.Gauge("startupqa_index_sections", "Sections in the corpus served.", func() float64 { return float64(ix.Stats().Sections) })
+	m.Gauge("startupqa_index_build_seconds", "Time the last load and indexing of the corpus took.", func() float64 { return ix.Stats().IndexTook.Seconds() })
+	m.Counter("startupqa_index_reloads_total", "Reloads that swapped in a new index.", func() float64 { return float64(ix.Stats().Reloads) })
+	m.Counter("startupqa_index_reload_failures_total", "Reloads refused (a broken corpus) or failed.", func() float64 { return float64(ix.Stats().ReloadFailures) })
+	m.Counter("startupqa_store_failures_total", "Store transactions that failed in the database (I/O, locks, a full disk).", func() float64 { return float64(db.Failures()) })
+	m.Gauge("startupqa_gateway_latency_seconds", "Time the last gateway heartbeat took to be acknowledged.", func() float64 { return b.GatewayLatency().Seconds() })
+	ln, err := net.Listen("tcp", a.cfg.MetricsAddr)
+	if err != nil {
+		return nil, fmt.Errorf("METRICS_ADDR: %w", err)
+	}
+	srv := &http.Server{Handler: m.Handler(readiness(ix, db, b)), ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("metrics endpoint stopped", "err", err)
+		}
+	}()
+	fmt.Fprintf(a.stdout, "startupqa: metrics and health checks on http://%s/ (/metrics, /healthz, /readyz)\n", ln.Addr())
+	return func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}, nil
+}
+
+// readiness is what /readyz checks: a corpus indexed, the store
+// answering, and Discord connected.
+func readiness(ix interface{ Stats() engine.Stats }, db interface{ Ping(context.Context) error }, b interface{ Connected() bool }) func(context.Context) error {
+	return func(ctx context.Context) error {
+		if ix.Stats().Sections == 0 {
+			return errors.New("no corpus indexed")
+		}
+		if err := db.Ping(ctx); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		if !b.Connected() {
+			return errors.New("not connected to Discord")
+		}
+		return nil
 	}
 }
 

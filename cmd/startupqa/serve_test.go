@@ -6,12 +6,14 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +22,7 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa/bot/discordtest"
+	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/sqlite"
 )
 
@@ -286,4 +289,131 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+type fakeStats struct{ sections int }
+
+func (f fakeStats) Stats() engine.Stats { return engine.Stats{Sections: f.sections} }
+
+type fakeConn bool
+
+func (f fakeConn) Connected() bool { return bool(f) }
+
+// /readyz says what is missing: the corpus, the store, Discord.
+func TestReadiness(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "scores.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := readiness(fakeStats{6}, db, fakeConn(true))(ctx); err != nil {
+		t.Errorf("all up: %v", err)
+	}
+	for _, tt := range []struct {
+		ready func(context.Context) error
+		want  string
+	}{
+		{readiness(fakeStats{0}, db, fakeConn(true)), "corpus"},
+		{readiness(fakeStats{6}, db, fakeConn(false)), "Discord"},
+	} {
+		if err := tt.ready(ctx); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("readiness = %v, want it to name the %s", err, tt.want)
+		}
+	}
+	db.Close() // the store goes away
+	if err := readiness(fakeStats{6}, db, fakeConn(true))(ctx); err == nil || !strings.Contains(err.Error(), "store") {
+		t.Errorf("with the store closed: %v", err)
+	}
+}
+
+// serve with METRICS_ADDR answers /healthz at once, /readyz once
+// connected, and counts an answered /ask on /metrics.
+func TestServeMetrics(t *testing.T) {
+	srv := discordtest.Start(t, discordtest.Options{})
+	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "METRICS_ADDR": "127.0.0.1:0",
+		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db"), "ASK_COOLDOWN_SECONDS": "0"}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	out := &lockedBuffer{}
+	go func() {
+		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+		done <- run(ctx, []string{"serve"}, strings.NewReader(""), out, io.Discard, lookup)
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; exitCode(err) != 0 {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+	var addr string
+	for deadline := time.Now().Add(10 * time.Second); addr == ""; {
+		if _, rest, ok := strings.Cut(out.String(), "health checks on http://"); ok {
+			addr, _, _ = strings.Cut(rest, "/")
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no metrics line in %q", out.String())
+		} else {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	get := func(path string) (int, string) {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, _ := get("/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz = %d", code)
+	}
+	wctx, wcancel := context.WithTimeout(ctx, 10*time.Second)
+	defer wcancel()
+	if err := srv.Connected(wctx); err != nil {
+		t.Fatal(err)
+	}
+	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "什么是大模型"))
+	if err := srv.DispatchInteraction(i); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.WaitRequest(wctx, discordtest.Match("POST", "/interactions/*/*/callback")); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		code, _ := get("/readyz")
+		_, body := get("/metrics")
+		if code == http.StatusOK && strings.Contains(body, `startupqa_interactions_total{command="ask",outcome="ok"} 1`) &&
+			strings.Contains(body, "startupqa_index_sections 6") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz %d; /metrics:\n%s", code, body)
+		}
+	}
+
+	// Every metric the Grafana dashboard plots is one the bot exports.
+	_, scraped := get("/metrics")
+	dashboard, err := os.ReadFile("../../deploy/grafana/startupqa.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dash struct {
+		Panels []struct {
+			Title   string
+			Targets []struct{ Expr string }
+		}
+	}
+	if err := json.Unmarshal(dashboard, &dash); err != nil {
+		t.Fatalf("dashboard: %v", err)
+	}
+	names := regexp.MustCompile(`\b(startupqa|go|process)_[a-z_]+`)
+	for _, p := range dash.Panels {
+		for _, target := range p.Targets {
+			for _, name := range names.FindAllString(target.Expr, -1) {
+				if !strings.Contains(scraped, "# TYPE "+strings.TrimSuffix(name, "_bucket")+" ") {
+					t.Errorf("panel %q plots %s, which /metrics lacks", p.Title, name)
+				}
+			}
+		}
+	}
 }
