@@ -26,6 +26,7 @@ Usage:
   startupqa challenge [flags]          a quiz in the terminal: answer, get graded
   startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
   startupqa unanswered [flags]         questions the bot could not answer, most asked first
+  startupqa healthcheck [--ready]      ask a running serve's health check (METRICS_ADDR)
   startupqa eval [flags] file|dir      measure search quality on labelled questions
   startupqa help [command]             show help
   startupqa version                    show the version (also --version)
@@ -124,15 +125,16 @@ func newLogger(w io.Writer, cfg config) *slog.Logger {
 // commands are the subcommands by name.
 func (a *app) commands() map[string]func(context.Context, []string) error {
 	return map[string]func(context.Context, []string) error{
-		"ask":        a.ask,
-		"check":      a.check,
-		"eval":       a.eval,
-		"topics":     a.topics,
-		"section":    a.section,
-		"serve":      a.serve,
-		"grade":      a.grade,
-		"challenge":  a.challengeCmd,
-		"unanswered": a.unanswered,
+		"ask":         a.ask,
+		"check":       a.check,
+		"eval":        a.eval,
+		"topics":      a.topics,
+		"section":     a.section,
+		"serve":       a.serve,
+		"grade":       a.grade,
+		"challenge":   a.challengeCmd,
+		"unanswered":  a.unanswered,
+		"healthcheck": a.healthcheck,
 	}
 }
 

@@ -395,7 +395,7 @@ func TestReadmeSynopsisNamesEveryFlag(t *testing.T) {
 			}
 		}
 	}
-	for _, cmd := range []string{"ask", "check", "topics", "section", "eval", "grade", "challenge", "serve", "unanswered"} {
+	for _, cmd := range []string{"ask", "check", "topics", "section", "eval", "grade", "challenge", "serve", "unanswered", "healthcheck"} {
 		out, _, code := runCLI(t, "", nil, "help", cmd)
 		if code != 0 {
 			t.Fatalf("help %s: exit %d", cmd, code)

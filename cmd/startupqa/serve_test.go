@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -17,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -415,5 +417,33 @@ func TestServeMetrics(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestHealthcheckCommand(t *testing.T) {
+	var ready atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/readyz" && !ready.Load() {
+			http.Error(w, "not ready", http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+	env := map[string]string{"METRICS_ADDR": strings.TrimPrefix(srv.URL, "http://")}
+	if _, errOut, code := runCLI(t, "", env, "healthcheck"); code != 0 {
+		t.Errorf("healthcheck: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, "", env, "healthcheck", "--ready"); code != 1 || !strings.Contains(errOut, "503") {
+		t.Errorf("healthcheck --ready while not ready: exit %d, %q", code, errOut)
+	}
+	ready.Store(true)
+	if _, _, code := runCLI(t, "", env, "healthcheck", "--ready"); code != 0 {
+		t.Errorf("healthcheck --ready when ready: exit %d", code)
+	}
+	if _, errOut, code := runCLI(t, "", nil, "healthcheck"); code != 2 || !strings.Contains(errOut, "METRICS_ADDR") {
+		t.Errorf("without METRICS_ADDR: exit %d, %q", code, errOut)
+	}
+	srv.Close()
+	if _, _, code := runCLI(t, "", env, "healthcheck"); code != 1 {
+		t.Errorf("nothing listening: exit %d", code)
 	}
 }
