@@ -108,6 +108,10 @@ type Bot struct {
 	metrics   Metrics
 	connected atomic.Bool // to the gateway, or ready over HTTP only
 
+	// callbacks and edits lend rate-limit buckets to interaction
+	// responses (see bucketPool).
+	callbacks, edits bucketPool
+
 	handlers sync.WaitGroup // interactions and messages being handled
 	ready    chan struct{}
 	lost     chan struct{} // the gateway connection dropped
@@ -119,16 +123,18 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		cfg.AckBudget = 2 * time.Second
 	}
 	return &Bot{
-		cfg:      cfg,
-		engine:   engine,
-		scripts:  scripts,
-		log:      slog.New(redactingHandler{log.Handler()}),
-		cooldown: newCooldown(cfg.Cooldown, time.Now),
-		games:    games{byChannel: map[string]*game{}},
-		quicks:   quickRounds{rounds: map[int64]*quickRound{}},
-		ready:    make(chan struct{}, 1),
-		lost:     make(chan struct{}, 1),
-		metrics:  noMetrics{},
+		cfg:       cfg,
+		engine:    engine,
+		scripts:   scripts,
+		log:       slog.New(redactingHandler{log.Handler()}),
+		cooldown:  newCooldown(cfg.Cooldown, time.Now),
+		games:     games{byChannel: map[string]*game{}},
+		quicks:    quickRounds{rounds: map[int64]*quickRound{}},
+		ready:     make(chan struct{}, 1),
+		lost:      make(chan struct{}, 1),
+		metrics:   noMetrics{},
+		callbacks: bucketPool{kind: "callback"},
+		edits:     bucketPool{kind: "edit"},
 	}
 }
 

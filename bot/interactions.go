@@ -41,7 +41,7 @@ type sendFunc func(*discordgo.InteractionResponse) error
 // onInteraction answers an interaction that came through the gateway.
 func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
 	b.interaction(ctx, s, i, func(resp *discordgo.InteractionResponse) error {
-		return interactionRespond(s, i, resp)
+		return b.interactionRespond(s, i, resp)
 	})
 }
 
@@ -250,7 +250,7 @@ func responseData(r reply) *discordgo.InteractionResponseData {
 
 // editOriginal puts a reply into a deferred response. discordgo sends all
 // webhook edits through one rate-limit bucket, which would serialise the
-// edits of concurrent interactions; the pooled buckets keep them apart, as
+// edits of concurrent interactions; lent buckets keep them apart, as
 // Discord's own limits are per interaction token.
 func (b *Bot) editOriginal(s *discordgo.Session, i *discordgo.Interaction, r reply) error {
 	content := cutRunes(r.Content, maxContent)
@@ -261,10 +261,10 @@ func (b *Bot) editOriginal(s *discordgo.Session, i *discordgo.Interaction, r rep
 		AllowedMentions: noMentions(),
 	}
 	uri := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
-	bucket := callbackBucket("edit", i.ID)
-	defer forgetLimits(s, bucket)
-	_, err := s.RequestWithBucketID("PATCH", uri, edit, bucket)
-	return err
+	return b.edits.request(s, func(bucket string) error {
+		_, err := s.RequestWithBucketID("PATCH", uri, edit, bucket)
+		return err
+	})
 }
 
 // wantsPrivate reports whether the user asked for a private answer.
