@@ -52,6 +52,10 @@ func (noMetrics) RateLimited()                              {}
 type Scripts interface {
 	IsTraditional(text string) bool
 	Traditional(text string) string
+	// TraditionalTaiwan also uses Taiwan's words (資料, 演算法), for a
+	// member whose client is set to zh-TW or who writes them.
+	TraditionalTaiwan(text string) string
+	UsesTaiwanWords(text string) bool
 }
 
 // Config is what the bot needs to know; cmd/startupqa reads it from the

@@ -65,6 +65,19 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("a member in Taiwan is answered in Taiwan's words", func(t *testing.T) {
+		tw := discordtest.Actor{UserID: "77", Locale: discordgo.ChineseTW}
+		for _, i := range []*discordgo.Interaction{
+			srv.CommandInteraction(tw, cmdAsk, ask("大模型的訓練過程是什麼")...),          // a zh-TW client
+			srv.CommandInteraction(member, cmdAsk, ask("大模型訓練時的資料預處理要做什麼")...), // Taiwan's word 資料
+		} {
+			s := r.interact(t, i)
+			if len(s.Data.Embeds) != 1 || !strings.Contains(s.Data.Embeds[0].Description, "資料預處理") || strings.Contains(s.Data.Embeds[0].Description, "數據預處理") {
+				t.Errorf("embeds %+v", s.Data.Embeds)
+			}
+		}
+	})
+
 	t.Run("private ask is ephemeral", func(t *testing.T) {
 		s := r.interact(t, srv.CommandInteraction(member, cmdAsk, ask("模型解释性差有什么影响", discordtest.BoolOption(optPrivate, true))...))
 		if !s.ephemeral() || len(s.Data.Embeds) != 1 || s.Data.Embeds[0].Title != "大模型的挑战" {

@@ -45,7 +45,7 @@ func (b *Bot) ask(ctx context.Context, r *request) (reply, error) {
 	}
 	b.metrics.Search(res.Answered, res.Confidence)
 	b.logUnanswered(ctx, r.i.GuildID, res)
-	rep := b.inScript(q, answerReply(res, private))
+	rep := b.inScript(q, r.i.Locale, answerReply(res, private))
 	rep.logAttrs = searchAttrs(res)
 	return rep, nil
 }

@@ -48,7 +48,7 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 	} else {
 		b.metrics.Search(res.Answered, res.Confidence)
 		b.logUnanswered(ctx, m.GuildID, res)
-		rep = b.inScript(q, answerReply(res, false))
+		rep = b.inScript(q, "", answerReply(res, false))
 		log.Info("message answered", append([]any{"latency", time.Since(start)}, searchAttrs(res)...)...)
 	}
 	_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{

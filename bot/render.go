@@ -244,12 +244,16 @@ func localized(en string, locs *map[discordgo.Locale]string, l lang.Lang) string
 
 // inScript converts a reply to traditional characters when the question
 // was written in them: a member from Taiwan or Hong Kong reads the answer
-// in their own script.
-func (b *Bot) inScript(q string, r reply) reply {
+// in their own script, and one from Taiwan (a zh-TW client, or Taiwan's
+// words in the question) in Taiwan's words too.
+func (b *Bot) inScript(q string, locale discordgo.Locale, r reply) reply {
 	if b.scripts == nil || !b.scripts.IsTraditional(q) {
 		return r
 	}
 	conv := b.scripts.Traditional
+	if locale == discordgo.ChineseTW || b.scripts.UsesTaiwanWords(q) {
+		conv = b.scripts.TraditionalTaiwan
+	}
 	r.Content = conv(r.Content)
 	for i, e := range r.Embeds {
 		c := *e

@@ -86,3 +86,24 @@ func BenchmarkTraditional(b *testing.B) {
 		c.Traditional(answer)
 	}
 }
+
+func TestTaiwanWords(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.TraditionalTaiwan("数据预处理和优化算法"); got != "資料預處理和最佳化演算法" {
+		t.Errorf("TraditionalTaiwan = %q", got)
+	}
+	if got := c.Traditional("数据预处理和优化算法"); got != "數據預處理和優化算法" {
+		t.Errorf("Traditional = %q", got)
+	}
+	for q, want := range map[string]bool{
+		"資料品質不好怎麼辦": true, "演算法怎麼優化": true,
+		"大模型的訓練過程是什麼": false, "数据质量": false, "what is a large model": false,
+	} {
+		if got := c.UsesTaiwanWords(q); got != want {
+			t.Errorf("UsesTaiwanWords(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

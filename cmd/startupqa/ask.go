@@ -102,7 +102,11 @@ func (o *answerer) answer(ctx context.Context, q string) error {
 	}
 	out := formatResult(res, o.top, o.topics)
 	if o.zh != nil && o.zh.IsTraditional(res.Query) {
-		out = o.zh.Traditional(out)
+		if o.zh.UsesTaiwanWords(res.Query) {
+			out = o.zh.TraditionalTaiwan(out)
+		} else {
+			out = o.zh.Traditional(out)
+		}
 	}
 	if o.term != nil {
 		out = o.term.render(out)
