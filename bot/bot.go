@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"github.com/startupqa/startupqa/chart"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
 )
@@ -112,6 +113,8 @@ type Bot struct {
 	metrics   Metrics
 	connected atomic.Bool // to the gateway, or ready over HTTP only
 
+	charts func() (*chart.Charts, error) // parsed on first use
+
 	// callbacks and edits lend rate-limit buckets to interaction
 	// responses (see bucketPool).
 	callbacks, edits bucketPool
@@ -137,6 +140,7 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		ready:     make(chan struct{}, 1),
 		lost:      make(chan struct{}, 1),
 		metrics:   noMetrics{},
+		charts:    sync.OnceValues(chart.New),
 		callbacks: bucketPool{kind: "callback"},
 		edits:     bucketPool{kind: "edit"},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
 	"github.com/startupqa/startupqa/index/indextest"
@@ -188,4 +190,28 @@ func TestAnswerEmbedHugeSection(t *testing.T) {
 func tail(s string, n int) string {
 	r := []rune(s)
 	return string(r[max(0, len(r)-n):])
+}
+
+// The chart's bars are labelled with the sections' titles, cut short, in
+// the member's language; with many sections, by number.
+func TestMasteryBars(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	few := []startupqa.SectionScore{{SectionID: "llm-startup/3", AvgScore: 0.5}, {SectionID: "llm-startup/1", AvgScore: 0.9}}
+	bars := masteryBars(c, few, lang.Chinese)
+	if len(bars) != 2 || bars[0].Label != "什么是大模型" || bars[1].Label != "大模型的挑战" || bars[0].Score != 0.9 {
+		t.Errorf("Chinese bars: %+v", bars)
+	}
+	if en := masteryBars(c, few, lang.English); !strings.HasPrefix(en[0].Label, "What Is a") {
+		t.Errorf("English bars: %+v", en)
+	}
+	var many []startupqa.SectionScore
+	for i := range maxTitledBars + 1 {
+		many = append(many, startupqa.SectionScore{SectionID: fmt.Sprintf("llm-startup/%d", i%6+1)})
+	}
+	if bars := masteryBars(c, many, lang.Chinese); !strings.HasPrefix(bars[0].Label, "§") {
+		t.Errorf("many bars: %+v", bars[0])
+	}
 }

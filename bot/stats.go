@@ -13,6 +13,7 @@ import (
 	"github.com/startupqa/startupqa/challenge"
 	"github.com/startupqa/startupqa/chart"
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/lang"
 )
 
 var txtNoRecord = text{"<@%s> 还没有挑战记录。", "<@%s> has no challenge record yet."}
@@ -62,7 +63,7 @@ func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
 		},
 	}
 	rep := reply{Embeds: []*discordgo.MessageEmbed{e}}
-	png, err := chart.Mastery("mastery by section", masteryBars(c, st.Sections))
+	png, err := b.masteryChart(masteryBars(c, st.Sections, l), l)
 	if err != nil {
 		b.log.Warn("mastery chart", "err", err) // the record is still worth showing
 	} else {
@@ -73,9 +74,23 @@ func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
 	return rep, nil
 }
 
+// masteryChart draws the chart in l. The chart's font is parsed on the
+// first /stats, not at start-up: most bots are asked few.
+func (b *Bot) masteryChart(bars []chart.Bar, l lang.Lang) ([]byte, error) {
+	charts, err := b.charts()
+	if err != nil {
+		return nil, err
+	}
+	return charts.Mastery(text{"各章节掌握程度", "Mastery by section"}.in(l), text{"平均得分（%）", "average score (%)"}.in(l), bars)
+}
+
+// maxTitledBars is how many bars the chart labels with their sections'
+// titles; more would overlap, and are labelled §N.
+const maxTitledBars = 8
+
 // masteryBars orders the sections by their place in the corpus and labels
-// them "§N".
-func masteryBars(c *corpus.Corpus, scores []startupqa.SectionScore) []chart.Bar {
+// them with their titles, cut short, or, when there are many, "§N".
+func masteryBars(c *corpus.Corpus, scores []startupqa.SectionScore, l lang.Lang) []chart.Bar {
 	pos := map[string]int{}
 	for i, s := range c.Sections {
 		pos[s.ID] = i
@@ -87,8 +102,25 @@ func masteryBars(c *corpus.Corpus, scores []startupqa.SectionScore) []chart.Bar 
 		label := s.SectionID
 		if sec, ok := c.Section(s.SectionID); ok {
 			label = fmt.Sprintf("§%d", sec.Number)
+			if len(sorted) <= maxTitledBars {
+				label = shortTitle(inLang(sec, l).Title, l)
+			}
 		}
 		bars = append(bars, chart.Bar{Label: label, Score: s.AvgScore})
 	}
 	return bars
+}
+
+// shortTitle cuts a title to what fits under a bar: six Chinese
+// characters, or twelve letters.
+func shortTitle(title string, l lang.Lang) string {
+	limit := 6
+	if l == lang.English {
+		limit = 12
+	}
+	title = strings.TrimRight(title, "？?")
+	if r := []rune(title); len(r) > limit {
+		return string(r[:limit-1]) + "…"
+	}
+	return title
 }
