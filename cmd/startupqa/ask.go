@@ -1,14 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/peterh/liner"
 	"golang.org/x/sys/unix"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -47,7 +49,9 @@ func (a *app) ask(ctx context.Context, args []string) error {
 		return out.answer(ctx, strings.Join(words, " "))
 	}
 	if isTerminal(a.stdin) && !*asJSON {
-		return out.prompt(ctx, a.stdin)
+		lines, done := terminalLines()
+		defer done()
+		return out.prompt(ctx, lines)
 	}
 	q, err := io.ReadAll(io.LimitReader(a.stdin, maxStdinQuestion))
 	if err != nil {
@@ -115,25 +119,56 @@ func (o *answerer) answer(ctx context.Context, q string) error {
 	return err
 }
 
-// prompt answers question after question typed at a terminal, until end
-// of input or "exit".
-func (o *answerer) prompt(ctx context.Context, in io.Reader) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 4096), maxStdinQuestion)
-	fmt.Fprintln(o.w, "输入问题，回车提问；Ctrl-D 或 exit 退出。 Type a question and press Enter; Ctrl-D or exit to quit.")
-	for {
-		fmt.Fprint(o.w, "问题> ")
-		if !sc.Scan() {
-			fmt.Fprintln(o.w)
-			return sc.Err()
+// lineSource reads the lines the prompt answers: a terminal with line
+// editing and history, or, in tests, plain text.
+type lineSource interface {
+	Prompt(prompt string) (string, error) // io.EOF at the end
+	AppendHistory(line string)
+}
+
+// terminalLines reads lines at a terminal with line editing and a history
+// kept between runs (arrow keys, Ctrl-R). Closing it saves the history and
+// gives the terminal back.
+func terminalLines() (*liner.State, func()) {
+	line := liner.NewLiner()
+	line.SetCtrlCAborts(true)
+	history := historyFile()
+	if f, err := os.Open(history); err == nil {
+		line.ReadHistory(f)
+		f.Close()
+	}
+	return line, func() {
+		if history != "" && os.MkdirAll(filepath.Dir(history), 0o700) == nil {
+			if f, err := os.OpenFile(history, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600); err == nil {
+				line.WriteHistory(f)
+				f.Close()
+			}
 		}
-		q := strings.TrimSpace(sc.Text())
+		line.Close()
+	}
+}
+
+// prompt answers question after question, until end of input, Ctrl-C or
+// "exit".
+func (o *answerer) prompt(ctx context.Context, lines lineSource) error {
+	fmt.Fprintln(o.w, "输入问题，回车提问；↑↓ 翻看历史；Ctrl-D 或 exit 退出。 Type a question and press Enter; ↑↓ for history; Ctrl-D or exit to quit.")
+	for {
+		q, err := lines.Prompt("问题> ")
+		switch {
+		case errors.Is(err, io.EOF), errors.Is(err, liner.ErrPromptAborted):
+			fmt.Fprintln(o.w)
+			return nil
+		case err != nil:
+			return fmt.Errorf("read question: %w", err)
+		}
+		q = strings.TrimSpace(q)
 		switch q {
 		case "":
 			continue
 		case "exit", "quit", "退出":
 			return nil
 		}
+		lines.AppendHistory(q)
 		if err := o.answer(ctx, q); err != nil {
 			return err
 		}
@@ -142,6 +177,16 @@ func (o *answerer) prompt(ctx context.Context, in io.Reader) error {
 		}
 		fmt.Fprintln(o.w)
 	}
+}
+
+// historyFile is where the prompt keeps its history: the user's cache
+// directory; "" when there is none.
+func historyFile() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "startupqa", "history")
 }
 
 // searcher is what answering needs of the engine.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -134,7 +135,8 @@ func TestPrompt(t *testing.T) {
 	defer ix.Close()
 	var buf bytes.Buffer
 	a := &answerer{ix: ix, w: &buf, stderr: &buf, top: 1}
-	if err := a.prompt(context.Background(), strings.NewReader("什么是大模型\n\nLLM 的训练过程\nexit\n大模型的挑战\n")); err != nil {
+	lines := &scriptedLines{w: &buf, lines: []string{"什么是大模型", "", "LLM 的训练过程", "exit", "大模型的挑战"}}
+	if err := a.prompt(context.Background(), lines); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.String()
@@ -146,7 +148,29 @@ func TestPrompt(t *testing.T) {
 	if strings.Contains(got, "大模型的挑战\n====") {
 		t.Error("prompt went on after exit")
 	}
+	if strings.Join(lines.history, "|") != "什么是大模型|LLM 的训练过程" {
+		t.Errorf("history %q, want the questions asked", lines.history)
+	}
 }
+
+// scriptedLines is a lineSource that types the given lines.
+type scriptedLines struct {
+	w       io.Writer
+	lines   []string
+	history []string
+}
+
+func (s *scriptedLines) Prompt(p string) (string, error) {
+	fmt.Fprint(s.w, p)
+	if len(s.lines) == 0 {
+		return "", io.EOF
+	}
+	l := s.lines[0]
+	s.lines = s.lines[1:]
+	return l, nil
+}
+
+func (s *scriptedLines) AppendHistory(l string) { s.history = append(s.history, l) }
 
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
