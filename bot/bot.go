@@ -411,8 +411,12 @@ func (b *Bot) onReady(r *discordgo.Ready) {
 	b.mu.Unlock()
 	b.connected.Store(true)
 	if b.cfg.Status != nil && r.User != nil {
-		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s in %d server(s); invite it with %s\n",
-			r.User.Username, len(r.Guilds), InviteURL(appID))
+		shard := [2]int{0, 1}
+		if r.Shard != nil {
+			shard = *r.Shard
+		}
+		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s in %d server(s), shard %d of %d; invite it with %s\n",
+			r.User.Username, len(r.Guilds), shard[0], shard[1], InviteURL(appID))
 	}
 	b.signal(b.ready)
 }

@@ -427,7 +427,7 @@ func TestStatusLine(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	got := status.String()
-	if !strings.Contains(got, "logged in as") || !strings.Contains(got, "client_id="+r.srv.AppID()) || strings.Contains(got, r.srv.Token()) {
+	if !strings.Contains(got, "logged in as") || !strings.Contains(got, "shard 0 of 1") || !strings.Contains(got, "client_id="+r.srv.AppID()) || strings.Contains(got, r.srv.Token()) {
 		t.Errorf("status line %q: want who, how many servers and the invite URL, and never the token", got)
 	}
 }
