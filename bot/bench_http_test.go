@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strconv"
 	"sync"
 	"syscall"
@@ -90,9 +89,7 @@ func BenchmarkAskHTTP(b *testing.B) {
 				answered += n
 			}
 			cpu := cpuTime() - cpu0
-			slices.Sort(all)
-			b.ReportMetric(ms(all[len(all)/2]), "p50-ms")
-			b.ReportMetric(ms(all[(len(all)*99+99)/100-1]), "p99-ms")
+			reportLatencies(b, all)
 			b.ReportMetric(float64(answered)/cpu.Seconds(), "answers/cpu-s")
 		})
 	}
@@ -132,16 +129,7 @@ func BenchmarkFloorGateway(b *testing.B) {
 	if err := srv.Connected(ctx); err != nil {
 		b.Fatal(err)
 	}
-	r := &running{srv: srv}
-	questions := evalQuestions(b)
-	burst(b, r, 200, questions)
-	var all []time.Duration
-	for b.Loop() {
-		all = append(all, burst(b, r, 200, questions)...)
-	}
-	slices.Sort(all)
-	b.ReportMetric(ms(all[len(all)/2]), "p50-ms")
-	b.ReportMetric(ms(all[(len(all)*99+99)/100-1]), "p99-ms")
+	bursts(b, &running{srv: srv})
 }
 
 // cpuTime is the CPU time the process has used, user and system.

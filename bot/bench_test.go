@@ -27,18 +27,30 @@ func BenchmarkAsk200(b *testing.B) {
 		b.Run(fmt.Sprintf("rtt-%dms", rtt.Milliseconds()), func(b *testing.B) {
 			r := startBot(b, nil, Config{}, defaultIndex(b))
 			r.srv.SetLatency(rtt)
-			questions := evalQuestions(b)
-			burst(b, r, 200, questions) // warm connections, as a running bot has
-			var all []time.Duration
-			for b.Loop() {
-				all = append(all, burst(b, r, 200, questions)...)
-			}
-			slices.Sort(all)
-			b.ReportMetric(ms(all[len(all)/2]), "p50-ms")
-			b.ReportMetric(ms(all[(len(all)*99+99)/100-1]), "p99-ms")
-			b.ReportMetric(ms(all[len(all)-1]), "max-ms")
+			bursts(b, r)
 		})
 	}
+}
+
+// bursts times bursts of 200 /ask interactions through the gateway, after
+// one that warms connections as a running bot has them warm, and reports
+// the latencies' p50, p99 and maximum.
+func bursts(b *testing.B, r *running) {
+	questions := evalQuestions(b)
+	burst(b, r, 200, questions)
+	var all []time.Duration
+	for b.Loop() {
+		all = append(all, burst(b, r, 200, questions)...)
+	}
+	reportLatencies(b, all)
+}
+
+// reportLatencies reports p50, p99 and the maximum of the latencies.
+func reportLatencies(b *testing.B, all []time.Duration) {
+	slices.Sort(all)
+	b.ReportMetric(ms(all[len(all)/2]), "p50-ms")
+	b.ReportMetric(ms(all[(len(all)*99+99)/100-1]), "p99-ms")
+	b.ReportMetric(ms(all[len(all)-1]), "max-ms")
 }
 
 // burst dispatches n interactions at once and returns each one's time

@@ -94,15 +94,7 @@ func TestReload(t *testing.T) {
 func TestWatch(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, article)
-	e, err := Open(context.Background(), Config{CorpusDir: dir}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Watch(ctx, 20*time.Millisecond); close(done) }()
-	defer func() { cancel(); <-done }()
+	e := watched(t, dir)
 
 	write(t, dir, article+extra)
 	deadline := time.Now().Add(5 * time.Second)
@@ -138,15 +130,7 @@ func TestWatchBehindSymlinks(t *testing.T) {
 	if err := os.Symlink(filepath.Join("..data", "notes.md"), filepath.Join(dir, "notes.md")); err != nil {
 		t.Fatal(err)
 	}
-	e, err := Open(context.Background(), Config{CorpusDir: dir}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Watch(ctx, 20*time.Millisecond); close(done) }()
-	defer func() { cancel(); <-done }()
+	e := watched(t, dir)
 
 	version("..2026_12_01_b", article+extra)
 	deadline := time.Now().Add(5 * time.Second)
@@ -156,6 +140,25 @@ func TestWatchBehindSymlinks(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// watched opens the corpus in dir and watches it every 20 ms until the
+// test ends.
+func watched(t *testing.T, dir string) *Engine {
+	t.Helper()
+	e, err := Open(context.Background(), Config{CorpusDir: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Watch(ctx, 20*time.Millisecond); close(done) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+		e.Close()
+	})
+	return e
 }
 
 // Searches running while the index is swapped never fail.

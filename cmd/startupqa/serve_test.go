@@ -208,29 +208,7 @@ func TestServeHTTPOnly(t *testing.T) {
 	}
 	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
 		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db"), "ASK_COOLDOWN_SECONDS": "0"}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	out := &lockedBuffer{}
-	go func() {
-		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-		done <- run(ctx, []string{"serve", "--http", "127.0.0.1:0", "--no-gateway"}, strings.NewReader(""), out, io.Discard, lookup)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; exitCode(err) != 0 {
-			t.Errorf("serve: %v", err)
-		}
-	}()
-	var addr string
-	for deadline := time.Now().Add(10 * time.Second); addr == ""; {
-		if _, rest, ok := strings.Cut(out.String(), "interactions endpoint on http://"); ok {
-			addr, _, _ = strings.Cut(rest, "/")
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no endpoint line in %q", out.String())
-		} else {
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
+	_, out, addr := startServe(t, env, "interactions endpoint on http://", "serve", "--http", "127.0.0.1:0", "--no-gateway")
 
 	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "大模型的训练过程是什么"))
 	body, err := srv.HTTPInteraction(i)
@@ -334,29 +312,7 @@ func TestServeMetrics(t *testing.T) {
 	srv := discordtest.Start(t, discordtest.Options{})
 	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_API_BASE": srv.URL(), "METRICS_ADDR": "127.0.0.1:0",
 		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db"), "ASK_COOLDOWN_SECONDS": "0"}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	out := &lockedBuffer{}
-	go func() {
-		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-		done <- run(ctx, []string{"serve"}, strings.NewReader(""), out, io.Discard, lookup)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; exitCode(err) != 0 {
-			t.Errorf("serve: %v", err)
-		}
-	}()
-	var addr string
-	for deadline := time.Now().Add(10 * time.Second); addr == ""; {
-		if _, rest, ok := strings.Cut(out.String(), "health checks on http://"); ok {
-			addr, _, _ = strings.Cut(rest, "/")
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no metrics line in %q", out.String())
-		} else {
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
+	ctx, _, addr := startServe(t, env, "health checks on http://", "serve")
 	get := func(path string) (int, string) {
 		resp, err := http.Get("http://" + addr + path)
 		if err != nil {
@@ -445,5 +401,35 @@ func TestHealthcheckCommand(t *testing.T) {
 	srv.Close()
 	if _, _, code := runCLI(t, "", env, "healthcheck"); code != 1 {
 		t.Errorf("nothing listening: exit %d", code)
+	}
+}
+
+// startServe runs startupqa with args (a serve) in the background until
+// the test ends, then checks that it stopped cleanly. It waits for the
+// status line that starts with marker and returns the host:port after it,
+// with serve's context and its standard output.
+func startServe(t *testing.T, env map[string]string, marker string, args ...string) (context.Context, *lockedBuffer, string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	out := &lockedBuffer{}
+	go func() {
+		lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+		done <- run(ctx, args, strings.NewReader(""), out, io.Discard, lookup)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; exitCode(err) != 0 {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, rest, ok := strings.Cut(out.String(), marker); ok {
+			addr, _, _ := strings.Cut(rest, "/")
+			return ctx, out, addr
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no line %q in %q", marker, out.String())
+		}
 	}
 }
