@@ -123,7 +123,7 @@ var (
 // round.
 func (b *Bot) startChallenge(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
 	if b.store == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	topic, _ := stringOption(opts, "topic")
 	rounds := int(optionOr(opts, "rounds", defaultRounds))
@@ -156,11 +156,11 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	if g := b.games.byChannel[channel]; g != nil {
 		who := g.c.StarterID
 		b.games.mu.Unlock()
-		return reply{}, userError{fmt.Sprintf(txtRunning.in(l), who)}
+		return reply{}, userError{fmt.Sprintf(txtRunning.In(l), who)}
 	}
 	if b.games.starting[channel] {
 		b.games.mu.Unlock()
-		return reply{}, userError{fmt.Sprintf(txtRunning.in(l), "?")}
+		return reply{}, userError{fmt.Sprintf(txtRunning.In(l), "?")}
 	}
 	if b.games.starting == nil {
 		b.games.starting = map[string]bool{}
@@ -192,7 +192,7 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	}
 	if err != nil {
 		if errors.Is(err, startupqa.ErrChallengeRunning) {
-			return reply{}, userError{fmt.Sprintf(txtRunning.in(l), "?")}
+			return reply{}, userError{fmt.Sprintf(txtRunning.In(l), "?")}
 		}
 		return reply{}, err
 	}
@@ -258,17 +258,17 @@ func roundReply(g *game) reply {
 	l := g.lang
 	s := g.section(g.c.Round)
 	e := &discordgo.MessageEmbed{
-		Title:       fmt.Sprintf(text{"挑战 · 第 %d/%d 题", "Challenge · round %d/%d"}.in(l), g.c.Round, len(g.sections)),
+		Title:       fmt.Sprintf(text{"挑战 · 第 %d/%d 题", "Challenge · round %d/%d"}.In(l), g.c.Round, len(g.sections)),
 		Description: fmt.Sprintf("**%s**\n\n%s", s.Title, s.Question),
 		Color:       embedColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf(text{"本轮 %d 秒 · 点「回答」提交，可以改进一次", "%d s per round · press Answer; you may improve once"}.in(l), g.c.Seconds)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf(text{"本轮 %d 秒 · 点「回答」提交，可以改进一次", "%d s per round · press Answer; you may improve once"}.In(l), g.c.Seconds)},
 	}
-	e.Description += fmt.Sprintf(text{"\n\n结束时间：<t:%d:R>", "\n\nEnds <t:%d:R>"}.in(l), g.c.RoundEndsAt.Unix())
-	fitEmbed(e, txtCut.in(l))
+	e.Description += fmt.Sprintf(text{"\n\n结束时间：<t:%d:R>", "\n\nEnds <t:%d:R>"}.In(l), g.c.RoundEndsAt.Unix())
+	fitEmbed(e, txtCut.In(l))
 	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: text{"回答", "Answer"}.in(l), Style: discordgo.PrimaryButton, CustomID: chID(actAnswer, g.c.ID, g.c.Round)},
-		discordgo.Button{Label: text{"提示", "Hint"}.in(l), Style: discordgo.SecondaryButton, CustomID: chID(actHint, g.c.ID, g.c.Round)},
-		discordgo.Button{Label: text{"跳过", "Skip"}.in(l), Style: discordgo.DangerButton, CustomID: chID(actSkip, g.c.ID, g.c.Round)},
+		discordgo.Button{Label: text{"回答", "Answer"}.In(l), Style: discordgo.PrimaryButton, CustomID: chID(actAnswer, g.c.ID, g.c.Round)},
+		discordgo.Button{Label: text{"提示", "Hint"}.In(l), Style: discordgo.SecondaryButton, CustomID: chID(actHint, g.c.ID, g.c.Round)},
+		discordgo.Button{Label: text{"跳过", "Skip"}.In(l), Style: discordgo.DangerButton, CustomID: chID(actSkip, g.c.ID, g.c.Round)},
 	}}
 	return reply{Embeds: []*discordgo.MessageEmbed{e}, Components: []discordgo.MessageComponent{row}}
 }
@@ -285,13 +285,13 @@ func (b *Bot) challengeButton(customID string) handler {
 		g := b.games.byChannel[r.i.ChannelID]
 		if g == nil || g.c.ID != id || g.c.Round != round {
 			b.games.mu.Unlock()
-			return reply{}, userError{txtRoundOver.in(r.lang)}
+			return reply{}, userError{txtRoundOver.In(r.lang)}
 		}
 		switch action {
 		case actAnswer:
 			defer b.games.mu.Unlock()
 			if g.answers[r.userID] >= maxSubmissions {
-				return reply{}, userError{txtNoMore.in(r.lang)}
+				return reply{}, userError{txtNoMore.In(r.lang)}
 			}
 			g.players[r.userID] = true
 			return answerModal(g), nil
@@ -306,18 +306,18 @@ func (b *Bot) challengeButton(customID string) handler {
 				point = pts[min(g.hints[r.userID], len(pts)-1)].Name
 			}
 			if point == "" {
-				return reply{Content: txtNoHint.in(g.lang), Ephemeral: true}, nil
+				return reply{Content: txtNoHint.In(g.lang), Ephemeral: true}, nil
 			}
 			g.hints[r.userID]++
-			return reply{Content: fmt.Sprintf(txtHint.in(g.lang), point, challenge.HintCost), Ephemeral: true}, nil
+			return reply{Content: fmt.Sprintf(txtHint.In(g.lang), point, challenge.HintCost), Ephemeral: true}, nil
 		case actSkip:
 			starter := g.c.StarterID
 			b.games.mu.Unlock()
 			if r.userID != starter && !canManageMessages(r.i) {
-				return reply{}, userError{txtOnlyStarter.in(r.lang)}
+				return reply{}, userError{txtOnlyStarter.In(r.lang)}
 			}
 			go b.endRound(r.i.ChannelID, id, round, false)
-			return reply{Content: txtSkipped.in(r.lang), Ephemeral: true}, nil
+			return reply{Content: txtSkipped.In(r.lang), Ephemeral: true}, nil
 		case actModal:
 			b.games.mu.Unlock()
 			return b.submitAnswer(ctx, r, id, round)
@@ -334,15 +334,15 @@ func (b *Bot) stopChallenge(r *request) (reply, error) {
 	g := b.games.byChannel[r.i.ChannelID]
 	if g == nil {
 		b.games.mu.Unlock()
-		return reply{}, userError{txtNoneRunning.in(r.lang)}
+		return reply{}, userError{txtNoneRunning.In(r.lang)}
 	}
 	id, round, starter := g.c.ID, g.c.Round, g.c.StarterID
 	b.games.mu.Unlock()
 	if r.userID != starter && !canManageMessages(r.i) {
-		return reply{}, userError{txtOnlyStop.in(r.lang)}
+		return reply{}, userError{txtOnlyStop.In(r.lang)}
 	}
 	go b.endRound(r.i.ChannelID, id, round, true)
-	return reply{Content: txtStopped.in(r.lang), Ephemeral: true}, nil
+	return reply{Content: txtStopped.In(r.lang), Ephemeral: true}, nil
 }
 
 func canManageMessages(i *discordgo.Interaction) bool {
@@ -352,13 +352,13 @@ func canManageMessages(i *discordgo.Interaction) bool {
 // answerModal asks for the answer in a paragraph input.
 func answerModal(g *game) reply {
 	l := g.lang
-	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.in(l), g.c.Round, g.section(g.c.Round).Title), 45)
+	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.In(l), g.c.Round, g.section(g.c.Round).Title), 45)
 	return reply{modal: &discordgo.InteractionResponseData{
 		CustomID: chID(actModal, g.c.ID, g.c.Round),
 		Title:    title,
 		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 			discordgo.TextInput{
-				CustomID: fieldText, Label: text{"你的答案", "Your answer"}.in(l), Style: discordgo.TextInputParagraph,
+				CustomID: fieldText, Label: text{"你的答案", "Your answer"}.In(l), Style: discordgo.TextInputParagraph,
 				Required: true, MaxLength: 4000,
 			},
 		}}},
@@ -376,10 +376,10 @@ func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int)
 	current := func() (*game, error) {
 		g := b.games.byChannel[r.i.ChannelID]
 		if g == nil || g.c.ID != id || g.c.Round != round {
-			return nil, userError{txtRoundOver.in(r.lang)}
+			return nil, userError{txtRoundOver.In(r.lang)}
 		}
 		if g.answers[r.userID] >= maxSubmissions {
-			return nil, userError{txtNoMore.in(r.lang)}
+			return nil, userError{txtNoMore.In(r.lang)}
 		}
 		return g, nil
 	}
@@ -458,12 +458,12 @@ func (g *game) allAnswered() bool {
 
 func verdict(res grade.Result, points int, first bool, streak int, l lang.Lang) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, text{"覆盖 %d/%d 个要点，得分 %d", "%d of %d key points, %d points"}.in(l), len(res.Covered), len(res.Points), points)
+	fmt.Fprintf(&sb, text{"覆盖 %d/%d 个要点，得分 %d", "%d of %d key points, %d points"}.In(l), len(res.Covered), len(res.Points), points)
 	if first {
-		sb.WriteString(text{"（首个完整答案 +20）", " (first complete answer +20)"}.in(l))
+		sb.WriteString(text{"（首个完整答案 +20）", " (first complete answer +20)"}.In(l))
 	}
 	if streak > 1 {
-		fmt.Fprintf(&sb, text{"（连续 %d 题达标）", " (streak of %d)"}.in(l), streak)
+		fmt.Fprintf(&sb, text{"（连续 %d 题达标）", " (streak of %d)"}.In(l), streak)
 	}
 	sb.WriteString("\n")
 	for _, p := range res.Points {
@@ -556,16 +556,16 @@ var (
 
 func revealEmbed(s *corpus.Section, attempts []startupqa.Attempt, round, rounds int, l lang.Lang) *discordgo.MessageEmbed {
 	e := answerEmbed(s, l)
-	e.Title = fmt.Sprintf(txtRevealTitle.in(l), round, rounds, s.Title)
+	e.Title = fmt.Sprintf(txtRevealTitle.In(l), round, rounds, s.Title)
 	var rank strings.Builder
 	for n, a := range attempts {
-		fmt.Fprintf(&rank, txtRankLine.in(l), n+1, a.UserID, a.Points, len(a.Covered), len(a.Covered)+len(a.Missed))
+		fmt.Fprintf(&rank, txtRankLine.In(l), n+1, a.UserID, a.Points, len(a.Covered), len(a.Covered)+len(a.Missed))
 	}
 	if rank.Len() == 0 {
-		rank.WriteString(txtNoAnswers.in(l))
+		rank.WriteString(txtNoAnswers.In(l))
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: txtRoundRank.in(l), Value: rank.String()})
-	fitEmbed(e, txtCut.in(l))
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: txtRoundRank.In(l), Value: rank.String()})
+	fitEmbed(e, txtCut.In(l))
 	return e
 }
 
@@ -583,13 +583,13 @@ func finalEmbed(totals map[string]int, l lang.Lang) *discordgo.MessageEmbed {
 	})
 	var sb strings.Builder
 	for n, r := range rows {
-		fmt.Fprintf(&sb, txtTotalLine.in(l), n+1, r.user, r.points)
+		fmt.Fprintf(&sb, txtTotalLine.In(l), n+1, r.user, r.points)
 	}
 	if sb.Len() == 0 {
-		sb.WriteString(txtNoScores.in(l))
+		sb.WriteString(txtNoScores.In(l))
 	}
-	e := &discordgo.MessageEmbed{Title: txtFinalTitle.in(l), Description: sb.String(), Color: embedColor}
-	fitEmbed(e, txtCut.in(l))
+	e := &discordgo.MessageEmbed{Title: txtFinalTitle.In(l), Description: sb.String(), Color: embedColor}
+	fitEmbed(e, txtCut.In(l))
 	return e
 }
 

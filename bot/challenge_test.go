@@ -394,7 +394,7 @@ func TestChallengeStoreFailsAtEveryStep(t *testing.T) {
 	alice := discordtest.Actor{UserID: "701", Username: "alice"}
 	polite := func(step string, s sent) {
 		t.Helper()
-		if !s.ephemeral() || !strings.Contains(s.Data.Content, txtSorry.in(lang.English)) || strings.Contains(s.Data.Content, "disk") {
+		if !s.ephemeral() || !strings.Contains(s.Data.Content, txtSorry.In(lang.English)) || strings.Contains(s.Data.Content, "disk") {
 			t.Errorf("%s with the store down: %+v", step, s.Data)
 		}
 	}

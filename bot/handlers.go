@@ -30,7 +30,7 @@ func (b *Bot) ask(ctx context.Context, r *request) (reply, error) {
 	data := r.i.ApplicationCommandData()
 	q, ok := stringOption(data.Options, optQuestion)
 	if !ok || !hasText(q) {
-		return reply{}, userError{txtNoQuestion.in(r.lang)}
+		return reply{}, userError{txtNoQuestion.In(r.lang)}
 	}
 	private, _ := boolOption(data.Options, optPrivate)
 	// A choice picked from autocomplete names a section exactly.
@@ -58,12 +58,12 @@ func (b *Bot) section(_ context.Context, r *request) (reply, error) {
 	data := r.i.ApplicationCommandData()
 	n, ok := intOption(data.Options, optNumber)
 	if !ok {
-		return reply{}, userError{fmt.Sprintf(txtNoSection.in(r.lang), 0)}
+		return reply{}, userError{fmt.Sprintf(txtNoSection.In(r.lang), 0)}
 	}
 	private, _ := boolOption(data.Options, optPrivate)
 	s, ok := b.engine.Corpus().SectionNumber(int(n))
 	if !ok {
-		return reply{}, userError{fmt.Sprintf(txtNoSection.in(r.lang), n)}
+		return reply{}, userError{fmt.Sprintf(txtNoSection.In(r.lang), n)}
 	}
 	return sectionReply(s, r.lang, private), nil
 }
@@ -79,7 +79,7 @@ func (b *Bot) sectionButton(id string) handler {
 		id, english := strings.CutSuffix(id, langSuffix)
 		s, ok := b.engine.Corpus().Section(id)
 		if !ok {
-			return reply{}, userError{txtGone.in(r.lang)}
+			return reply{}, userError{txtGone.In(r.lang)}
 		}
 		if english {
 			return sectionReply(s.In("en"), lang.English, true), nil
@@ -92,7 +92,7 @@ func (b *Bot) sectionButton(id string) handler {
 func (b *Bot) limited(h handler) handler {
 	return func(ctx context.Context, r *request) (reply, error) {
 		if wait := b.cooldown.wait(r.userID); wait > 0 {
-			return reply{}, userError{fmt.Sprintf(txtSlowDown.in(r.lang), int(wait.Seconds()+0.999))}
+			return reply{}, userError{fmt.Sprintf(txtSlowDown.In(r.lang), int(wait.Seconds()+0.999))}
 		}
 		return h(ctx, r)
 	}
@@ -243,11 +243,11 @@ var (
 // file:line.
 func (b *Bot) reload(ctx context.Context, r *request) (reply, error) {
 	if !canManage(r.i) {
-		return reply{}, userError{txtNeedManage.in(r.lang)}
+		return reply{}, userError{txtNeedManage.In(r.lang)}
 	}
 	rl, ok := b.engine.(Reloader)
 	if !ok {
-		return reply{}, userError{txtNoReload.in(r.lang)}
+		return reply{}, userError{txtNoReload.In(r.lang)}
 	}
 	n, err := rl.Reload(ctx)
 	if ps, bad := corpus.AsProblems(err); bad {
@@ -256,12 +256,12 @@ func (b *Bot) reload(ctx context.Context, r *request) (reply, error) {
 			lines = append(lines, p.String())
 		}
 		body := truncate(strings.Join(lines, "\n"), maxContent-200, "…")
-		return reply{Content: txtReloadBad.in(r.lang) + "\n```\n" + body + "\n```", Ephemeral: true}, nil
+		return reply{Content: txtReloadBad.In(r.lang) + "\n```\n" + body + "\n```", Ephemeral: true}, nil
 	}
 	if err != nil {
 		return reply{}, fmt.Errorf("reload: %w", err)
 	}
-	return reply{Content: fmt.Sprintf(txtReloaded.in(r.lang), n), Ephemeral: true}, nil
+	return reply{Content: fmt.Sprintf(txtReloaded.In(r.lang), n), Ephemeral: true}, nil
 }
 
 // canManage reports whether the member may manage the server. Discord
@@ -284,7 +284,7 @@ func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 			return b.quick(ctx, r, opts[0].Options)
 		case subReview:
 			if b.store == nil {
-				return reply{}, userError{txtNoStore.in(r.lang)}
+				return reply{}, userError{txtNoStore.In(r.lang)}
 			}
 			return b.review(ctx, r, opts[0].Options)
 		case subSchedule:
@@ -301,7 +301,7 @@ var txtBoard = text{"排行榜 · %s", "Leaderboard · %s"}
 // leaderboard shows the server's challenge points for a period.
 func (b *Bot) leaderboard(ctx context.Context, r *request) (reply, error) {
 	if b.store == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	opts := r.i.ApplicationCommandData().Options
 	if len(opts) == 1 && opts[0] != nil && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
@@ -328,9 +328,9 @@ func (b *Bot) leaderboard(ctx context.Context, r *request) (reply, error) {
 		fmt.Fprintf(&sb, "%d. <@%s> %d · %d\n", n+1, s.UserID, s.Points, s.Rounds)
 	}
 	if sb.Len() == 0 {
-		sb.WriteString(text{"还没有人得分：用 /challenge start 开始一场挑战。", "No points yet: start a challenge with /challenge start."}.in(r.lang))
+		sb.WriteString(text{"还没有人得分：用 /challenge start 开始一场挑战。", "No points yet: start a challenge with /challenge start."}.In(r.lang))
 	}
-	e := &discordgo.MessageEmbed{Title: fmt.Sprintf(txtBoard.in(r.lang), period), Description: sb.String(), Color: embedColor}
-	fitEmbed(e, txtCut.in(r.lang))
+	e := &discordgo.MessageEmbed{Title: fmt.Sprintf(txtBoard.In(r.lang), period), Description: sb.String(), Color: embedColor}
+	fitEmbed(e, txtCut.In(r.lang))
 	return reply{Embeds: []*discordgo.MessageEmbed{e}}, nil
 }

@@ -223,7 +223,7 @@ func (b *Bot) errorReply(err error, l lang.Lang, log loggerLike) reply {
 	if !errors.Is(err, errPanic) {
 		log.Error("handler failed", "err", err)
 	}
-	return reply{Content: txtSorry.in(l), Ephemeral: true}
+	return reply{Content: txtSorry.In(l), Ephemeral: true}
 }
 
 var txtSorry = text{"抱歉，出了点问题，请稍后再试。", "Sorry, something went wrong. Please try again in a moment."}

@@ -39,12 +39,12 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 	l := langOf(q)
 	var rep reply
 	if !hasText(q) {
-		rep = reply{Content: txtAskInMessage.in(l)}
+		rep = reply{Content: txtAskInMessage.In(l)}
 	} else if wait := b.cooldown.wait(m.Author.ID); wait > 0 {
-		rep = reply{Content: fmt.Sprintf(txtSlowDown.in(l), int(wait.Seconds()+0.999))}
+		rep = reply{Content: fmt.Sprintf(txtSlowDown.In(l), int(wait.Seconds()+0.999))}
 	} else if res, err := b.engine.Search(ctx, q); err != nil {
 		log.Error("search failed", "err", err)
-		rep = reply{Content: txtSorry.in(l)}
+		rep = reply{Content: txtSorry.In(l)}
 	} else {
 		b.metrics.Search(res.Answered, res.Confidence)
 		b.logUnanswered(ctx, m.GuildID, res)

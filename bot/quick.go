@@ -113,14 +113,14 @@ func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.Application
 			})
 		}
 		e := &discordgo.MessageEmbed{
-			Title:       fmt.Sprintf(txtQuickAsk.in(l), s.Title),
+			Title:       fmt.Sprintf(txtQuickAsk.In(l), s.Title),
 			Description: s.Question,
 			Color:       embedColor,
 		}
-		fitEmbed(e, txtCut.in(l))
+		fitEmbed(e, txtCut.In(l))
 		return reply{Embeds: []*discordgo.MessageEmbed{e}, Components: []discordgo.MessageComponent{row}}, nil
 	}
-	return reply{}, userError{txtQuickNone.in(l)}
+	return reply{}, userError{txtQuickNone.In(l)}
 }
 
 func (qs *quickRounds) add(q *quickRound) int64 {
@@ -151,11 +151,11 @@ func (b *Bot) quickPick(customID string) handler {
 		q := b.quicks.rounds[id]
 		if q == nil || time.Now().After(q.expires) || pick < 0 || pick >= len(q.options) {
 			b.quicks.mu.Unlock()
-			return reply{}, userError{txtQuickGone.in(r.lang)}
+			return reply{}, userError{txtQuickGone.In(r.lang)}
 		}
 		if q.picked[r.userID] {
 			b.quicks.mu.Unlock()
-			return reply{}, userError{txtQuickOnce.in(q.lang)}
+			return reply{}, userError{txtQuickOnce.In(q.lang)}
 		}
 		q.picked[r.userID] = true
 		right := pick == q.correct
@@ -174,8 +174,8 @@ func (b *Bot) quickPick(customID string) handler {
 			}
 		}
 		if right {
-			return reply{Content: fmt.Sprintf(txtQuickRight.in(q.lang), quickPoints), Ephemeral: true}, nil
+			return reply{Content: fmt.Sprintf(txtQuickRight.In(q.lang), quickPoints), Ephemeral: true}, nil
 		}
-		return reply{Content: fmt.Sprintf(txtQuickWrong.in(q.lang), answer), Ephemeral: true}, nil
+		return reply{Content: fmt.Sprintf(txtQuickWrong.In(q.lang), answer), Ephemeral: true}, nil
 	}
 }

@@ -30,14 +30,7 @@ type reply struct {
 const embedColor = 0x5865F2
 
 // text holds every user-facing string in both languages.
-type text struct{ zh, en string }
-
-func (t text) in(l lang.Lang) string {
-	if l == lang.English {
-		return t.en
-	}
-	return t.zh
-}
+type text = lang.Text
 
 var (
 	txtCut        = text{"…（内容过长，已截断）", "… (too long, cut here)"}
@@ -61,9 +54,9 @@ func answerEmbed(s *corpus.Section, l lang.Lang) *discordgo.MessageEmbed {
 		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%s · %s", s.Source(), s.ID)},
 	}
 	if s.Analysis != "" {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: txtAnalysis.in(l), Value: s.Analysis})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: txtAnalysis.In(l), Value: s.Analysis})
 	}
-	fitEmbed(e, txtCut.in(l))
+	fitEmbed(e, txtCut.In(l))
 	return e
 }
 
@@ -74,18 +67,18 @@ func answerReply(res *index.Result, private bool) reply {
 	l := lang.Of(res.Query)
 	r := reply{Ephemeral: private}
 	if res.Truncated {
-		r.Content = fmt.Sprintf(txtCutQuery.in(l), index.MaxQueryRunes)
+		r.Content = fmt.Sprintf(txtCutQuery.In(l), index.MaxQueryRunes)
 	}
 	best, ok := res.Best()
 	if !ok {
 		switch {
 		case strings.TrimSpace(res.Query) == "":
-			r.Content = txtEmpty.in(l)
+			r.Content = txtEmpty.In(l)
 		case len(res.Matches) > 0:
-			r.Content = join(r.Content, txtNoFit.in(l)+" "+txtNearest.in(l))
+			r.Content = join(r.Content, txtNoFit.In(l)+" "+txtNearest.In(l))
 			r.Components = sectionButtons(res.Matches, 3)
 		default:
-			r.Content = join(r.Content, txtNoFit.in(l)+" "+txtAllTopics.in(l))
+			r.Content = join(r.Content, txtNoFit.In(l)+" "+txtAllTopics.In(l))
 		}
 		return r
 	}
@@ -192,13 +185,13 @@ func topicsEmbed(c *corpus.Corpus, l lang.Lang) *discordgo.MessageEmbed {
 		shown++
 	}
 	if rest := len(c.Sections) - shown; rest > 0 {
-		fmt.Fprintf(&b, txtMoreTopics.in(l), rest)
+		fmt.Fprintf(&b, txtMoreTopics.In(l), rest)
 	}
-	e := &discordgo.MessageEmbed{Title: txtTopics.in(l), Description: strings.TrimRight(b.String(), "\n"), Color: embedColor}
+	e := &discordgo.MessageEmbed{Title: txtTopics.In(l), Description: strings.TrimRight(b.String(), "\n"), Color: embedColor}
 	if len(c.Articles) == 1 {
 		e.Title = c.Articles[0].Title + " · " + e.Title
 	}
-	fitEmbed(e, txtCut.in(l))
+	fitEmbed(e, txtCut.In(l))
 	return e
 }
 
@@ -211,7 +204,7 @@ func helpEmbed(l lang.Lang) *discordgo.MessageEmbed {
 		"I answer startup and AI interview questions from the study notes and run quizzes on them. You can also @mention me or send me a DM. When no section fits I say so instead of guessing.",
 	}
 	var b strings.Builder
-	b.WriteString(intro.in(l))
+	b.WriteString(intro.In(l))
 	b.WriteString("\n")
 	for _, c := range commands() {
 		name := localized(c.Name, c.NameLocalizations, l)
@@ -228,7 +221,7 @@ func helpEmbed(l lang.Lang) *discordgo.MessageEmbed {
 		}
 	}
 	e := &discordgo.MessageEmbed{Title: "startupqa", Description: b.String(), Color: embedColor}
-	fitEmbed(e, txtCut.in(l))
+	fitEmbed(e, txtCut.In(l))
 	return e
 }
 
@@ -265,7 +258,7 @@ func (b *Bot) inScript(q string, locale discordgo.Locale, r reply) reply {
 		if e.Footer != nil {
 			c.Footer = &discordgo.MessageEmbedFooter{Text: conv(e.Footer.Text)}
 		}
-		fitEmbed(&c, txtCut.in(lang.Chinese))
+		fitEmbed(&c, txtCut.In(lang.Chinese))
 		r.Embeds[i] = &c
 	}
 	return r

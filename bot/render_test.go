@@ -177,10 +177,10 @@ func TestAnswerEmbedHugeSection(t *testing.T) {
 	for _, l := range []lang.Lang{lang.Chinese, lang.English} {
 		e := answerEmbed(art.Sections[0], l)
 		checkEmbed(t, e)
-		if !strings.HasSuffix(e.Description, "\n"+txtCut.in(l)) {
+		if !strings.HasSuffix(e.Description, "\n"+txtCut.In(l)) {
 			t.Errorf("description does not end with the cut marker: …%q", tail(e.Description, 40))
 		}
-		before := strings.TrimSuffix(e.Description, "\n"+txtCut.in(l))
+		before := strings.TrimSuffix(e.Description, "\n"+txtCut.In(l))
 		if !strings.HasSuffix(before, "😀") {
 			t.Errorf("description was not cut at the end of a line: …%q", tail(before, 40))
 		}

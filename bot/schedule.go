@@ -65,7 +65,7 @@ func (b *Bot) review(ctx context.Context, r *request, opts []*discordgo.Applicat
 		}
 	}
 	if len(secs) == 0 {
-		return reply{}, userError{txtNoReview.in(r.lang)}
+		return reply{}, userError{txtNoReview.In(r.lang)}
 	}
 	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, "review", secs, defaultSeconds, challengeLang(opts))
 }
@@ -74,30 +74,30 @@ func (b *Bot) review(ctx context.Context, r *request, opts []*discordgo.Applicat
 func (b *Bot) schedule(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
 	st := b.schedules()
 	if st == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	if !canManage(r.i) {
-		return reply{}, userError{txtNeedManage.in(r.lang)}
+		return reply{}, userError{txtNeedManage.In(r.lang)}
 	}
 	at, _ := stringOption(opts, "time")
 	if _, err := time.Parse("15:04", strings.TrimSpace(at)); err != nil {
-		return reply{}, userError{txtBadTime.in(r.lang)}
+		return reply{}, userError{txtBadTime.In(r.lang)}
 	}
 	zone, _ := stringOption(opts, "timezone")
 	if zone == "" {
 		zone = "UTC"
 	}
 	if _, err := time.LoadLocation(zone); err != nil {
-		return reply{}, userError{fmt.Sprintf(txtBadZone.in(r.lang), zone)}
+		return reply{}, userError{fmt.Sprintf(txtBadZone.In(r.lang), zone)}
 	}
 	channel := optionChannel(opts, r.i.ChannelID)
 	s := startupqa.Schedule{GuildID: r.i.GuildID, ChannelID: channel, TimeOfDay: strings.TrimSpace(at), Timezone: zone, CreatedBy: r.userID}
 	if err := st.PutSchedule(ctx, s); err != nil {
 		return reply{}, err
 	}
-	msg := fmt.Sprintf(txtScheduled.in(r.lang), s.TimeOfDay, zone, channel)
+	msg := fmt.Sprintf(txtScheduled.In(r.lang), s.TimeOfDay, zone, channel)
 	if r.lang == lang.English {
-		msg = fmt.Sprintf(txtScheduled.in(r.lang), channel, s.TimeOfDay, zone)
+		msg = fmt.Sprintf(txtScheduled.In(r.lang), channel, s.TimeOfDay, zone)
 	}
 	return reply{Content: msg, Ephemeral: true}, nil
 }
@@ -105,10 +105,10 @@ func (b *Bot) schedule(ctx context.Context, r *request, opts []*discordgo.Applic
 func (b *Bot) unschedule(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
 	st := b.schedules()
 	if st == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	if !canManage(r.i) {
-		return reply{}, userError{txtNeedManage.in(r.lang)}
+		return reply{}, userError{txtNeedManage.In(r.lang)}
 	}
 	channel := optionChannel(opts, r.i.ChannelID)
 	ok, err := st.DeleteSchedule(ctx, r.i.GuildID, channel)
@@ -116,9 +116,9 @@ func (b *Bot) unschedule(ctx context.Context, r *request, opts []*discordgo.Appl
 		return reply{}, err
 	}
 	if !ok {
-		return reply{Content: fmt.Sprintf(txtNoSchedule.in(r.lang), channel), Ephemeral: true}, nil
+		return reply{Content: fmt.Sprintf(txtNoSchedule.In(r.lang), channel), Ephemeral: true}, nil
 	}
-	return reply{Content: fmt.Sprintf(txtUnscheduled.in(r.lang), channel), Ephemeral: true}, nil
+	return reply{Content: fmt.Sprintf(txtUnscheduled.In(r.lang), channel), Ephemeral: true}, nil
 }
 
 // optionChannel reads a channel option (its value is the channel id).
@@ -134,16 +134,16 @@ func optionChannel(opts []*discordgo.ApplicationCommandInteractionDataOption, de
 // resetAsk asks for confirmation before clearing the scores.
 func (b *Bot) resetAsk(_ context.Context, r *request) (reply, error) {
 	if b.schedules() == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	if !canManage(r.i) {
-		return reply{}, userError{txtNeedManage.in(r.lang)}
+		return reply{}, userError{txtNeedManage.In(r.lang)}
 	}
 	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: txtConfirm.in(r.lang), Style: discordgo.DangerButton, CustomID: resetConfirm},
-		discordgo.Button{Label: txtCancel.in(r.lang), Style: discordgo.SecondaryButton, CustomID: resetCancel},
+		discordgo.Button{Label: txtConfirm.In(r.lang), Style: discordgo.DangerButton, CustomID: resetConfirm},
+		discordgo.Button{Label: txtCancel.In(r.lang), Style: discordgo.SecondaryButton, CustomID: resetCancel},
 	}}
-	return reply{Content: txtResetAsk.in(r.lang), Components: []discordgo.MessageComponent{row}, Ephemeral: true}, nil
+	return reply{Content: txtResetAsk.In(r.lang), Components: []discordgo.MessageComponent{row}, Ephemeral: true}, nil
 }
 
 // resetButton clears the scores on confirmation; the permission is checked
@@ -151,19 +151,19 @@ func (b *Bot) resetAsk(_ context.Context, r *request) (reply, error) {
 func (b *Bot) resetButton(id string) handler {
 	return func(ctx context.Context, r *request) (reply, error) {
 		if id == resetCancel {
-			return reply{Content: txtResetKept.in(r.lang), Ephemeral: true}, nil
+			return reply{Content: txtResetKept.In(r.lang), Ephemeral: true}, nil
 		}
 		st := b.schedules()
 		if st == nil || id != resetConfirm {
 			return reply{}, userError{fmt.Sprintf("unknown command %q", id)}
 		}
 		if !canManage(r.i) {
-			return reply{}, userError{txtNeedManage.in(r.lang)}
+			return reply{}, userError{txtNeedManage.In(r.lang)}
 		}
 		if err := st.ResetLeaderboard(ctx, r.i.GuildID); err != nil {
 			return reply{}, err
 		}
-		return reply{Content: txtResetDone.in(r.lang), Ephemeral: true}, nil
+		return reply{Content: txtResetDone.In(r.lang), Ephemeral: true}, nil
 	}
 }
 

@@ -21,7 +21,7 @@ var txtNoRecord = text{"<@%s> 还没有挑战记录。", "<@%s> has no challenge
 // stats shows a member's record with a per-section mastery chart.
 func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
 	if b.store == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	user := r.userID
 	if o := findOption(r.i.ApplicationCommandData().Options, optMember); o != nil {
@@ -34,7 +34,7 @@ func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
 		return reply{}, err
 	}
 	if st.Rounds == 0 {
-		return reply{Content: fmt.Sprintf(txtNoRecord.in(r.lang), user), Ephemeral: true}, nil
+		return reply{Content: fmt.Sprintf(txtNoRecord.In(r.lang), user), Ephemeral: true}, nil
 	}
 	c := b.engine.Corpus()
 	name := func(id string) string {
@@ -52,14 +52,14 @@ func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
 	}
 	l := r.lang
 	e := &discordgo.MessageEmbed{
-		Title:       text{"挑战记录", "Challenge record"}.in(l),
+		Title:       text{"挑战记录", "Challenge record"}.In(l),
 		Description: fmt.Sprintf("<@%s>", user),
 		Color:       embedColor,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: text{"回合", "Rounds"}.in(l), Value: fmt.Sprint(st.Rounds), Inline: true},
-			{Name: text{"积分", "Points"}.in(l), Value: fmt.Sprint(st.Points), Inline: true},
-			{Name: text{"连续达标（最佳）", "Streak (best)"}.in(l), Value: fmt.Sprintf("%d (%d)", st.Streak, st.BestStreak), Inline: true},
-			{Name: text{"最常失分", "Missed most"}.in(l), Value: missed.String()},
+			{Name: text{"回合", "Rounds"}.In(l), Value: fmt.Sprint(st.Rounds), Inline: true},
+			{Name: text{"积分", "Points"}.In(l), Value: fmt.Sprint(st.Points), Inline: true},
+			{Name: text{"连续达标（最佳）", "Streak (best)"}.In(l), Value: fmt.Sprintf("%d (%d)", st.Streak, st.BestStreak), Inline: true},
+			{Name: text{"最常失分", "Missed most"}.In(l), Value: missed.String()},
 		},
 	}
 	rep := reply{Embeds: []*discordgo.MessageEmbed{e}}
@@ -70,7 +70,7 @@ func (b *Bot) stats(ctx context.Context, r *request) (reply, error) {
 		e.Image = &discordgo.MessageEmbedImage{URL: "attachment://mastery.png"}
 		rep.files = []*discordgo.File{{Name: "mastery.png", ContentType: "image/png", Reader: bytes.NewReader(png)}}
 	}
-	fitEmbed(e, txtCut.in(l))
+	fitEmbed(e, txtCut.In(l))
 	return rep, nil
 }
 
@@ -81,7 +81,7 @@ func (b *Bot) masteryChart(bars []chart.Bar, l lang.Lang) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return charts.Mastery(text{"各章节掌握程度", "Mastery by section"}.in(l), text{"平均得分（%）", "average score (%)"}.in(l), bars)
+	return charts.Mastery(text{"各章节掌握程度", "Mastery by section"}.In(l), text{"平均得分（%）", "average score (%)"}.In(l), bars)
 }
 
 // maxTitledBars is how many bars the chart labels with their sections'

@@ -53,28 +53,28 @@ var txtNoUnanswered = text{"最近 30 天没有答不上来的问题。", "No un
 func (b *Bot) unanswered(ctx context.Context, r *request) (reply, error) {
 	st := b.unansweredStore()
 	if st == nil {
-		return reply{}, userError{txtNoStore.in(r.lang)}
+		return reply{}, userError{txtNoStore.In(r.lang)}
 	}
 	if !canManage(r.i) {
-		return reply{}, userError{txtNeedManage.in(r.lang)}
+		return reply{}, userError{txtNeedManage.In(r.lang)}
 	}
 	top, err := st.TopUnanswered(ctx, r.i.GuildID, time.Now().Add(-unansweredWindow), 15)
 	if err != nil {
 		return reply{}, err
 	}
 	if len(top) == 0 {
-		return reply{Content: txtNoUnanswered.in(r.lang), Ephemeral: true}, nil
+		return reply{Content: txtNoUnanswered.In(r.lang), Ephemeral: true}, nil
 	}
 	var sb strings.Builder
 	for _, u := range top {
 		fmt.Fprintf(&sb, "%d× %s\n", u.Count, cutLine(u.Question, 150))
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       text{"答不上来的问题（近 30 天）", "Unanswered questions (last 30 days)"}.in(r.lang),
+		Title:       text{"答不上来的问题（近 30 天）", "Unanswered questions (last 30 days)"}.In(r.lang),
 		Description: sb.String(),
 		Color:       embedColor,
 	}
-	fitEmbed(e, txtCut.in(r.lang))
+	fitEmbed(e, txtCut.In(r.lang))
 	return reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
 

@@ -38,3 +38,15 @@ func Pick(text, zh, en string) string {
 	}
 	return zh
 }
+
+// Text is one message in both languages: Chinese, then English. An array,
+// so that a table of messages reads as pairs of strings.
+type Text [2]string
+
+// In returns the message in l.
+func (t Text) In(l Lang) string {
+	if l == English {
+		return t[1]
+	}
+	return t[0]
+}

@@ -56,10 +56,10 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	total, streak, played := 0, 0, 0
 	for n, s := range sections {
 		s = sectionIn(s, l)
-		fmt.Fprintf(a.stdout, txtRound.in(l), n+1, len(sections), s.Title, s.Question)
+		fmt.Fprintf(a.stdout, txtRound.In(l), n+1, len(sections), s.Title, s.Question)
 		answer, ok := readAnswer(sc)
 		if !ok {
-			fmt.Fprintln(a.stdout, txtInputEnded.in(l))
+			fmt.Fprintln(a.stdout, txtInputEnded.In(l))
 			break
 		}
 		played++
@@ -71,13 +71,13 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 		}
 		points := challenge.Points(res.Score, false, streak, 0)
 		total += points
-		fmt.Fprintf(a.stdout, "\n%s"+txtPoints.in(l), formatGrade(s, res, l), points)
+		fmt.Fprintf(a.stdout, "\n%s"+txtPoints.In(l), formatGrade(s, res, l), points)
 		if streak > 1 {
-			fmt.Fprintf(a.stdout, txtStreak.in(l), streak)
+			fmt.Fprintf(a.stdout, txtStreak.In(l), streak)
 		}
-		fmt.Fprintf(a.stdout, "\n\n"+txtAnswer.in(l), s.Answer.Markdown())
+		fmt.Fprintf(a.stdout, "\n\n"+txtAnswer.In(l), s.Answer.Markdown())
 		if s.Analysis != "" {
-			fmt.Fprintf(a.stdout, "\n"+txtAnalysis.in(l), s.Analysis)
+			fmt.Fprintf(a.stdout, "\n"+txtAnalysis.In(l), s.Analysis)
 		}
 		if ctx.Err() != nil {
 			break
@@ -85,7 +85,7 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	}
 	// The most a round can earn, counted over the rounds answered: one
 	// who stops after two was not playing for three.
-	fmt.Fprintf(a.stdout, txtTotal.in(l), total, played, played*challenge.MaxPoints)
+	fmt.Fprintf(a.stdout, txtTotal.In(l), total, played, played*challenge.MaxPoints)
 	return sc.Err()
 }
 

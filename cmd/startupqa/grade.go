@@ -50,7 +50,7 @@ func (a *app) grade(_ context.Context, args []string) error {
 	}
 	s = sectionIn(s, l)
 	if isTerminal(a.stdin) {
-		fmt.Fprintf(a.stderr, "%s\n%s\n", s.Question, txtAnswerEOF.in(l))
+		fmt.Fprintf(a.stderr, "%s\n%s\n", s.Question, txtAnswerEOF.In(l))
 	}
 	answer, err := io.ReadAll(io.LimitReader(a.stdin, 4*grade.MaxAnswerRunes*4))
 	if err != nil {
@@ -72,14 +72,7 @@ func (a *app) grade(_ context.Context, args []string) error {
 }
 
 // msg is a message of the terminal commands in Chinese and English.
-type msg struct{ zh, en string }
-
-func (m msg) in(l lang.Lang) string {
-	if l == lang.English {
-		return m.en
-	}
-	return m.zh
-}
+type msg = lang.Text
 
 var (
 	txtAnswerEOF = msg{"写下你的答案，按 Ctrl-D 结束：", "Type your answer, then Ctrl-D:"}
@@ -134,7 +127,7 @@ func newGrader(c *corpus.Corpus) (*grade.Grader, error) {
 // formatGrade is the readable verdict: ✓ or ✗ per key point.
 func formatGrade(s *corpus.Section, r grade.Result, l lang.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, txtGradeLine.in(l), s.Title, s.ID, len(r.Covered), len(r.Points), 100*r.Score)
+	fmt.Fprintf(&b, txtGradeLine.In(l), s.Title, s.ID, len(r.Covered), len(r.Points), 100*r.Score)
 	for _, p := range r.Points {
 		fmt.Fprintf(&b, "  %s\n", p)
 	}
