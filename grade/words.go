@@ -23,11 +23,11 @@ type reader struct {
 }
 
 func newReader() (*reader, error) {
-	lex, err := words.NewLexicon()
+	lex, zh, err := words.Load()
 	if err != nil {
 		return nil, err
 	}
-	return &reader{zh: words.NewChinese(), lex: lex}, nil
+	return &reader{zh: zh, lex: lex}, nil
 }
 
 // contentWords are the words of text that carry meaning: Chinese words

@@ -19,36 +19,40 @@ var fieldText string
 // read as the notes at hand read it.
 type Lexicon struct {
 	cedict   sortedLines
-	fieldEN  map[string][]string
-	synonyms map[string][]string // word → the other words of its groups
+	fieldEN map[string][]string
+	// groups are field.txt's synonym groups and inGroups, for each word,
+	// the groups it is in: Synonyms is asked of few words per question,
+	// so the other words are found then, not at start-up.
+	groups   [][]string
+	inGroups map[string][]int32
 }
 
 // NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
 // field's terms and synonym groups of field.txt.
 func NewLexicon() (*Lexicon, error) {
-	l := &Lexicon{cedict: sortedLines(enZHText), fieldEN: map[string][]string{}, synonyms: map[string][]string{}}
-	if err := l.parseField(fieldText); err != nil {
+	entries, err := readField(fieldText)
+	if err != nil {
 		return nil, err
 	}
-	return l, nil
+	return newLexicon(entries), nil
 }
 
-func (l *Lexicon) parseField(text string) error {
-	entries, err := readField(text)
+func newLexicon(entries []fieldEntry) *Lexicon {
+	l := &Lexicon{cedict: sortedLines(enZHText), fieldEN: make(map[string][]string, len(entries)), inGroups: make(map[string][]int32, 4*len(entries))}
 	for _, e := range entries {
 		if e.english != "" {
 			l.fieldEN[e.english] = appendNew(l.fieldEN[e.english], e.chinese...)
 			continue
 		}
+		g := int32(len(l.groups))
+		l.groups = append(l.groups, e.chinese)
 		for _, w := range e.chinese {
-			for _, other := range e.chinese {
-				if other != w && other != "" {
-					l.synonyms[w] = appendNew(l.synonyms[w], other)
-				}
+			if w = strings.TrimSpace(w); w != "" {
+				l.inGroups[w] = append(l.inGroups[w], g)
 			}
 		}
 	}
-	return err
+	return l
 }
 
 // fieldEntry is a line of field.txt: an English term and the Chinese words
@@ -147,4 +151,14 @@ func inflections(phrase string) []string {
 }
 
 // Synonyms returns the words that field.txt groups with w.
-func (l *Lexicon) Synonyms(w string) []string { return l.synonyms[w] }
+func (l *Lexicon) Synonyms(w string) []string {
+	var out []string
+	for _, g := range l.inGroups[w] {
+		for _, other := range l.groups[g] {
+			if other = strings.TrimSpace(other); other != w {
+				out = appendNew(out, other)
+			}
+		}
+	}
+	return out
+}

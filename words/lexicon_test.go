@@ -47,14 +47,18 @@ func TestInflections(t *testing.T) {
 }
 
 func TestParseFieldRejectsBadLines(t *testing.T) {
-	l := &Lexicon{fieldEN: map[string][]string{}, synonyms: map[string][]string{}}
-	if err := l.parseField("en\tonly two\n"); err == nil {
+	if _, err := readField("en\tonly two\n"); err == nil {
 		t.Error("a line with two fields parsed")
 	}
-	if err := l.parseField("# c\nzh\t难点|挑战|困难\n"); err != nil {
+	entries, err := readField("# c\nzh\t难点|挑战|困难\nzh\t挑战|challenge项\n")
+	if err != nil {
 		t.Fatal(err)
 	}
+	l := newLexicon(entries)
 	if got := l.Synonyms("难点"); !slices.Equal(got, []string{"挑战", "困难"}) {
 		t.Errorf("Synonyms(难点) = %v", got)
+	}
+	if got := l.Synonyms("挑战"); !slices.Equal(got, []string{"难点", "困难", "challenge项"}) {
+		t.Errorf("Synonyms(挑战), in two groups = %v", got)
 	}
 }

@@ -62,21 +62,36 @@ type Chinese struct {
 // NewChinese returns the embedded Chinese dictionary, with the words of
 // field.txt added: jieba's dictionary predates 算力 and 大模型.
 func NewChinese() *Chinese {
-	c := &Chinese{lines: sortedLines(zhText), extra: map[string]bool{}, prefixes: map[string]bool{}}
 	// A malformed field.txt fails NewLexicon; here what reads is used.
 	entries, _ := readField(fieldText)
+	return newChinese(entries)
+}
+
+func newChinese(entries []fieldEntry) *Chinese {
+	c := &Chinese{lines: sortedLines(zhText), extra: make(map[string]bool, 4*len(entries)), prefixes: make(map[string]bool, 8*len(entries))}
 	for _, e := range entries {
 		for _, w := range e.chinese {
 			if n := utf8.RuneCountInString(w); n >= 2 && n <= maxWord && isHanString(w) {
 				c.extra[w] = true
-				rs := []rune(w)
-				for i := 1; i < len(rs); i++ {
-					c.prefixes[string(rs[:i])] = true
+				// Prefixes are slices of w, not copies.
+				for i := range w {
+					if i > 0 {
+						c.prefixes[w[:i]] = true
+					}
 				}
 			}
 		}
 	}
 	return c
+}
+
+// Load returns the lexicon and the segmenter, reading field.txt once.
+func Load() (*Lexicon, *Chinese, error) {
+	entries, err := readField(fieldText)
+	if err != nil {
+		return nil, nil, err
+	}
+	return newLexicon(entries), newChinese(entries), nil
 }
 
 func isHanString(s string) bool {
