@@ -18,7 +18,7 @@ var fieldText string
 // uses, so that a term ambiguous in general ("order": 顺序, 订单, 命令) is
 // read as the notes at hand read it.
 type Lexicon struct {
-	cedict   sortedLines
+	cedict  sortedLines
 	fieldEN map[string][]string
 	// groups are field.txt's synonym groups and inGroups, for each word,
 	// the groups it is in: Synonyms is asked of few words per question,
