@@ -13,46 +13,27 @@ var enZHText string
 //go:embed field.txt
 var fieldText string
 
+//go:embed field_zh.txt
+var fieldZHText string
+
+//go:embed field_en.txt
+var fieldENText string
+
 // Lexicon maps English terms to Chinese words and Chinese words to their
 // synonyms. Its lists offer candidates; the index keeps those its corpus
 // uses, so that a term ambiguous in general ("order": 顺序, 订单, 命令) is
 // read as the notes at hand read it.
 type Lexicon struct {
 	cedict  sortedLines
-	fieldEN map[string][]string
-	// groups are field.txt's synonym groups and inGroups, for each word,
-	// the groups it is in: Synonyms is asked of few words per question,
-	// so the other words are found then, not at start-up.
-	groups   [][]string
-	inGroups map[string][]int32
+	fieldEN sortedLines // field_en.txt
+	fieldZH sortedLines // field_zh.txt
 }
 
 // NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
-// field's terms and synonym groups of field.txt.
+// field's terms and synonym groups of field.txt. It builds nothing: the
+// lists are searched where they lie.
 func NewLexicon() (*Lexicon, error) {
-	entries, err := readField(fieldText)
-	if err != nil {
-		return nil, err
-	}
-	return newLexicon(entries), nil
-}
-
-func newLexicon(entries []fieldEntry) *Lexicon {
-	l := &Lexicon{cedict: sortedLines(enZHText), fieldEN: make(map[string][]string, len(entries)), inGroups: make(map[string][]int32, 4*len(entries))}
-	for _, e := range entries {
-		if e.english != "" {
-			l.fieldEN[e.english] = appendNew(l.fieldEN[e.english], e.chinese...)
-			continue
-		}
-		g := int32(len(l.groups))
-		l.groups = append(l.groups, e.chinese)
-		for _, w := range e.chinese {
-			if w = strings.TrimSpace(w); w != "" {
-				l.inGroups[w] = append(l.inGroups[w], g)
-			}
-		}
-	}
-	return l
+	return &Lexicon{cedict: sortedLines(enZHText), fieldEN: sortedLines(fieldENText), fieldZH: sortedLines(fieldZHText)}, nil
 }
 
 // fieldEntry is a line of field.txt: an English term and the Chinese words
@@ -101,7 +82,9 @@ func (l *Lexicon) Chinese(phrase string) []string {
 	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
 	var out []string
 	for _, k := range inflections(phrase) {
-		out = appendNew(out, l.fieldEN[k]...)
+		if v, ok := l.fieldEN.find(k); ok {
+			out = appendNew(out, splitWords(v)...)
+		}
 	}
 	for _, k := range inflections(phrase) {
 		if v, ok := l.cedict.find(k); ok {
@@ -152,13 +135,6 @@ func inflections(phrase string) []string {
 
 // Synonyms returns the words that field.txt groups with w.
 func (l *Lexicon) Synonyms(w string) []string {
-	var out []string
-	for _, g := range l.inGroups[w] {
-		for _, other := range l.groups[g] {
-			if other = strings.TrimSpace(other); other != w {
-				out = appendNew(out, other)
-			}
-		}
-	}
-	return out
+	v, _ := l.fieldZH.find(w)
+	return splitWords(v)
 }

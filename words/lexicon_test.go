@@ -45,20 +45,3 @@ func TestInflections(t *testing.T) {
 		}
 	}
 }
-
-func TestParseFieldRejectsBadLines(t *testing.T) {
-	if _, err := readField("en\tonly two\n"); err == nil {
-		t.Error("a line with two fields parsed")
-	}
-	entries, err := readField("# c\nzh\t难点|挑战|困难\nzh\t挑战|challenge项\n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := newLexicon(entries)
-	if got := l.Synonyms("难点"); !slices.Equal(got, []string{"挑战", "困难"}) {
-		t.Errorf("Synonyms(难点) = %v", got)
-	}
-	if got := l.Synonyms("挑战"); !slices.Equal(got, []string{"难点", "困难", "challenge项"}) {
-		t.Errorf("Synonyms(挑战), in two groups = %v", got)
-	}
-}

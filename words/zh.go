@@ -54,44 +54,31 @@ const unknownCost = 250
 
 // Chinese is the Chinese dictionary and segmenter.
 type Chinese struct {
-	lines    sortedLines
-	extra    map[string]bool // words added to jieba's, such as the field's
-	prefixes map[string]bool // the proper prefixes of the added words
+	lines sortedLines
+	// field holds the words added to jieba's, the field's (field_zh.txt).
+	field sortedLines
 }
 
 // NewChinese returns the embedded Chinese dictionary, with the words of
 // field.txt added: jieba's dictionary predates 算力 and 大模型.
 func NewChinese() *Chinese {
-	// A malformed field.txt fails NewLexicon; here what reads is used.
-	entries, _ := readField(fieldText)
-	return newChinese(entries)
+	return &Chinese{lines: sortedLines(zhText), field: sortedLines(fieldZHText)}
 }
 
-func newChinese(entries []fieldEntry) *Chinese {
-	c := &Chinese{lines: sortedLines(zhText), extra: make(map[string]bool, 4*len(entries)), prefixes: make(map[string]bool, 8*len(entries))}
-	for _, e := range entries {
-		for _, w := range e.chinese {
-			if n := utf8.RuneCountInString(w); n >= 2 && n <= maxWord && isHanString(w) {
-				c.extra[w] = true
-				// Prefixes are slices of w, not copies.
-				for i := range w {
-					if i > 0 {
-						c.prefixes[w[:i]] = true
-					}
-				}
-			}
-		}
-	}
-	return c
-}
-
-// Load returns the lexicon and the segmenter, reading field.txt once.
+// Load returns the lexicon and the segmenter.
 func Load() (*Lexicon, *Chinese, error) {
-	entries, err := readField(fieldText)
+	lex, err := NewLexicon()
 	if err != nil {
 		return nil, nil, err
 	}
-	return newLexicon(entries), newChinese(entries), nil
+	return lex, NewChinese(), nil
+}
+
+// isAddedWord reports whether a word of field.txt joins the segmenter's
+// dictionary: Han characters only, two to maxWord of them.
+func isAddedWord(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= maxWord && isHanString(w)
 }
 
 func isHanString(s string) bool {
@@ -124,9 +111,10 @@ func (c *Chinese) Lookup(w string) (Word, bool) {
 // in jieba's list or among the added words.
 func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok, longer bool) {
 	v, ok, longer := c.lines.search(w)
-	longer = longer || c.prefixes[w]
+	_, added, longerAdded := c.field.search(w)
+	longer = longer || longerAdded
 	if !ok {
-		if c.extra[w] {
+		if added && isAddedWord(w) {
 			return extraCost, extraIDF, Noun, true, longer
 		}
 		return 0, 0, 0, false, longer
