@@ -48,6 +48,7 @@ type Engine struct {
 type Stats struct {
 	Sections       int           // in the corpus served
 	IndexTook      time.Duration // to load the corpus and index it, the last time
+	IndexBytes     int64         // on disk, for an index kept in a directory; 0 in memory
 	Reloads        int           // reloads that swapped in a new index
 	ReloadFailures int           // reloads refused (a broken corpus) or failed
 }
@@ -79,7 +80,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 		return nil, err
 	}
 	e.ix, e.stamp = ix, stamp
-	e.stats = Stats{Sections: len(c.Sections), IndexTook: time.Since(start)}
+	e.stats = Stats{Sections: len(c.Sections), IndexTook: time.Since(start), IndexBytes: dirBytes(cfg.IndexDir)}
 	return e, nil
 }
 
@@ -190,7 +191,8 @@ func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 		e.mu.Unlock()
 	}
 	took := time.Since(start)
-	e.record(func(s *Stats) { s.Sections, s.IndexTook, s.Reloads = len(c.Sections), took, s.Reloads+1 })
+	size := dirBytes(e.cfg.IndexDir)
+	e.record(func(s *Stats) { s.Sections, s.IndexTook, s.IndexBytes, s.Reloads = len(c.Sections), took, size, s.Reloads+1 })
 	e.log.Info("corpus reloaded", "sections", len(c.Sections), "took", took)
 	return len(c.Sections), nil
 }
@@ -281,6 +283,24 @@ func (e *Engine) dirStamp() (string, error) {
 
 func stampOf(name, target string, info fs.FileInfo) string {
 	return fmt.Sprintf("%s>%s:%d:%d", name, target, info.Size(), info.ModTime().UnixNano())
+}
+
+// dirBytes is the size of the regular files under dir; 0 for "" or when
+// it cannot be read.
+func dirBytes(dir string) int64 {
+	if dir == "" {
+		return 0
+	}
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 func firstLine(err error) string {

@@ -117,6 +117,7 @@ func (a *app) serveMetrics(ctx context.Context, b *bot.Bot, ix *engine.Engine, d
 	b.UseMetrics(m)
 	m.Gauge("startupqa_index_sections", "Sections in the corpus served.", func() float64 { return float64(ix.Stats().Sections) })
 	m.Gauge("startupqa_index_build_seconds", "Time the last load and indexing of the corpus took.", func() float64 { return ix.Stats().IndexTook.Seconds() })
+	m.Gauge("startupqa_index_bytes", "Size of the index on disk (INDEX_DIR); 0 for an index in memory.", func() float64 { return float64(ix.Stats().IndexBytes) })
 	m.Counter("startupqa_index_reloads_total", "Reloads that swapped in a new index.", func() float64 { return float64(ix.Stats().Reloads) })
 	m.Counter("startupqa_index_reload_failures_total", "Reloads refused (a broken corpus) or failed.", func() float64 { return float64(ix.Stats().ReloadFailures) })
 	m.Counter("startupqa_store_failures_total", "Store transactions that failed in the database (I/O, locks, a full disk).", func() float64 { return float64(db.Failures()) })
