@@ -192,7 +192,9 @@ func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 	}
 	took := time.Since(start)
 	size := dirBytes(e.cfg.IndexDir)
-	e.record(func(s *Stats) { s.Sections, s.IndexTook, s.IndexBytes, s.Reloads = len(c.Sections), took, size, s.Reloads+1 })
+	e.record(func(s *Stats) {
+		s.Sections, s.IndexTook, s.IndexBytes, s.Reloads = len(c.Sections), took, size, s.Reloads+1
+	})
 	e.log.Info("corpus reloaded", "sections", len(c.Sections), "took", took)
 	return len(c.Sections), nil
 }
