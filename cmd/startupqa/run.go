@@ -22,7 +22,7 @@ Usage:
   startupqa check [dir]                validate a corpus directory
   startupqa topics [flags]             list the sections of the corpus
   startupqa section [flags] ID|N       show one section in full
-  startupqa grade --section N [--json] grade an answer read from stdin
+  startupqa grade [flags] ID|N         grade an answer read from stdin
   startupqa challenge [flags]          a quiz in the terminal: answer, get graded
   startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
   startupqa unanswered [flags]         questions the bot could not answer, most asked first
