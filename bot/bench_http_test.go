@@ -10,8 +10,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -23,20 +26,53 @@ import (
 
 // BenchmarkAskHTTP posts n /ask interactions at once, signed, to the
 // Interactions Endpoint URL and times each from the POST to its answer in
-// the response, as BenchmarkAsk200 times the gateway path. It reports
-// answers per CPU-second of the whole process (bot, endpoint and client).
+// the response, as BenchmarkAsk200 times the gateway path: to one replica
+// directly, then to three behind a round-robin reverse proxy (all in this
+// process, on its cores). It reports answers per CPU-second of the whole process
+// (bots, endpoints, proxy and client).
 //
 //	go test -run '^$' -bench AskHTTP -benchtime 10x ./bot
 func BenchmarkAskHTTP(b *testing.B) {
-	for _, n := range []int{200, 2000} {
-		b.Run(fmt.Sprintf("n-%d", n), func(b *testing.B) {
-			r := startBot(b, nil, Config{}, defaultIndex(b))
+	for _, replicas := range []int{1, 3} {
+		for _, n := range []int{200, 2000} {
+			b.Run(fmt.Sprintf("replicas-%d/n-%d", replicas, n), func(b *testing.B) {
+				benchAskHTTP(b, replicas, n)
+			})
+		}
+	}
+}
+
+func benchAskHTTP(b *testing.B, replicas, n int) {
+	{
+		{
 			pub, priv, err := ed25519.GenerateKey(rand.Reader)
 			if err != nil {
 				b.Fatal(err)
 			}
-			srv := httptest.NewServer(r.bot.InteractionsHandler(context.Background(), pub))
-			defer srv.Close()
+			var r *running
+			var backends []*url.URL
+			for k := range replicas {
+				var fake *discordtest.Server
+				if r != nil {
+					fake = r.srv
+				}
+				rk := startBot(b, fake, Config{}, defaultIndex(b))
+				if k == 0 {
+					r = rk
+				}
+				ep := httptest.NewServer(rk.bot.InteractionsHandler(context.Background(), pub))
+				defer ep.Close()
+				u, _ := url.Parse(ep.URL)
+				backends = append(backends, u)
+			}
+			// One replica is posted to directly; three sit behind the
+			// proxy, as replicas would behind a load balancer.
+			target := backends[0].String()
+			if replicas > 1 {
+				proxy := httptest.NewServer(roundRobin(backends, n))
+				defer proxy.Close()
+				target = proxy.URL
+			}
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n, MaxConnsPerHost: n}}
 			questions := evalQuestions(b)
 			bodies := func() [][]byte {
@@ -53,7 +89,7 @@ func BenchmarkAskHTTP(b *testing.B) {
 			}
 			post := func(body []byte) time.Duration {
 				stamp := strconv.FormatInt(time.Now().Unix(), 10)
-				req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewReader(body))
+				req, _ := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
 				req.Header.Set("X-Signature-Timestamp", stamp)
 				req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
 				start := time.Now()
@@ -91,7 +127,19 @@ func BenchmarkAskHTTP(b *testing.B) {
 			cpu := cpuTime() - cpu0
 			reportLatencies(b, all)
 			b.ReportMetric(float64(answered)/cpu.Seconds(), "answers/cpu-s")
-		})
+		}
+	}
+}
+
+// roundRobin is a reverse proxy that sends each request to the next
+// backend in turn, as a load balancer in front of replicas would.
+func roundRobin(backends []*url.URL, conns int) http.Handler {
+	var next atomic.Uint64
+	return &httputil.ReverseProxy{
+		Rewrite: func(r *httputil.ProxyRequest) {
+			r.SetURL(backends[next.Add(1)%uint64(len(backends))])
+		},
+		Transport: &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns},
 	}
 }
 
