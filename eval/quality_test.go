@@ -105,7 +105,7 @@ func TestQuality(t *testing.T) {
 // They sit just under what the engine scores; the goals are first
 // match right 90 %, answered precision 95 %, in-scope answered 85 % and
 // off-topic abstention 95 %, and coverage is short of its goal.
-var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.88, 0.95, 0.62, 0.95}
+var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.90, 0.95, 0.74, 0.95}
 
 func TestSuiteHoldout(t *testing.T) {
 	corpora, err := eval.LoadSuite(suiteDir)
