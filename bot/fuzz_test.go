@@ -85,7 +85,7 @@ func FuzzInteraction(f *testing.F) {
 		h, _ := b.route(r)
 		rep, err := h(context.Background(), r)
 		if err != nil {
-			rep = b.errorReply(err, r.lang, slog.New(slog.DiscardHandler))
+			rep, _ = b.errorReply(err, r.lang, slog.New(slog.DiscardHandler))
 		}
 		d := responseData(rep)
 		if length(d.Content) > maxContent {

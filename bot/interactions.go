@@ -180,16 +180,7 @@ func (b *Bot) respond(ctx context.Context, s *discordgo.Session, r *request, h h
 		r.outcome = "deferred"
 	}
 	if out.err != nil {
-		var ue userError
-		switch {
-		case errors.Is(out.err, errPanic):
-			r.outcome = "panic"
-		case errors.As(out.err, &ue):
-			r.outcome = "refused"
-		default:
-			r.outcome = "error"
-		}
-		out.rep = b.errorReply(out.err, r.lang, log)
+		out.rep, r.outcome = b.errorReply(out.err, r.lang, log)
 	}
 	if deferred {
 		return out.rep, b.editOriginal(s, r.i, out.rep)
@@ -215,15 +206,17 @@ var errPanic = errors.New("handler panicked")
 
 // errorReply turns a handler error into what the user sees: their own
 // mistake as it is, anything else as a polite apology without details.
-func (b *Bot) errorReply(err error, l lang.Lang, log loggerLike) reply {
+// outcome names which it was, for metrics: refused, panic or error.
+func (b *Bot) errorReply(err error, l lang.Lang, log loggerLike) (rep reply, outcome string) {
 	var ue userError
 	if errors.As(err, &ue) {
-		return reply{Content: ue.msg, Ephemeral: true}
+		return reply{Content: ue.msg, Ephemeral: true}, "refused"
 	}
-	if !errors.Is(err, errPanic) {
-		log.Error("handler failed", "err", err)
+	if errors.Is(err, errPanic) {
+		return reply{Content: txtSorry.In(l), Ephemeral: true}, "panic"
 	}
-	return reply{Content: txtSorry.In(l), Ephemeral: true}
+	log.Error("handler failed", "err", err)
+	return reply{Content: txtSorry.In(l), Ephemeral: true}, "error"
 }
 
 var txtSorry = text{"抱歉，出了点问题，请稍后再试。", "Sorry, something went wrong. Please try again in a moment."}
