@@ -23,11 +23,11 @@ type reader struct {
 }
 
 func newReader() (*reader, error) {
-	lex, zh, err := words.Load()
+	lex, err := words.NewLexicon()
 	if err != nil {
 		return nil, err
 	}
-	return &reader{zh: zh, lex: lex}, nil
+	return &reader{zh: words.NewChinese(), lex: lex}, nil
 }
 
 // contentWords are the words of text that carry meaning: Chinese words

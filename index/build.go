@@ -392,7 +392,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		bi.Close()
 		return nil, fmt.Errorf("index: analyzer %s missing", analyzerName)
 	}
-	lex, zh, err := words.Load()
+	lex, err := words.NewLexicon()
 	if err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("index: %w", err)
@@ -401,7 +401,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 	return &Index{
 		corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table,
 		chars: chars, passages: n, copies: summaryCopies(c, table),
-		zh: zh, lex: lex,
+		zh: words.NewChinese(), lex: lex,
 		dfCache:     new(sync.Map),
 		dfCacheSize: new(atomic.Int64),
 		simplify:    o.simplify,

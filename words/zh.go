@@ -65,15 +65,6 @@ func NewChinese() *Chinese {
 	return &Chinese{lines: sortedLines(zhText), field: sortedLines(fieldZHText)}
 }
 
-// Load returns the lexicon and the segmenter.
-func Load() (*Lexicon, *Chinese, error) {
-	lex, err := NewLexicon()
-	if err != nil {
-		return nil, nil, err
-	}
-	return lex, NewChinese(), nil
-}
-
 // isAddedWord reports whether a word of field.txt joins the segmenter's
 // dictionary: Han characters only, two to maxWord of them.
 func isAddedWord(w string) bool {
@@ -111,8 +102,14 @@ func (c *Chinese) Lookup(w string) (Word, bool) {
 // in jieba's list or among the added words.
 func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok, longer bool) {
 	v, ok, longer := c.lines.search(w)
-	_, added, longerAdded := c.field.search(w)
-	longer = longer || longerAdded
+	added := false
+	if !ok || !longer {
+		// The field's words are searched only for what jieba's list did
+		// not settle: most look-ups find a word with longer ones after it.
+		var longerAdded bool
+		_, added, longerAdded = c.field.search(w)
+		longer = longer || longerAdded
+	}
 	if !ok {
 		if added && isAddedWord(w) {
 			return extraCost, extraIDF, Noun, true, longer
