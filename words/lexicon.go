@@ -91,6 +91,52 @@ func (l *Lexicon) Chinese(phrase string) []string {
 			out = appendNew(out, strings.Split(v, "|")...)
 		}
 	}
+	if len(out) > 0 {
+		return out
+	}
+	// Dictionaries list "typical" and "small" but seldom "typically" and
+	// "smaller"; those are read through their base word, and only when the
+	// word itself is missing, so that "power" never turns into "pow".
+	for _, k := range derivations(phrase) {
+		if v, ok := l.fieldEN.find(k); ok {
+			out = appendNew(out, splitWords(v)...)
+		}
+		if v, ok := l.cedict.find(k); ok {
+			out = appendNew(out, strings.Split(v, "|")...)
+		}
+	}
+	return out
+}
+
+// derivations returns the base words an adverb (-ly), a comparative (-er)
+// or a superlative (-est) in the phrase's last word may come from.
+func derivations(phrase string) []string {
+	head, last := "", phrase
+	if i := strings.LastIndexByte(phrase, ' '); i >= 0 {
+		head, last = phrase[:i+1], phrase[i+1:]
+	}
+	var out []string
+	for _, suffix := range []string{"ly", "er", "est"} {
+		stem, ok := strings.CutSuffix(last, suffix)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		forms := []string{stem, stem + "e"} // finally → final, later → late
+		switch n := len(stem); {
+		case stem[n-1] == 'i':
+			forms = append(forms, stem[:n-1]+"y") // easily, easier → easy
+		case stem[n-1] == stem[n-2]:
+			forms = append(forms, stem[:n-1]) // bigger → big
+		case suffix == "ly" && strings.HasSuffix(stem, "al"):
+		case suffix == "ly" && stem[n-1] == 'b':
+			forms = append(forms, stem+"le") // possibly → possible
+		}
+		for _, f := range forms {
+			if !slices.Contains(out, head+f) {
+				out = append(out, head+f)
+			}
+		}
+	}
 	return out
 }
 

@@ -20,11 +20,21 @@ func TestChinese(t *testing.T) {
 		{"shareholders", "股东"},
 		{"gross  margin", "毛利率"},
 		{"LLM", "大模型"},
+		{"typically", "典型"},
+		{"smaller", "小幅"},
+		{"cheaper", "便宜"},
+		{"notably", "显著"},
+		{"bigger", "硕大"},
 	}
 	for _, tt := range tests {
 		if got := l.Chinese(tt.in); !slices.Contains(got, tt.want) {
 			t.Errorf("Chinese(%q) = %v, want it to hold %s", tt.in, got, tt.want)
 		}
+	}
+	// A word the dictionary has is never read as another: "power" is
+	// not "pow", "finally" is not "final" when the dictionary says 终于.
+	if got := l.Chinese("power"); slices.Contains(got, "砰") {
+		t.Errorf("Chinese(power) = %v, read as pow", got)
 	}
 	if got := l.Chinese("zzzqx"); len(got) != 0 {
 		t.Errorf("Chinese(nonsense) = %v, want none", got)
@@ -42,6 +52,23 @@ func TestInflections(t *testing.T) {
 	for in, want := range tests {
 		if got := inflections(in); !slices.Equal(got, want) {
 			t.Errorf("inflections(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDerivations(t *testing.T) {
+	tests := map[string][]string{
+		"typically":    {"typical", "typicale"},
+		"riskier":      {"riski", "riskie", "risky"},
+		"bigger":       {"bigg", "bigge", "big"},
+		"possibly":     {"possib", "possibe", "possible"},
+		"growth rate":  nil,
+		"cost cheaper": {"cost cheap", "cost cheape"},
+		"fly":          nil,
+	}
+	for in, want := range tests {
+		if got := derivations(in); !slices.Equal(got, want) {
+			t.Errorf("derivations(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
