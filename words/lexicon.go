@@ -19,6 +19,9 @@ var fieldZHText string
 //go:embed field_en.txt
 var fieldENText string
 
+//go:embed irregular_en.txt
+var irregularText string
+
 // Lexicon maps English terms to Chinese words and Chinese words to their
 // synonyms. Its lists offer candidates; the index keeps those its corpus
 // uses, so that a term ambiguous in general ("order": 顺序, 订单, 命令) is
@@ -27,13 +30,38 @@ type Lexicon struct {
 	cedict  sortedLines
 	fieldEN sortedLines // field_en.txt
 	fieldZH sortedLines // field_zh.txt
+	// irregular maps an irregular verb's past forms to its base form
+	// (made → make): the dictionary lists the base form only.
+	irregular map[string]string
 }
 
 // NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
 // field's terms and synonym groups of field.txt. It builds nothing: the
 // lists are searched where they lie.
 func NewLexicon() (*Lexicon, error) {
-	return &Lexicon{cedict: sortedLines(enZHText), fieldEN: sortedLines(fieldENText), fieldZH: sortedLines(fieldZHText)}, nil
+	irregular, err := parseIrregular(irregularText)
+	if err != nil {
+		return nil, err
+	}
+	return &Lexicon{cedict: sortedLines(enZHText), fieldEN: sortedLines(fieldENText), fieldZH: sortedLines(fieldZHText), irregular: irregular}, nil
+}
+
+// parseIrregular reads irregular_en.txt: past forms, a tab, the base form.
+func parseIrregular(text string) (map[string]string, error) {
+	out := map[string]string{}
+	for n, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+			continue
+		}
+		forms, base, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(base) == "" {
+			return nil, fmt.Errorf("irregular_en.txt:%d: want past forms<TAB>base form", n+1)
+		}
+		for _, f := range strings.Fields(forms) {
+			out[f] = strings.TrimSpace(base)
+		}
+	}
+	return out, nil
 }
 
 // fieldEntry is a line of field.txt: an English term and the Chinese words
@@ -97,7 +125,7 @@ func (l *Lexicon) Chinese(phrase string) []string {
 	// Dictionaries list "typical" and "small" but seldom "typically" and
 	// "smaller"; those are read through their base word, and only when the
 	// word itself is missing, so that "power" never turns into "pow".
-	for _, k := range derivations(phrase) {
+	for _, k := range l.derivations(phrase) {
 		if v, ok := l.fieldEN.find(k); ok {
 			out = appendNew(out, splitWords(v)...)
 		}
@@ -108,14 +136,18 @@ func (l *Lexicon) Chinese(phrase string) []string {
 	return out
 }
 
-// derivations returns the base words an adverb (-ly), a comparative (-er)
-// or a superlative (-est) in the phrase's last word may come from.
-func derivations(phrase string) []string {
+// derivations returns the base words the phrase's last word may come from:
+// an irregular verb's (made → make), an adverb's (-ly), a comparative's
+// (-er) or a superlative's (-est).
+func (l *Lexicon) derivations(phrase string) []string {
 	head, last := "", phrase
 	if i := strings.LastIndexByte(phrase, ' '); i >= 0 {
 		head, last = phrase[:i+1], phrase[i+1:]
 	}
 	var out []string
+	if base, ok := l.irregular[last]; ok {
+		out = append(out, head+base)
+	}
 	for _, suffix := range []string{"ly", "er", "est"} {
 		stem, ok := strings.CutSuffix(last, suffix)
 		if !ok || len(stem) < 3 {

@@ -2,6 +2,7 @@ package words
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -23,6 +24,7 @@ func TestChinese(t *testing.T) {
 		{"typically", "典型"},
 		{"smaller", "小幅"},
 		{"cheaper", "便宜"},
+		{"chosen", "挑选"},
 		{"notably", "显著"},
 		{"bigger", "硕大"},
 	}
@@ -57,6 +59,10 @@ func TestInflections(t *testing.T) {
 }
 
 func TestDerivations(t *testing.T) {
+	l, err := NewLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := map[string][]string{
 		"typically":    {"typical", "typicale"},
 		"riskier":      {"riski", "riskie", "risky"},
@@ -65,10 +71,22 @@ func TestDerivations(t *testing.T) {
 		"growth rate":  nil,
 		"cost cheaper": {"cost cheap", "cost cheape"},
 		"fly":          nil,
+		"made":         {"make"},
+		"who built":    {"who build"},
 	}
 	for in, want := range tests {
-		if got := derivations(in); !slices.Equal(got, want) {
+		if got := l.derivations(in); !slices.Equal(got, want) {
 			t.Errorf("derivations(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestParseIrregular(t *testing.T) {
+	m, err := parseIrregular("# comment\nwent gone\tgo\n")
+	if err != nil || m["went"] != "go" || m["gone"] != "go" || len(m) != 2 {
+		t.Errorf("parseIrregular = %v, %v; want went, gone → go", m, err)
+	}
+	if _, err := parseIrregular("went gone go\n"); err == nil || !strings.Contains(err.Error(), "irregular_en.txt:1") {
+		t.Errorf("parseIrregular(no tab) error = %v, want one naming line 1", err)
 	}
 }
