@@ -102,6 +102,13 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 					return err
 				}
 			}
+			if len(alts) == 0 && n == 1 {
+				// Nor theirs: an English synonym's may be ("choose":
+				// select, 选择).
+				if alts, err = candidates(ix.lex.Related(q[run[0].Start:run[0].End])); err != nil {
+					return err
+				}
+			}
 			if len(alts) > 0 {
 				add(alts, units)
 				done = n

@@ -19,8 +19,11 @@ var fieldZHText string
 //go:embed field_en.txt
 var fieldENText string
 
-//go:embed irregular_en.txt
-var irregularText string
+//go:embed en_forms.txt
+var enFormsText string
+
+//go:embed en_syn.txt
+var enSynText string
 
 // Lexicon maps English terms to Chinese words and Chinese words to their
 // synonyms. Its lists offer candidates; the index keeps those its corpus
@@ -30,38 +33,21 @@ type Lexicon struct {
 	cedict  sortedLines
 	fieldEN sortedLines // field_en.txt
 	fieldZH sortedLines // field_zh.txt
-	// irregular maps an irregular verb's past forms to its base form
-	// (made → make): the dictionary lists the base form only.
-	irregular map[string]string
+	forms   sortedLines // en_forms.txt: made → make, criteria → criterion
+	synEN   sortedLines // en_syn.txt: choose → select, pick
 }
 
 // NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
 // field's terms and synonym groups of field.txt. It builds nothing: the
 // lists are searched where they lie.
 func NewLexicon() (*Lexicon, error) {
-	irregular, err := parseIrregular(irregularText)
-	if err != nil {
-		return nil, err
-	}
-	return &Lexicon{cedict: sortedLines(enZHText), fieldEN: sortedLines(fieldENText), fieldZH: sortedLines(fieldZHText), irregular: irregular}, nil
-}
-
-// parseIrregular reads irregular_en.txt: past forms, a tab, the base form.
-func parseIrregular(text string) (map[string]string, error) {
-	out := map[string]string{}
-	for n, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
-			continue
-		}
-		forms, base, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(base) == "" {
-			return nil, fmt.Errorf("irregular_en.txt:%d: want past forms<TAB>base form", n+1)
-		}
-		for _, f := range strings.Fields(forms) {
-			out[f] = strings.TrimSpace(base)
-		}
-	}
-	return out, nil
+	return &Lexicon{
+		cedict:  sortedLines(enZHText),
+		fieldEN: sortedLines(fieldENText),
+		fieldZH: sortedLines(fieldZHText),
+		forms:   sortedLines(enFormsText),
+		synEN:   sortedLines(enSynText),
+	}, nil
 }
 
 // fieldEntry is a line of field.txt: an English term and the Chinese words
@@ -145,7 +131,7 @@ func (l *Lexicon) derivations(phrase string) []string {
 		head, last = phrase[:i+1], phrase[i+1:]
 	}
 	var out []string
-	if base, ok := l.irregular[last]; ok {
+	if base, ok := l.forms.find(last); ok {
 		out = append(out, head+base)
 	}
 	for _, suffix := range []string{"ly", "er", "est"} {
@@ -210,6 +196,31 @@ func inflections(phrase string) []string {
 	}
 	return out
 }
+
+// Related returns Chinese words for an English word or phrase through its
+// English synonyms (WordNet's, in its commonest senses): "choose" through
+// "select" reaches 选择, which the dictionary gives for "select" only. It
+// is a last resort, for a word none of whose own translations serve.
+func (l *Lexicon) Related(phrase string) []string {
+	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
+	var out []string
+	for _, k := range append(inflections(phrase), l.derivations(phrase)...) {
+		v, ok := l.synEN.find(k)
+		if !ok {
+			continue
+		}
+		for _, syn := range strings.Split(v, "|") {
+			zh := l.Chinese(syn)
+			out = appendNew(out, zh[:min(relatedPerSynonym, len(zh))]...)
+		}
+		break
+	}
+	return out
+}
+
+// relatedPerSynonym is how many of a synonym's translations, commonest
+// first, Related offers: further ones are rarer senses of the synonym.
+const relatedPerSynonym = 3
 
 // Synonyms returns the words that field.txt groups with w.
 func (l *Lexicon) Synonyms(w string) []string {

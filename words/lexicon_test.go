@@ -2,7 +2,6 @@ package words
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -65,8 +64,8 @@ func TestDerivations(t *testing.T) {
 	}
 	tests := map[string][]string{
 		"typically":    {"typical", "typicale"},
-		"riskier":      {"riski", "riskie", "risky"},
-		"bigger":       {"bigg", "bigge", "big"},
+		"riskier":      {"risky", "riski", "riskie"},
+		"bigger":       {"big", "bigg", "bigge"},
 		"possibly":     {"possib", "possibe", "possible"},
 		"growth rate":  nil,
 		"cost cheaper": {"cost cheap", "cost cheape"},
@@ -81,12 +80,18 @@ func TestDerivations(t *testing.T) {
 	}
 }
 
-func TestParseIrregular(t *testing.T) {
-	m, err := parseIrregular("# comment\nwent gone\tgo\n")
-	if err != nil || m["went"] != "go" || m["gone"] != "go" || len(m) != 2 {
-		t.Errorf("parseIrregular = %v, %v; want went, gone → go", m, err)
+func TestRelated(t *testing.T) {
+	l, err := NewLexicon()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := parseIrregular("went gone go\n"); err == nil || !strings.Contains(err.Error(), "irregular_en.txt:1") {
-		t.Errorf("parseIrregular(no tab) error = %v, want one naming line 1", err)
+	if got := l.Chinese("choose"); slices.Contains(got, "选择") {
+		t.Fatalf("Chinese(choose) = %v already holds 选择; pick another example", got)
+	}
+	if got := l.Related("chose"); !slices.Contains(got, "选择") {
+		t.Errorf("Related(chose) = %v, want 选择 through select", got)
+	}
+	if got := l.Related("zzzqx"); len(got) != 0 {
+		t.Errorf("Related(nonsense) = %v, want none", got)
 	}
 }
