@@ -22,7 +22,7 @@ import (
 	"github.com/startupqa/startupqa/lang"
 )
 
-// ChallengeStore keeps challenges and scores; *sqlite.DB is one.
+// ChallengeStore keeps challenges and scores; *sqlstore.DB is one.
 type ChallengeStore interface {
 	CreateChallenge(ctx context.Context, c *startupqa.Challenge) error
 	UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error

@@ -17,9 +17,10 @@ import (
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/lang"
 	"github.com/startupqa/startupqa/sqlite"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
-func openStore(t *testing.T) *sqlite.DB {
+func openStore(t *testing.T) *sqlstore.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "scores.db"))
 	if err != nil {
@@ -31,7 +32,7 @@ func openStore(t *testing.T) *sqlite.DB {
 
 // startChallengeBot runs a bot with a store; the returned function starts
 // a challenge and returns the first round's reply.
-func startChallengeBot(t *testing.T, db *sqlite.DB, srv *discordtest.Server) *running {
+func startChallengeBot(t *testing.T, db *sqlstore.DB, srv *discordtest.Server) *running {
 	t.Helper()
 	if srv == nil {
 		srv = discordtest.Start(t, discordtest.Options{})
@@ -309,7 +310,7 @@ func TestChallengeInEnglish(t *testing.T) {
 // failingEnds is a store whose writes of an ended challenge fail a number
 // of times, as a full disk or a locked database would fail them.
 type failingEnds struct {
-	*sqlite.DB
+	*sqlstore.DB
 	mu    sync.Mutex
 	fails int
 }
@@ -356,7 +357,7 @@ func TestChallengeEndNotStored(t *testing.T) {
 // downStore fails every challenge write while down, as a full disk or a
 // lost database would.
 type downStore struct {
-	*sqlite.DB
+	*sqlstore.DB
 	down atomic.Bool
 }
 

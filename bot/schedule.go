@@ -15,7 +15,7 @@ import (
 )
 
 // ScheduleStore keeps daily challenge schedules and can clear scores;
-// *sqlite.DB is one.
+// *sqlstore.DB is one.
 type ScheduleStore interface {
 	PutSchedule(ctx context.Context, s startupqa.Schedule) error
 	DeleteSchedule(ctx context.Context, guildID, channelID string) (bool, error)

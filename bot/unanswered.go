@@ -13,7 +13,7 @@ import (
 )
 
 // UnansweredStore logs the questions the engine could not answer well;
-// *sqlite.DB is one.
+// *sqlstore.DB is one.
 type UnansweredStore interface {
 	RecordUnanswered(ctx context.Context, guildID, question string, confidence float64, at time.Time) error
 	TopUnanswered(ctx context.Context, guildID string, since time.Time, limit int) ([]startupqa.Unanswered, error)

@@ -169,7 +169,7 @@ func parseCommitted(line string) (round int, id int64, ok bool) {
 func checkAfterCrash(t *testing.T, path string, reported map[int]int64) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := Open(ctx, path)
+	db, _, err := open(ctx, path, migrations)
 	if err != nil {
 		t.Fatal(err)
 	}

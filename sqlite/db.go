@@ -10,26 +10,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync/atomic"
-	"time"
 
 	msqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/sqlstore"
 )
-
-// ErrChallengeRunning is returned (wrapped) when a challenge would start,
-// or be set running again, in a channel that already has a running one.
-var ErrChallengeRunning = startupqa.ErrChallengeRunning
-
-// ErrNotFound is returned (wrapped) when a challenge or schedule that a
-// call names does not exist.
-var ErrNotFound = errors.New("not found")
-
-// ErrSchemaTooNew is returned (wrapped) by Open when the file was migrated
-// by a newer version of the program than this one.
-var ErrSchemaTooNew = errors.New("database schema is newer than this program")
 
 // ErrReadOnly is returned (wrapped) by Open when the file cannot be
 // written.
@@ -39,25 +25,42 @@ var ErrReadOnly = errors.New("database is read-only")
 // connection (in practice another process) holds before SQLITE_BUSY.
 const busyTimeoutMS = 10000
 
-// DB is the store. It is safe for concurrent use.
-type DB struct {
+// dialect is SQLite's way with the store's SQL.
+var dialect = sqlstore.Dialect{
+	Name:       "SQLite",
+	Migrations: migrations,
+	// SQLite reads one snapshot in any transaction, and its driver
+	// takes no isolation level.
+	ReadTx:       sql.TxOptions{ReadOnly: true},
+	NoLimit:      -1,
+	IsUnique:     func(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_UNIQUE },
+	IsForeignKey: func(err error) bool { return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY },
+	IsFailure: func(err error) bool {
+		c := sqliteCode(err)
+		return c != 0 && c != sqlite3.SQLITE_CONSTRAINT_UNIQUE && c != sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+	},
+}
+
+// conn is a store with the pools it runs on, for the package's tests.
+type conn struct {
+	*sqlstore.DB
 	w *sql.DB // the one writer connection; transactions BEGIN IMMEDIATE
 	r *sql.DB // read-only connections
-	// failures counts transactions that failed in the database itself
-	// (I/O, locks, a full disk), not those refused by its rules.
-	failures atomic.Int64
 }
 
 // Open opens the SQLite file at path, creating it if needed, and migrates
 // its schema to the current version. The parent directory must exist.
-func Open(ctx context.Context, path string) (*DB, error) {
-	db, _, err := open(ctx, path, migrations)
-	return db, err
+func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
+	c, _, err := open(ctx, path, migrations)
+	if err != nil {
+		return nil, err
+	}
+	return c.DB, nil
 }
 
 // open is Open with a list of migrations; it also reports how many it
 // applied.
-func open(ctx context.Context, path string, list []string) (*DB, int, error) {
+func open(ctx context.Context, path string, list []string) (*conn, int, error) {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return nil, 0, fmt.Errorf("open database: %q: want the path of a file", path)
 	}
@@ -100,7 +103,9 @@ func open(ctx context.Context, path string, list []string) (*DB, int, error) {
 		w.Close()
 		return nil, 0, fmt.Errorf("open database %s: journal mode is %s, not WAL", path, mode)
 	}
-	applied, err := migrate(ctx, w, list)
+	d := dialect
+	d.Migrations = list
+	applied, err := sqlstore.Migrate(ctx, w, &d)
 	if err == nil {
 		err = probeWrite(ctx, w)
 	}
@@ -127,7 +132,7 @@ func open(ctx context.Context, path string, list []string) (*DB, int, error) {
 		w.Close()
 		return nil, 0, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &DB{w: w, r: r}, applied, nil
+	return &conn{DB: sqlstore.New(w, r, &d), w: w, r: r}, applied, nil
 }
 
 // probeWrite writes and rolls back. SQLite opens a file it may not write
@@ -143,88 +148,6 @@ func probeWrite(ctx context.Context, w *sql.DB) error {
 	return err
 }
 
-// Close closes the database. The last connection to close checkpoints the
-// write-ahead log into the file.
-func (db *DB) Close() error {
-	err := errors.Join(db.r.Close(), db.w.Close())
-	if err != nil {
-		return fmt.Errorf("close database: %w", err)
-	}
-	return nil
-}
-
-// write runs fn in one write transaction and commits it, or rolls it back
-// when fn fails.
-func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	return db.count(db.tx(ctx, db.w, nil, fn, true))
-}
-
-// read runs fn in one read transaction, so that its queries see one
-// snapshot.
-func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
-	return db.count(db.tx(ctx, db.r, &sql.TxOptions{ReadOnly: true}, fn, false))
-}
-
-func (db *DB) tx(ctx context.Context, conn *sql.DB, opts *sql.TxOptions, fn func(*sql.Tx) error, commit bool) error {
-	tx, err := conn.BeginTx(ctx, opts)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	if commit {
-		return tx.Commit()
-	}
-	return nil
-}
-
-// count counts err as a failure of the database when it is one: the
-// store's own refusals (a challenge already running, a row not found) and
-// a caller's cancelled context are not.
-func (db *DB) count(err error) error {
-	if err != nil && sqliteCode(err) != 0 && !isUniqueViolation(err) && !isForeignKeyViolation(err) {
-		db.failures.Add(1)
-	}
-	return err
-}
-
-// Failures is how many transactions failed in the database itself since
-// Open: I/O errors, a full disk, a lock not released in time.
-func (db *DB) Failures() int64 { return db.failures.Load() }
-
-// Ping checks that the database answers.
-func (db *DB) Ping(ctx context.Context) error {
-	var one int
-	return db.count(db.r.QueryRowContext(ctx, `SELECT 1`).Scan(&one))
-}
-
-// millis is t as UTC unix milliseconds.
-func millis(t time.Time) int64 { return t.UnixMilli() }
-
-// nullMillis is t as UTC unix milliseconds, NULL for the zero time.
-func nullMillis(t time.Time) sql.NullInt64 {
-	if t.IsZero() {
-		return sql.NullInt64{}
-	}
-	return sql.NullInt64{Int64: t.UnixMilli(), Valid: true}
-}
-
-// fromMillis is the UTC time of unix milliseconds.
-func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
-
-// fromNullMillis is fromMillis, the zero time for NULL.
-func fromNullMillis(ms sql.NullInt64) time.Time {
-	if !ms.Valid {
-		return time.Time{}
-	}
-	return fromMillis(ms.Int64)
-}
-
-// now is the current time at the precision the store keeps.
-func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
-
 // sqliteCode is the extended result code of an SQLite error, 0 for other
 // errors.
 func sqliteCode(err error) int {
@@ -233,36 +156,4 @@ func sqliteCode(err error) int {
 		return e.Code()
 	}
 	return 0
-}
-
-func isUniqueViolation(err error) bool {
-	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_UNIQUE
-}
-
-func isForeignKeyViolation(err error) bool {
-	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
-}
-
-// eachChild runs query, whose rows are a parent's id followed by columns
-// scanned into dest, and calls add with the parent's position in index for
-// every row; rows of parents not in index are skipped. It loads the
-// children of rows read before (an attempt's key points, a challenge's
-// sections) in one query instead of one per parent.
-func eachChild(ctx context.Context, tx *sql.Tx, index map[int64]int, query string, args, dest []any, add func(i int)) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var id int64
-	scan := append([]any{&id}, dest...)
-	for rows.Next() {
-		if err := rows.Scan(scan...); err != nil {
-			return err
-		}
-		if i, ok := index[id]; ok {
-			add(i)
-		}
-	}
-	return rows.Err()
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
 // A cancelled context fails the call and stores nothing, and the one
@@ -103,9 +104,10 @@ func TestFailuresCounted(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
 	mustChallenge(t, db, "g", "c")
+	now := time.Now()
 	c := &startupqa.Challenge{GuildID: "g", ChannelID: "c", StarterID: "u", Seconds: 60, Round: 1,
-		State: startupqa.ChallengeRunning, Sections: []string{"a/1"}, StartedAt: now(), UpdatedAt: now(), RoundEndsAt: now()}
-	if err := db.CreateChallenge(ctx, c); !errors.Is(err, ErrChallengeRunning) {
+		State: startupqa.ChallengeRunning, Sections: []string{"a/1"}, StartedAt: now, UpdatedAt: now, RoundEndsAt: now}
+	if err := db.CreateChallenge(ctx, c); !errors.Is(err, sqlstore.ErrChallengeRunning) {
 		t.Fatalf("second challenge in a channel: %v", err)
 	}
 	if err := db.Ping(ctx); err != nil || db.Failures() != 0 {

@@ -1,4 +1,5 @@
-// Package sqlite stores the challenge game's data in one SQLite file:
+// Package sqlite stores the challenge game's data in one SQLite file, the
+// default store (package postgres is the other, for many processes):
 // challenges and the sections they ask, every graded attempt with the key
 // points it covered and missed, the daily schedules and per-server
 // settings. Leaderboards and member statistics are computed from the
@@ -31,23 +32,15 @@
 // commits but never corrupts the file (FULL would fsync every commit,
 // about twice the cost of a write on the development machine).
 //
-// # Schema and portability
+// # Schema
 //
-// A PostgreSQL implementation will follow, so the SQL stays portable:
-// plain tables with INTEGER, TEXT and REAL columns; times are UTC unix
-// milliseconds in INTEGER columns (NULL for the zero time), so they come
-// back in UTC, to the millisecond, and compare as integers; string lists
-// (a challenge's sections, an attempt's covered and missed key points) are
-// child tables with a position column rather than JSON, so that they can
-// be queried ("which key point is missed most") with plain GROUP BY. The
-// queries use ? placeholders (PostgreSQL needs $1, $2 …), partial
-// indexes, INSERT … ON CONFLICT … DO UPDATE and RETURNING, which both
-// databases support. What is SQLite-only: the connection PRAGMAs above,
-// PRAGMA integrity_check in tests, "INTEGER PRIMARY KEY" for generated ids
-// in the migrations (BIGINT GENERATED ALWAYS AS IDENTITY in PostgreSQL),
-// and telling constraint violations apart by SQLite's extended result
-// codes (SQLSTATE 23505 and 23503 in PostgreSQL). No query uses an
-// SQLite-only function.
+// The queries are package sqlstore's, shared with PostgreSQL; this package
+// opens the file, sets the connections up and holds SQLite's migrations.
+// Times are UTC unix milliseconds in INTEGER columns; string lists are
+// child tables with a position column (see sqlstore). What is SQLite-only:
+// the connection PRAGMAs above, PRAGMA integrity_check in tests, "INTEGER
+// PRIMARY KEY" for generated ids, and telling constraint violations apart
+// by SQLite's extended result codes.
 //
 // The tables (see migrations.go for the DDL):
 //

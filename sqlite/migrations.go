@@ -1,11 +1,5 @@
 package sqlite
 
-import (
-	"context"
-	"database/sql"
-	"fmt"
-)
-
 // migrations are the schema's versions: migrations[i] takes the schema
 // from version i to version i+1, in its own transaction. Append to the
 // list; never edit or reorder an entry that has been released.
@@ -90,57 +84,4 @@ CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question
 	holder     TEXT NOT NULL,
 	expires_at INTEGER NOT NULL
 );`,
-}
-
-// migrate brings the schema of db up to len(list), one migration per
-// transaction, and reports how many it applied. It refuses a schema newer
-// than the list. Each transaction reads the version again, so two
-// processes opening the same file at once apply each migration once.
-func migrate(ctx context.Context, db *sql.DB, list []string) (applied int, err error) {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
-	version    INTEGER PRIMARY KEY,
-	applied_at INTEGER NOT NULL
-)`); err != nil {
-		return 0, fmt.Errorf("migrate: %w", err)
-	}
-	for {
-		done, err := migrateOne(ctx, db, list)
-		if err != nil {
-			return applied, err
-		}
-		if done {
-			return applied, nil
-		}
-		applied++
-	}
-}
-
-// migrateOne applies the next migration, if any, in one transaction.
-func migrateOne(ctx context.Context, db *sql.DB, list []string) (done bool, err error) {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return false, fmt.Errorf("migrate: %w", err)
-	}
-	defer tx.Rollback()
-	var version int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&version); err != nil {
-		return false, fmt.Errorf("migrate: read schema version: %w", err)
-	}
-	switch {
-	case version > len(list):
-		return false, fmt.Errorf("migrate: schema version %d, this program knows up to %d: %w", version, len(list), ErrSchemaTooNew)
-	case version == len(list):
-		return true, nil
-	}
-	next := version + 1
-	if _, err := tx.ExecContext(ctx, list[version]); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", next, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (?, ?)`, next, millis(now())); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", next, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", next, err)
-	}
-	return false, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"github.com/startupqa/startupqa/sqlstore"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,7 +122,7 @@ func TestMigrations(t *testing.T) {
 		}},
 		{"a newer schema is refused", []step{
 			{list: []string{v1, v2, v3}, applied: 3, version: 3},
-			{list: []string{v1, v2}, version: 3, err: ErrSchemaTooNew, errText: "schema version 3, this program knows up to 2"},
+			{list: []string{v1, v2}, version: 3, err: sqlstore.ErrSchemaTooNew, errText: "schema version 3, this program knows up to 2"},
 			{list: []string{v1, v2, v3}, applied: 0, version: 3},
 		}},
 		{"a failing migration is rolled back whole", []step{
@@ -223,8 +224,8 @@ func TestOpenRefusesFutureVersion(t *testing.T) {
 		db.Close()
 		t.Fatal("opened a database newer than the code")
 	}
-	if !errors.Is(err, ErrSchemaTooNew) {
-		t.Errorf("error %v does not wrap ErrSchemaTooNew", err)
+	if !errors.Is(err, sqlstore.ErrSchemaTooNew) {
+		t.Errorf("error %v does not wrap sqlstore.ErrSchemaTooNew", err)
 	}
 	t.Log(err)
 }

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/startupqa/startupqa"
 )
@@ -31,7 +32,7 @@ func (db *DB) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
 		stored.CreatedAt = now()
 	}
 	var id int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		var err error
 		id, err = insertAttempt(ctx, tx, &stored)
 		return err
@@ -43,9 +44,38 @@ func (db *DB) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
 	return nil
 }
 
+// RecordAttempts stores many graded answers in one transaction, as
+// RecordAttempt stores one, and sets their IDs: an import, or a load
+// test's seed. Either all are stored or none.
+func (db *DB) RecordAttempts(ctx context.Context, as []startupqa.Attempt) error {
+	ids := make([]int64, len(as))
+	created := make([]time.Time, len(as))
+	err := db.write(ctx, func(tx tx) error {
+		for i := range as {
+			a := as[i]
+			if a.CreatedAt.IsZero() {
+				a.CreatedAt = now()
+			}
+			id, err := insertAttempt(ctx, tx, &a)
+			if err != nil {
+				return fmt.Errorf("attempt %d: %w", i, err)
+			}
+			ids[i], created[i] = id, a.CreatedAt
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("record attempts: %w", err)
+	}
+	for i := range as {
+		as[i].ID, as[i].CreatedAt = ids[i], created[i]
+	}
+	return nil
+}
+
 // insertAttempt inserts or replaces a and its key points in tx and returns
 // its id.
-func insertAttempt(ctx context.Context, tx *sql.Tx, a *startupqa.Attempt) (int64, error) {
+func insertAttempt(ctx context.Context, tx tx, a *startupqa.Attempt) (int64, error) {
 	challenge := sql.NullInt64{Int64: a.ChallengeID, Valid: a.ChallengeID != 0}
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO attempts
@@ -62,7 +92,7 @@ ON CONFLICT (challenge_id, round, user_id) WHERE challenge_id IS NOT NULL DO UPD
 RETURNING id`,
 		challenge, a.Round, a.GuildID, a.ChannelID, a.UserID, a.SectionID, a.Answer, a.Score, a.Points,
 		millis(a.CreatedAt)).Scan(&id)
-	if isForeignKeyViolation(err) {
+	if tx.d.IsForeignKey(err) {
 		return 0, fmt.Errorf("challenge %d: %w", a.ChallengeID, ErrNotFound)
 	}
 	if err != nil {
@@ -115,7 +145,7 @@ const pointsPerInsert = 1000
 // first, then earliest first.
 func (db *DB) Attempts(ctx context.Context, challengeID int64, round int) ([]startupqa.Attempt, error) {
 	var out []startupqa.Attempt
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.read(ctx, func(tx tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, challenge_id, round, guild_id, channel_id, user_id, section_id,
 	answer, score, points, created_at
 FROM attempts

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -30,14 +30,14 @@ func (db *DB) CreateChallenge(ctx context.Context, c *startupqa.Challenge) error
 		c.UpdatedAt = c.StartedAt
 	}
 	var id int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO challenges
 	(guild_id, channel_id, starter_id, topic, seconds, round, state, round_ends_at, started_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id`,
 			c.GuildID, c.ChannelID, c.StarterID, c.Topic, c.Seconds, c.Round, string(c.State),
 			nullMillis(c.RoundEndsAt), millis(c.StartedAt), millis(c.UpdatedAt)).Scan(&id)
-		if isUniqueViolation(err) {
+		if db.d.IsUnique(err) {
 			return fmt.Errorf("channel %s: %w", c.ChannelID, ErrChallengeRunning)
 		}
 		if err != nil {
@@ -71,12 +71,12 @@ func (db *DB) UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error
 	if updated.IsZero() {
 		updated = now()
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE challenges
 SET round = ?, state = ?, round_ends_at = ?, updated_at = ?
 WHERE id = ?`,
 			c.Round, string(c.State), nullMillis(c.RoundEndsAt), millis(updated), c.ID)
-		if isUniqueViolation(err) {
+		if db.d.IsUnique(err) {
 			return fmt.Errorf("channel %s: %w", c.ChannelID, ErrChallengeRunning)
 		}
 		if err != nil {
@@ -136,7 +136,7 @@ func (db *DB) RunningChallenges(ctx context.Context) ([]startupqa.Challenge, err
 // their sections, read in one snapshot.
 func (db *DB) challenges(ctx context.Context, where string, args ...any) ([]startupqa.Challenge, error) {
 	var out []startupqa.Challenge
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.read(ctx, func(tx tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.guild_id, c.channel_id, c.starter_id, c.topic, c.seconds,
 	c.round, c.state, c.round_ends_at, c.started_at, c.updated_at
 FROM challenges c

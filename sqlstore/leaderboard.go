@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -36,7 +35,7 @@ ORDER BY total DESC, rounds DESC, user_id`
 		q += "\nLIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := db.r.QueryContext(ctx, q, args...)
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("leaderboard: %w", err)
 	}
@@ -75,7 +74,7 @@ func periodBounds(period startupqa.Period, now time.Time) (from, to int64, err e
 // ResetLeaderboard deletes the guild's attempts, with their key points,
 // and nothing else: challenges, schedules, settings and other guilds stay.
 func (db *DB) ResetLeaderboard(ctx context.Context, guildID string) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		// The key points go by ON DELETE CASCADE.
 		_, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE guild_id = ?`, guildID)
 		return err

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -25,21 +25,41 @@ func (e *LeaseHeldError) Error() string {
 // this host that has ended (see ProcessHolder), or when holder has it
 // already (a renewal). Otherwise it returns a *LeaseHeldError.
 func (db *DB) AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		t := now()
+		until := millis(t.Add(ttl))
+		// Free, run out or ours: taken in one statement, so that two
+		// processes racing for it cannot both win, whatever the
+		// database's isolation.
+		var got string
+		err := tx.QueryRowContext(ctx, `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+WHERE leases.holder = excluded.holder OR leases.expires_at <= ?
+RETURNING holder`, name, holder, until, millis(t)).Scan(&got)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		var cur string
 		var expires int64
-		err := tx.QueryRowContext(ctx, `SELECT holder, expires_at FROM leases WHERE name = ?`, name).Scan(&cur, &expires)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
+		if err := tx.QueryRowContext(ctx, `SELECT holder, expires_at FROM leases WHERE name = ?`, name).Scan(&cur, &expires); err != nil {
 			return err
-		case cur != holder && expires > millis(t) && !goneHere(cur):
-			return &LeaseHeldError{Name: name, Holder: cur, Expires: fromMillis(expires)}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
-ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`, name, holder, millis(t.Add(ttl)))
-		return err
+		held := &LeaseHeldError{Name: name, Holder: cur, Expires: fromMillis(expires)}
+		if !goneHere(cur) {
+			return held
+		}
+		// Its holder has ended: swap it out, unless someone else did
+		// first.
+		res, err := tx.ExecContext(ctx, `UPDATE leases SET holder = ?, expires_at = ? WHERE name = ? AND holder = ?`, holder, until, name, cur)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return held
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("acquire lease %s: %w", name, err)
@@ -50,7 +70,7 @@ ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded
 // ReleaseLease gives up holder's lease, if it still has it, so that the
 // next process need not wait for it to run out.
 func (db *DB) ReleaseLease(ctx context.Context, name, holder string) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM leases WHERE name = ? AND holder = ?`, name, holder)
 		return err
 	})

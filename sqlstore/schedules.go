@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 // that changing the time of day does not make today's run happen twice.
 // It does not check TimeOfDay or Timezone.
 func (db *DB) PutSchedule(ctx context.Context, s startupqa.Schedule) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO schedules (guild_id, channel_id, time_of_day, timezone, created_by, last_run)
 VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT (guild_id, channel_id) DO UPDATE SET
@@ -35,7 +35,7 @@ ON CONFLICT (guild_id, channel_id) DO UPDATE SET
 // whether there was one.
 func (db *DB) DeleteSchedule(ctx context.Context, guildID, channelID string) (bool, error) {
 	var n int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM schedules WHERE guild_id = ? AND channel_id = ?`, guildID, channelID)
 		if err != nil {
 			return err
@@ -51,7 +51,7 @@ func (db *DB) DeleteSchedule(ctx context.Context, guildID, channelID string) (bo
 
 // Schedules returns every schedule, by guild then channel.
 func (db *DB) Schedules(ctx context.Context) ([]startupqa.Schedule, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT guild_id, channel_id, time_of_day, timezone, created_by, last_run
+	rows, err := db.query(ctx, `SELECT guild_id, channel_id, time_of_day, timezone, created_by, last_run
 FROM schedules
 ORDER BY guild_id, channel_id`)
 	if err != nil {
@@ -79,7 +79,7 @@ ORDER BY guild_id, channel_id`)
 // MarkScheduleRun records that the schedule of the guild's channel ran at
 // at. An unknown schedule returns an error wrapping ErrNotFound.
 func (db *DB) MarkScheduleRun(ctx context.Context, guildID, channelID string, at time.Time) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE schedules SET last_run = ? WHERE guild_id = ? AND channel_id = ?`,
 			nullMillis(at), guildID, channelID)
 		if err != nil {

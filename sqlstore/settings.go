@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 // Setting returns the guild's value for key and whether it is set.
 func (db *DB) Setting(ctx context.Context, guildID, key string) (string, bool, error) {
 	var value string
-	err := db.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE guild_id = ? AND name = ?`, guildID, key).Scan(&value)
+	err := db.queryRow(ctx, `SELECT value FROM settings WHERE guild_id = ? AND name = ?`, guildID, key).Scan(&value)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -22,7 +22,7 @@ func (db *DB) Setting(ctx context.Context, guildID, key string) (string, bool, e
 
 // PutSetting sets the guild's value for key, replacing the one there was.
 func (db *DB) PutSetting(ctx context.Context, guildID, key, value string) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (guild_id, name, value) VALUES (?, ?, ?)
 ON CONFLICT (guild_id, name) DO UPDATE SET value = excluded.value`, guildID, key, value)
 		return err

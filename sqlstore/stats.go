@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/startupqa/startupqa"
@@ -16,7 +15,7 @@ import (
 // not an error.
 func (db *DB) MemberStats(ctx context.Context, guildID, userID string, streakThreshold float64) (*startupqa.MemberStats, error) {
 	st := &startupqa.MemberStats{UserID: userID}
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.read(ctx, func(tx tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(points), 0)
 FROM attempts
 WHERE guild_id = ? AND user_id = ?`, guildID, userID).Scan(&st.Rounds, &st.Points); err != nil {

@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -10,20 +9,22 @@ import (
 )
 
 // MaxUnansweredPerGuild is how many questions the log keeps per server
-// (and for DMs): the newest. A server that floods the bot with questions
-// then cannot fill the disk, and /unanswered reads at most this many rows.
+// (and for DMs) unless SetUnansweredCap says otherwise: the newest. A
+// server that floods the bot with questions then cannot fill the disk,
+// and /unanswered reads at most this many rows.
 const MaxUnansweredPerGuild = 10_000
+
+// SetUnansweredCap sets how many questions the log keeps per server; it
+// must be called before the store is used.
+func (db *DB) SetUnansweredCap(n int) { db.unansweredCap = max(n, 1) }
 
 // RecordUnanswered logs a question the engine abstained on or answered
 // with low confidence, and drops the server's oldest past
 // MaxUnansweredPerGuild. No user id is kept: the log says what the group
 // wants to learn, not who asked.
 func (db *DB) RecordUnanswered(ctx context.Context, guildID, question string, confidence float64, at time.Time) error {
-	return db.recordUnanswered(ctx, guildID, question, confidence, at, MaxUnansweredPerGuild)
-}
-
-func (db *DB) recordUnanswered(ctx context.Context, guildID, question string, confidence float64, at time.Time, keep int) error {
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	keep := db.unansweredCap
+	err := db.write(ctx, func(tx tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO unanswered (guild_id, question, confidence, created_at) VALUES (?, ?, ?, ?)`,
 			guildID, question, confidence, millis(at))
 		if err != nil {
@@ -56,12 +57,13 @@ func (db *DB) TopUnansweredAll(ctx context.Context, since time.Time, limit int) 
 }
 
 func (db *DB) topUnanswered(ctx context.Context, where string, args []any, limit int) ([]startupqa.Unanswered, error) {
+	var lim any = limit
 	if limit <= 0 {
-		limit = -1 // SQLite: no limit
+		lim = db.d.NoLimit
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT question, COUNT(*) AS n, MAX(created_at) AS last
+	rows, err := db.query(ctx, `SELECT question, COUNT(*) AS n, MAX(created_at) AS last
 FROM unanswered WHERE `+where+`
-GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`, append(args, limit)...)
+GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`, append(args, lim)...)
 	if err != nil {
 		return nil, fmt.Errorf("top unanswered questions: %w", err)
 	}
@@ -86,7 +88,7 @@ GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`, append(args, li
 // setting) and says how much.
 func (db *DB) PruneUnanswered(ctx context.Context, before time.Time) (int64, error) {
 	var n int64
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(tx tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM unanswered WHERE created_at < ?`, millis(before))
 		if err != nil {
 			return err

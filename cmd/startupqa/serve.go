@@ -13,6 +13,7 @@ import (
 	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/metrics"
 	"github.com/startupqa/startupqa/sqlite"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
 // errNoToken says where a token comes from; the token itself is never
@@ -112,7 +113,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 // serveMetrics serves /metrics, /healthz and /readyz on METRICS_ADDR and
 // makes the bot record its work there.
-func (a *app) serveMetrics(ctx context.Context, b *bot.Bot, ix *engine.Engine, db *sqlite.DB) (stop func(), err error) {
+func (a *app) serveMetrics(ctx context.Context, b *bot.Bot, ix *engine.Engine, db *sqlstore.DB) (stop func(), err error) {
 	m := metrics.New()
 	b.UseMetrics(m)
 	m.Gauge("startupqa_index_sections", "Sections in the corpus served.", func() float64 { return float64(ix.Stats().Sections) })
@@ -165,9 +166,9 @@ const leaseTTL = 30 * time.Second
 // holdDatabase makes sure that one bot at a time plays on a database: a
 // second would end the first one's running challenges as stale, and both
 // would post every scheduled one.
-func holdDatabase(ctx context.Context, db *sqlite.DB, path string, log *slog.Logger) (*sqlite.Lease, error) {
-	lease, err := db.HoldLease(ctx, "serve", sqlite.ProcessHolder(), leaseTTL, log)
-	var held *sqlite.LeaseHeldError
+func holdDatabase(ctx context.Context, db *sqlstore.DB, path string, log *slog.Logger) (*sqlstore.Lease, error) {
+	lease, err := db.HoldLease(ctx, "serve", sqlstore.ProcessHolder(), leaseTTL, log)
+	var held *sqlstore.LeaseHeldError
 	if errors.As(err, &held) {
 		return nil, fmt.Errorf("another startupqa serve (%s) is using the database %s: stop it, or give this one its own DATABASE_PATH; a bot killed on another machine lets go %s after it stopped", held.Holder, path, leaseTTL)
 	}

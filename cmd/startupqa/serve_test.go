@@ -26,6 +26,7 @@ import (
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/sqlite"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
 func TestServeNeedsToken(t *testing.T) {
@@ -183,7 +184,7 @@ func TestServeOneBotPerDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.AcquireLease(context.Background(), "serve", sqlite.ProcessHolder(), time.Minute); err != nil {
+	if err := db.AcquireLease(context.Background(), "serve", sqlstore.ProcessHolder(), time.Minute); err != nil {
 		t.Errorf("the stopped bot still holds the database: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
-func TestAttemptsRoundTrip(t *testing.T) {
+func testAttemptsRoundTrip(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	c := mustChallenge(t, db, "g1", "c1")
 	t0 := at(t, "2025-01-15T12:00:00Z")
 	mk := func(user string, round, points int, score float64, after time.Duration, covered, missed []string) startupqa.Attempt {
@@ -67,8 +68,8 @@ func TestAttemptsRoundTrip(t *testing.T) {
 	// An unknown challenge.
 	bad := mk("u1", 1, 1, 1, 0, []string{"a"}, nil)
 	bad.ChallengeID = 999
-	if err := db.RecordAttempt(ctx, &bad); !errors.Is(err, ErrNotFound) {
-		t.Errorf("attempt in challenge 999: %v, want ErrNotFound", err)
+	if err := db.RecordAttempt(ctx, &bad); !errors.Is(err, sqlstore.ErrNotFound) {
+		t.Errorf("attempt in challenge 999: %v, want sqlstore.ErrNotFound", err)
 	}
 	if bad.ID != 0 {
 		t.Error("a refused attempt got an ID")
@@ -81,9 +82,9 @@ func TestAttemptsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestAttemptReplacedOnImprove(t *testing.T) {
+func testAttemptReplacedOnImprove(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	c := mustChallenge(t, db, "g1", "c1")
 	t0 := at(t, "2025-01-15T12:00:00Z")
 	first := mustAttempt(t, db, startupqa.Attempt{
@@ -139,9 +140,9 @@ func TestAttemptReplacedOnImprove(t *testing.T) {
 
 // A section with thousands of key points is stored whole: one INSERT of
 // 8,192 points would pass SQLite's 32,766 parameters (issue 11, item 9).
-func TestAttemptManyKeyPoints(t *testing.T) {
+func testAttemptManyKeyPoints(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	c := mustChallenge(t, db, "g1", "c1")
 	var covered, missed []string
 	for i := range 6000 {

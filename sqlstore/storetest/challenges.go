@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
-func TestChallengeRoundTrip(t *testing.T) {
+func testChallengeRoundTrip(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	started := at(t, "2025-01-15T12:00:00.123Z")
 	c := &startupqa.Challenge{
 		GuildID:     "g1",
@@ -98,11 +99,11 @@ func TestChallengeRoundTrip(t *testing.T) {
 		t.Errorf("RunningChallenges after the end:\n got %+v\nwant %+v", running, want)
 	}
 
-	if _, err := db.Challenge(ctx, 999); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Challenge(999): %v, want ErrNotFound", err)
+	if _, err := db.Challenge(ctx, 999); !errors.Is(err, sqlstore.ErrNotFound) {
+		t.Errorf("Challenge(999): %v, want sqlstore.ErrNotFound", err)
 	}
-	if err := db.UpdateChallenge(ctx, &startupqa.Challenge{ID: 999, State: startupqa.ChallengeEnded}); !errors.Is(err, ErrNotFound) {
-		t.Errorf("UpdateChallenge(999): %v, want ErrNotFound", err)
+	if err := db.UpdateChallenge(ctx, &startupqa.Challenge{ID: 999, State: startupqa.ChallengeEnded}); !errors.Is(err, sqlstore.ErrNotFound) {
+		t.Errorf("UpdateChallenge(999): %v, want sqlstore.ErrNotFound", err)
 	}
 	if err := db.UpdateChallenge(ctx, &startupqa.Challenge{ID: c.ID, State: "paused"}); err == nil {
 		t.Error("UpdateChallenge stored an unknown state")
@@ -115,7 +116,7 @@ func TestChallengeRoundTrip(t *testing.T) {
 	}
 }
 
-func TestOneRunningChallengePerChannel(t *testing.T) {
+func testOneRunningChallengePerChannel(t *testing.T, be Backend) {
 	ctx := context.Background()
 	type step struct {
 		do      string // "create" or "end" (the channel's running one) or "restart" (the channel's first one)
@@ -153,7 +154,7 @@ func TestOneRunningChallengePerChannel(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			db := openTest(t)
+			db := be.New(t)
 			first := map[string]*startupqa.Challenge{}
 			wantRows := 0
 			for i, s := range tc.steps {
@@ -183,8 +184,8 @@ func TestOneRunningChallengePerChannel(t *testing.T) {
 					err = db.UpdateChallenge(ctx, &c)
 				}
 				if s.wantErr {
-					if !errors.Is(err, ErrChallengeRunning) {
-						t.Errorf("step %d (%s %s): error %v, want ErrChallengeRunning", i, s.do, s.channel, err)
+					if !errors.Is(err, sqlstore.ErrChallengeRunning) {
+						t.Errorf("step %d (%s %s): error %v, want sqlstore.ErrChallengeRunning", i, s.do, s.channel, err)
 					}
 				} else if err != nil {
 					t.Errorf("step %d (%s %s): %v", i, s.do, s.channel, err)
@@ -198,13 +199,16 @@ func TestOneRunningChallengePerChannel(t *testing.T) {
 				}
 			}
 			// Never two running in a channel.
-			rows, err := db.r.Query(`SELECT channel_id, COUNT(*) FROM challenges WHERE state = 'running' GROUP BY channel_id HAVING COUNT(*) > 1`)
+			running, err := db.RunningChallenges(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer rows.Close()
-			if rows.Next() {
-				t.Error("two running challenges in a channel")
+			seen := map[string]bool{}
+			for _, c := range running {
+				if seen[c.ChannelID] {
+					t.Errorf("two running challenges in channel %s", c.ChannelID)
+				}
+				seen[c.ChannelID] = true
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 // TestConcurrentWriters has 50 goroutines, each in its own channel,
 // create a challenge and record 20 attempts at once, while readers read:
 // no call may fail, SQLITE_BUSY least of all, and the counts add up.
-func TestConcurrentWriters(t *testing.T) {
+func testConcurrentWriters(t *testing.T, be Backend) {
 	const (
 		writers  = 50
 		rounds   = 4
@@ -22,7 +22,7 @@ func TestConcurrentWriters(t *testing.T) {
 		perGroup = rounds * users
 	)
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	t0 := at(t, "2025-01-15T12:00:00Z")
 
 	start := make(chan struct{})

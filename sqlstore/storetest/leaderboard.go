@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -9,42 +9,9 @@ import (
 	"github.com/startupqa/startupqa"
 )
 
-func TestPeriodBounds(t *testing.T) {
-	shanghai := time.FixedZone("UTC+8", 8*3600)
-	for _, tc := range []struct {
-		period   startupqa.Period
-		now      time.Time
-		from, to string
-	}{
-		{startupqa.PeriodWeek, time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC), "2025-01-13T00:00:00Z", "2025-01-20T00:00:00Z"},       // Wednesday
-		{startupqa.PeriodWeek, time.Date(2025, 1, 13, 0, 0, 0, 0, time.UTC), "2025-01-13T00:00:00Z", "2025-01-20T00:00:00Z"},        // Monday 00:00
-		{startupqa.PeriodWeek, time.Date(2025, 1, 19, 23, 59, 59, 999e6, time.UTC), "2025-01-13T00:00:00Z", "2025-01-20T00:00:00Z"}, // Sunday night
-		{startupqa.PeriodWeek, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "2024-12-30T00:00:00Z", "2025-01-06T00:00:00Z"},         // across the year
-		{startupqa.PeriodWeek, time.Date(2025, 1, 20, 7, 0, 0, 0, shanghai), "2025-01-13T00:00:00Z", "2025-01-20T00:00:00Z"},        // Monday in Shanghai, Sunday in UTC
-		{startupqa.PeriodMonth, time.Date(2025, 1, 31, 23, 59, 59, 0, time.UTC), "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"},
-		{startupqa.PeriodMonth, time.Date(2024, 2, 29, 12, 0, 0, 0, time.UTC), "2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z"},
-		{startupqa.PeriodMonth, time.Date(2024, 12, 31, 23, 0, 0, 0, time.UTC), "2024-12-01T00:00:00Z", "2025-01-01T00:00:00Z"},
-		{startupqa.PeriodMonth, time.Date(2025, 2, 1, 1, 0, 0, 0, shanghai), "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"}, // February in Shanghai, January in UTC
-	} {
-		from, to, err := periodBounds(tc.period, tc.now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := fromMillis(from), at(t, tc.from); !got.Equal(want) {
-			t.Errorf("%s of %v starts %v, want %v", tc.period, tc.now, got, want)
-		}
-		if got, want := fromMillis(to), at(t, tc.to); !got.Equal(want) {
-			t.Errorf("%s of %v ends %v, want %v", tc.period, tc.now, got, want)
-		}
-	}
-	if _, _, err := periodBounds("year", time.Now()); err == nil {
-		t.Error("an unknown period was accepted")
-	}
-}
-
-func TestLeaderboard(t *testing.T) {
+func testLeaderboard(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	c := mustChallenge(t, db, "g1", "c1")
 	// Points are powers of two, so every sum tells which attempts it holds.
 	for i, a := range []struct {
@@ -109,9 +76,9 @@ func TestLeaderboard(t *testing.T) {
 	}
 }
 
-func TestLeaderboardTies(t *testing.T) {
+func testLeaderboardTies(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	t0 := at(t, "2025-01-15T12:00:00Z")
 	for _, a := range []struct {
 		user   string
@@ -138,9 +105,9 @@ func TestLeaderboardTies(t *testing.T) {
 	}
 }
 
-func TestResetLeaderboard(t *testing.T) {
+func testResetLeaderboard(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	t0 := at(t, "2025-01-15T12:00:00Z")
 	c1 := mustChallenge(t, db, "g1", "c1")
 	c2 := mustChallenge(t, db, "g2", "c2")

@@ -1,27 +1,27 @@
-package sqlite
+package storetest
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/startupqa/startupqa/sqlstore"
 	"log/slog"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 )
 
-func TestAcquireLease(t *testing.T) {
+func testAcquireLease(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	const ttl = 200 * time.Millisecond
 	if err := db.AcquireLease(ctx, "serve", "a", ttl); err != nil {
 		t.Fatal(err)
 	}
-	var held *LeaseHeldError
+	var held *sqlstore.LeaseHeldError
 	if err := db.AcquireLease(ctx, "serve", "b", ttl); !errors.As(err, &held) || held.Holder != "a" {
-		t.Fatalf("b's acquire while a holds = %v, want a *LeaseHeldError naming a", err)
+		t.Fatalf("b's acquire while a holds = %v, want a *sqlstore.LeaseHeldError naming a", err)
 	}
 	if err := db.AcquireLease(ctx, "other", "b", ttl); err != nil {
 		t.Errorf("another lease: %v", err)
@@ -52,40 +52,31 @@ func TestAcquireLease(t *testing.T) {
 
 // Two processes are two connections to one file: the second sees the
 // first's lease.
-func TestLeaseAcrossConnections(t *testing.T) {
+func testLeaseAcrossConnections(t *testing.T, be Backend) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "bot.db")
-	a, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a := be.New(t)
+	other := be.Again(t, a)
 	la, err := a.HoldLease(ctx, "serve", "a", time.Minute, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var held *LeaseHeldError
-	if _, err := b.HoldLease(ctx, "serve", "b", time.Minute, slog.New(slog.DiscardHandler)); !errors.As(err, &held) {
+	var held *sqlstore.LeaseHeldError
+	if _, err := other.HoldLease(ctx, "serve", "b", time.Minute, slog.New(slog.DiscardHandler)); !errors.As(err, &held) {
 		t.Fatalf("second holder = %v, want refused", err)
 	}
 	if err := la.Release(ctx); err != nil {
 		t.Fatal(err)
 	}
-	lb, err := b.HoldLease(ctx, "serve", "b", time.Minute, slog.New(slog.DiscardHandler))
+	lb, err := other.HoldLease(ctx, "serve", "b", time.Minute, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("after release: %v", err)
 	}
 	lb.Release(ctx)
 }
 
-func TestHoldLeaseNoticesTakeover(t *testing.T) {
+func testHoldLeaseNoticesTakeover(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	const ttl = 90 * time.Millisecond
 	l, err := db.HoldLease(ctx, "serve", "a", ttl, slog.New(slog.DiscardHandler))
 	if err != nil {
@@ -113,7 +104,7 @@ func TestHoldLeaseNoticesTakeover(t *testing.T) {
 
 // A holder on this host whose process has ended gives way at once; one
 // whose process runs, or on another host, does not.
-func TestLeaseOfEndedProcess(t *testing.T) {
+func testLeaseOfEndedProcess(t *testing.T, be Backend) {
 	ctx := context.Background()
 	host, _ := os.Hostname()
 	dead := exec.Command("true")
@@ -129,20 +120,13 @@ func TestLeaseOfEndedProcess(t *testing.T) {
 		{fmt.Sprintf("elsewhere.example pid %d #remote", dead.Process.Pid), false},
 		{"not a process holder", false},
 	} {
-		db := openTest(t)
+		db := be.New(t)
 		if err := db.AcquireLease(ctx, "serve", tt.holder, time.Minute); err != nil {
 			t.Fatal(err)
 		}
-		err := db.AcquireLease(ctx, "serve", ProcessHolder(), time.Minute)
+		err := db.AcquireLease(ctx, "serve", sqlstore.ProcessHolder(), time.Minute)
 		if free := err == nil; free != tt.free {
 			t.Errorf("lease of %q: acquire = %v, want free %v", tt.holder, err, tt.free)
 		}
-	}
-}
-
-func TestProcessHoldersDiffer(t *testing.T) {
-	a, b := ProcessHolder(), ProcessHolder()
-	if a == b || goneHere(a) {
-		t.Errorf("holders %q and %q: want two different ones, both running", a, b)
 	}
 }

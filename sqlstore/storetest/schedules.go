@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
-func TestSchedules(t *testing.T) {
+func testSchedules(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	ran := at(t, "2025-01-15T01:00:00.5Z")
 
 	list := func(step string, want []startupqa.Schedule) {
@@ -57,8 +58,8 @@ func TestSchedules(t *testing.T) {
 	}
 	list("a replaced with a last run", []startupqa.Schedule{c, b, a2})
 
-	if err := db.MarkScheduleRun(ctx, "g1", "nowhere", ran); !errors.Is(err, ErrNotFound) {
-		t.Errorf("MarkScheduleRun of a missing schedule: %v, want ErrNotFound", err)
+	if err := db.MarkScheduleRun(ctx, "g1", "nowhere", ran); !errors.Is(err, sqlstore.ErrNotFound) {
+		t.Errorf("MarkScheduleRun of a missing schedule: %v, want sqlstore.ErrNotFound", err)
 	}
 	for _, tc := range []struct {
 		guild, channel string

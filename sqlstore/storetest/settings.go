@@ -1,13 +1,13 @@
-package sqlite
+package storetest
 
 import (
 	"context"
 	"testing"
 )
 
-func TestSettings(t *testing.T) {
+func testSettings(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	type get struct {
 		guild, key string
 		value      string

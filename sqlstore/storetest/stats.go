@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"github.com/startupqa/startupqa"
 )
 
-func TestMemberStatsStreaks(t *testing.T) {
+func testMemberStatsStreaks(t *testing.T, be Backend) {
 	ctx := context.Background()
 	t0 := at(t, "2025-01-15T12:00:00Z")
 	for _, tc := range []struct {
@@ -29,7 +29,7 @@ func TestMemberStatsStreaks(t *testing.T) {
 		{"all bad", []float64{0.1, 0.2, 0.3}, 0.6, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			db := openTest(t)
+			db := be.New(t)
 			// Record them latest first: the streak follows time, not ids.
 			for i := len(tc.scores) - 1; i >= 0; i-- {
 				mustAttempt(t, db, startupqa.Attempt{GuildID: "g", UserID: "u", SectionID: "s", Score: tc.scores[i], Points: 1,
@@ -53,9 +53,9 @@ func TestMemberStatsStreaks(t *testing.T) {
 	}
 }
 
-func TestMemberStatsSections(t *testing.T) {
+func testMemberStatsSections(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
 	t0 := at(t, "2025-01-15T12:00:00Z")
 	c := mustChallenge(t, db, "g", "c")
 	i := 0

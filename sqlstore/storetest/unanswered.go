@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-func TestUnanswered(t *testing.T) {
-	db := openTest(t)
+func testUnanswered(t *testing.T, be Backend) {
+	db := be.New(t)
 	ctx := context.Background()
 	base := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 	log := []struct {
@@ -55,16 +55,17 @@ func TestUnanswered(t *testing.T) {
 
 // Each server keeps its newest questions up to the cap; others are not
 // touched.
-func TestUnansweredCapPerGuild(t *testing.T) {
+func testUnansweredCapPerGuild(t *testing.T, be Backend) {
 	ctx := context.Background()
-	db := openTest(t)
+	db := be.New(t)
+	db.SetUnansweredCap(5)
 	base := at(t, "2026-11-01T10:00:00Z")
 	for i := range 8 {
-		if err := db.recordUnanswered(ctx, "g1", fmt.Sprintf("q%d", i), 0.1, base.Add(time.Duration(i)*time.Minute), 5); err != nil {
+		if err := db.RecordUnanswered(ctx, "g1", fmt.Sprintf("q%d", i), 0.1, base.Add(time.Duration(i)*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 		if i < 3 {
-			if err := db.recordUnanswered(ctx, "g2", fmt.Sprintf("q%d", i), 0.1, base, 5); err != nil {
+			if err := db.RecordUnanswered(ctx, "g2", fmt.Sprintf("q%d", i), 0.1, base); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,0 +1,51 @@
+// Package storetest is the conformance suite of the game's store: every
+// implementation (SQLite, PostgreSQL) runs the same tests, so that the two
+// cannot drift apart. An implementation's test calls Run with a Backend
+// that opens fresh stores.
+package storetest
+
+import (
+	"testing"
+
+	"github.com/startupqa/startupqa/sqlstore"
+)
+
+// Backend opens stores of one implementation for the suite.
+type Backend interface {
+	// New returns an empty, migrated store that is closed when the test
+	// ends.
+	New(t testing.TB) *sqlstore.DB
+	// Again opens a second store over db's data, as another process
+	// would; it is closed when the test ends.
+	Again(t testing.TB, db *sqlstore.DB) *sqlstore.DB
+}
+
+// Run runs the whole suite against b.
+func Run(t *testing.T, b Backend) {
+	for _, tc := range []struct {
+		name string
+		test func(*testing.T, Backend)
+	}{
+		{"ChallengeRoundTrip", testChallengeRoundTrip},
+		{"OneRunningChallengePerChannel", testOneRunningChallengePerChannel},
+		{"AttemptsRoundTrip", testAttemptsRoundTrip},
+		{"AttemptReplacedOnImprove", testAttemptReplacedOnImprove},
+		{"AttemptManyKeyPoints", testAttemptManyKeyPoints},
+		{"Leaderboard", testLeaderboard},
+		{"LeaderboardTies", testLeaderboardTies},
+		{"ResetLeaderboard", testResetLeaderboard},
+		{"MemberStatsStreaks", testMemberStatsStreaks},
+		{"MemberStatsSections", testMemberStatsSections},
+		{"Schedules", testSchedules},
+		{"Settings", testSettings},
+		{"Unanswered", testUnanswered},
+		{"UnansweredCapPerGuild", testUnansweredCapPerGuild},
+		{"AcquireLease", testAcquireLease},
+		{"LeaseAcrossConnections", testLeaseAcrossConnections},
+		{"HoldLeaseNoticesTakeover", testHoldLeaseNoticesTakeover},
+		{"LeaseOfEndedProcess", testLeaseOfEndedProcess},
+		{"ConcurrentWriters", testConcurrentWriters},
+	} {
+		t.Run(tc.name, func(t *testing.T) { tc.test(t, b) })
+	}
+}
