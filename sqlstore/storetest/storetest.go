@@ -45,6 +45,7 @@ func Run(t *testing.T, b Backend) {
 		{"HoldLeaseNoticesTakeover", testHoldLeaseNoticesTakeover},
 		{"LeaseOfEndedProcess", testLeaseOfEndedProcess},
 		{"ConcurrentWriters", testConcurrentWriters},
+		{"ConcurrentProcesses", testConcurrentProcesses},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, b) })
 	}
