@@ -35,8 +35,11 @@ type config struct {
 	DiscordPublicKey ed25519.PublicKey
 	Cooldown         time.Duration // ASK_COOLDOWN_SECONDS per user
 	DatabasePath     string        // DATABASE_PATH: SQLite file for challenge scores
-	MetricsAddr      string        // METRICS_ADDR: host:port of /metrics, /healthz, /readyz
-	Retention        time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
+	// DATABASE_URL: PostgreSQL instead of the SQLite file; never logged
+	// or printed, since it may hold a password.
+	DatabaseURL string
+	MetricsAddr string        // METRICS_ADDR: host:port of /metrics, /healthz, /readyz
+	Retention   time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
 }
 
 // maxCooldown bounds ASK_COOLDOWN_SECONDS: a day is longer than any study
@@ -72,6 +75,10 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 	cfg.NoColor = get("NO_COLOR", "") != ""
 	cfg.DiscordToken = get("DISCORD_TOKEN", "")
 	cfg.DatabasePath = get("DATABASE_PATH", "startupqa.db")
+	cfg.DatabaseURL = get("DATABASE_URL", "")
+	if u := cfg.DatabaseURL; u != "" && !strings.HasPrefix(u, "postgres://") && !strings.HasPrefix(u, "postgresql://") {
+		return config{}, fmt.Errorf("DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database; leave it empty for the SQLite file of DATABASE_PATH")
+	}
 	cfg.MetricsAddr = get("METRICS_ADDR", "")
 	days, err := strconv.Atoi(get("UNANSWERED_RETENTION_DAYS", "90"))
 	if err != nil || days < 0 {

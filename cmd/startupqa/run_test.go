@@ -318,10 +318,14 @@ func TestConfigPrecedence(t *testing.T) {
 		{"ASK_COOLDOWN_SECONDS", "Inf", "from 0 to 86400"},
 		{"ASK_COOLDOWN_SECONDS", "1e300", "from 0 to 86400"},
 		{"ASK_COOLDOWN_SECONDS", "-1", "from 0 to 86400"},
+		{"DATABASE_URL", "mysql://u:pw@h/db", "must be a PostgreSQL URL"},
 	} {
 		_, err := loadConfig(func(k string) (string, bool) { return tt.value, k == tt.key }, filepath.Join(dir, "missing.env"))
 		if err == nil || !strings.Contains(err.Error(), tt.wantIn) {
 			t.Errorf("%s=%s: error %v, want one that says %q", tt.key, tt.value, err, tt.wantIn)
+		}
+		if err != nil && strings.Contains(err.Error(), tt.value) && tt.key == "DATABASE_URL" {
+			t.Errorf("DATABASE_URL error %v repeats the URL, password and all", err)
 		}
 	}
 	noEnv := func(string) (string, bool) { return "", false }

@@ -12,7 +12,6 @@ import (
 	"github.com/startupqa/startupqa/bot"
 	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/metrics"
-	"github.com/startupqa/startupqa/sqlite"
 	"github.com/startupqa/startupqa/sqlstore"
 )
 
@@ -58,12 +57,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		}
 		go ix.Watch(ctx, 2*time.Second)
 	}
-	db, err := sqlite.Open(ctx, a.cfg.DatabasePath)
+	db, err := a.openStore(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	lease, err := holdDatabase(ctx, db, a.cfg.DatabasePath, a.log)
+	lease, err := holdDatabase(ctx, db, a.storeName(), a.log)
 	if err != nil {
 		return err
 	}
@@ -105,7 +104,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	select {
 	case <-lease.Lost():
-		return errors.Join(err, fmt.Errorf("stopped: another process took over the database %s", a.cfg.DatabasePath))
+		return errors.Join(err, fmt.Errorf("stopped: another process took over %s", a.storeName()))
 	default:
 		return err
 	}
@@ -166,11 +165,11 @@ const leaseTTL = 30 * time.Second
 // holdDatabase makes sure that one bot at a time plays on a database: a
 // second would end the first one's running challenges as stale, and both
 // would post every scheduled one.
-func holdDatabase(ctx context.Context, db *sqlstore.DB, path string, log *slog.Logger) (*sqlstore.Lease, error) {
+func holdDatabase(ctx context.Context, db *sqlstore.DB, store string, log *slog.Logger) (*sqlstore.Lease, error) {
 	lease, err := db.HoldLease(ctx, "serve", sqlstore.ProcessHolder(), leaseTTL, log)
 	var held *sqlstore.LeaseHeldError
 	if errors.As(err, &held) {
-		return nil, fmt.Errorf("another startupqa serve (%s) is using the database %s: stop it, or give this one its own DATABASE_PATH; a bot killed on another machine lets go %s after it stopped", held.Holder, path, leaseTTL)
+		return nil, fmt.Errorf("another startupqa serve (%s) is using %s: stop it, or give this one its own database (DATABASE_PATH, DATABASE_URL); a bot killed on another machine lets go %s after it stopped", held.Holder, store, leaseTTL)
 	}
 	return lease, err
 }

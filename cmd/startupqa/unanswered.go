@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	iofs "io/fs"
-	"os"
 	"time"
 
 	"github.com/startupqa/startupqa"
-	"github.com/startupqa/startupqa/sqlite"
 )
 
 // unanswered lists the questions the bot could not answer well, most
@@ -27,10 +23,7 @@ func (a *app) unanswered(ctx context.Context, args []string) error {
 	}
 	// Reading must not create: a mistyped DATABASE_PATH would otherwise
 	// report an empty log from a new, empty database.
-	if _, err := os.Stat(a.cfg.DatabasePath); errors.Is(err, iofs.ErrNotExist) {
-		return fmt.Errorf("no database at %s: the bot creates it when it first runs; set DATABASE_PATH to the bot's", a.cfg.DatabasePath)
-	}
-	db, err := sqlite.Open(ctx, a.cfg.DatabasePath)
+	db, err := a.openStore(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ var (
 func Need(t testing.TB) string {
 	t.Helper()
 	base, err := serverURL()
-	if errors.Is(err, errNoBinaries) {
+	if errors.Is(err, ErrNoBinaries) {
 		t.Skipf("SKIPPING: no PostgreSQL for this test: set %s or install the server (apt-get install postgresql): %v", EnvURL, err)
 	}
 	if err != nil {
@@ -112,7 +112,9 @@ func Stop() {
 	}
 }
 
-var errNoBinaries = errors.New("no PostgreSQL server binaries (initdb, pg_ctl)")
+// ErrNoBinaries is returned (wrapped) when the machine has no PostgreSQL
+// server binaries.
+var ErrNoBinaries = errors.New("no PostgreSQL server binaries (initdb, pg_ctl)")
 
 // Server is a PostgreSQL server in a temporary directory.
 type Server struct {
@@ -153,6 +155,20 @@ func Start() (*Server, error) {
 	return s, nil
 }
 
+// Attach returns the server Start started in dir, to stop it from
+// another process.
+func Attach(dir string) (*Server, error) {
+	bin, err := binDir()
+	if err != nil {
+		return nil, err
+	}
+	cred, err := ownerOf(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{dir: dir, bin: bin, cred: cred}, nil
+}
+
 // URL is the server's URL, for the postgres role and database.
 func (s *Server) URL() string {
 	return "postgres://postgres@/postgres?host=" + url.QueryEscape(s.dir) + "&sslmode=disable"
@@ -188,7 +204,7 @@ func binDir() (string, error) {
 		if ok(dir) {
 			return dir, nil
 		}
-		return "", fmt.Errorf("PG_BIN=%s holds no initdb and pg_ctl: %w", dir, errNoBinaries)
+		return "", fmt.Errorf("PG_BIN=%s holds no initdb and pg_ctl: %w", dir, ErrNoBinaries)
 	}
 	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
 	slices.SortFunc(dirs, func(a, b string) int { return versionOf(b) - versionOf(a) })
@@ -202,7 +218,7 @@ func binDir() (string, error) {
 			return d, nil
 		}
 	}
-	return "", errNoBinaries
+	return "", ErrNoBinaries
 }
 
 func versionOf(binDir string) int {

@@ -9,3 +9,5 @@ type credential struct{}
 func serverUser(string) (*credential, error) { return nil, nil }
 
 func (*credential) apply(*exec.Cmd) {}
+
+func ownerOf(string) (*credential, error) { return nil, nil }

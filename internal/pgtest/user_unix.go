@@ -44,3 +44,20 @@ func (c *credential) apply(cmd *exec.Cmd) {
 	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: c.uid, Gid: c.gid}}
 }
+
+// ownerOf returns the credential of dir's owner when this process is
+// root: the user the server in dir runs as.
+func ownerOf(dir string) (*credential, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || st.Uid == 0 {
+		return nil, nil
+	}
+	return &credential{st.Uid, st.Gid}, nil
+}

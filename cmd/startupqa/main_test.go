@@ -1,0 +1,15 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/startupqa/startupqa/internal/pgtest"
+)
+
+// TestMain stops the PostgreSQL server that tests may have started.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.Stop()
+	os.Exit(code)
+}
