@@ -28,11 +28,12 @@ var dialect = sqlstore.Dialect{
 	MigrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),
 	// READ COMMITTED gives each statement its own snapshot; a read of
 	// several queries (a member's figures) needs one.
-	ReadTx:       sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
-	NoLimit:      nil, // LIMIT NULL is LIMIT ALL
-	IsUnique:     func(err error) bool { return code(err) == "23505" },
-	IsForeignKey: func(err error) bool { return code(err) == "23503" },
-	IsFailure:    isFailure,
+	ReadTx:        sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
+	NoLimit:       nil, // LIMIT NULL is LIMIT ALL
+	ResetIdentity: `SELECT setval(pg_get_serial_sequence('%[1]s', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %[1]s`,
+	IsUnique:      func(err error) bool { return code(err) == "23505" },
+	IsForeignKey:  func(err error) bool { return code(err) == "23503" },
+	IsFailure:     isFailure,
 }
 
 // maxConns bounds the pool: a process's share of the server's

@@ -43,6 +43,9 @@ type Dialect struct {
 	ReadTx sql.TxOptions
 	// NoLimit is the LIMIT argument that means no limit.
 	NoLimit any
+	// ResetIdentity, when set, is a statement (with %s for the table)
+	// that moves a table's id generator past the ids Copy wrote.
+	ResetIdentity string
 	// IsUnique and IsForeignKey tell a violation of a unique or foreign
 	// key constraint.
 	IsUnique, IsForeignKey func(error) bool

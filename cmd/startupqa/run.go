@@ -27,6 +27,7 @@ Usage:
   startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
   startupqa unanswered [flags]         questions the bot could not answer, most asked first
   startupqa healthcheck [--ready]      ask a running serve's health check (METRICS_ADDR)
+  startupqa migrate-store [--from F]   copy the SQLite file's scores into DATABASE_URL
   startupqa eval [flags] file|dir      measure search quality on labelled questions
   startupqa help [command]             show help
   startupqa version                    show the version (also --version)
@@ -125,16 +126,17 @@ func newLogger(w io.Writer, cfg config) *slog.Logger {
 // commands are the subcommands by name.
 func (a *app) commands() map[string]func(context.Context, []string) error {
 	return map[string]func(context.Context, []string) error{
-		"ask":         a.ask,
-		"check":       a.check,
-		"eval":        a.eval,
-		"topics":      a.topics,
-		"section":     a.section,
-		"serve":       a.serve,
-		"grade":       a.grade,
-		"challenge":   a.challengeCmd,
-		"unanswered":  a.unanswered,
-		"healthcheck": a.healthcheck,
+		"ask":           a.ask,
+		"check":         a.check,
+		"eval":          a.eval,
+		"topics":        a.topics,
+		"section":       a.section,
+		"serve":         a.serve,
+		"grade":         a.grade,
+		"challenge":     a.challengeCmd,
+		"unanswered":    a.unanswered,
+		"healthcheck":   a.healthcheck,
+		"migrate-store": a.migrateStore,
 	}
 }
 
