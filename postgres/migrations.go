@@ -87,4 +87,9 @@ CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question
 	holder     TEXT NOT NULL,
 	expires_at BIGINT NOT NULL
 );`,
+	// 7: cooldowns that hold across processes (shards over one database).
+	`CREATE TABLE cooldowns (
+	user_id TEXT   PRIMARY KEY,
+	until   BIGINT NOT NULL
+);`,
 }

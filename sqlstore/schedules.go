@@ -97,3 +97,26 @@ func (db *DB) MarkScheduleRun(ctx context.Context, guildID, channelID string, at
 	}
 	return nil
 }
+
+// ClaimScheduleRun records that the schedule of the guild's channel runs
+// its slot now, and reports whether this call did so: false when the slot
+// already ran (another process, or this one before a restart, claimed
+// it) or the schedule is gone. It is a compare-and-set on the schedule's
+// last run, so a slot fires once whichever processes are up.
+func (db *DB) ClaimScheduleRun(ctx context.Context, guildID, channelID string, slot, now time.Time) (bool, error) {
+	var n int64
+	err := db.write(ctx, func(tx tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE schedules SET last_run = ?
+WHERE guild_id = ? AND channel_id = ? AND (last_run IS NULL OR last_run < ?)`,
+			millis(now), guildID, channelID, millis(slot))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("claim schedule run for %s/%s: %w", guildID, channelID, err)
+	}
+	return n == 1, nil
+}

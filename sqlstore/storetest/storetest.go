@@ -37,6 +37,8 @@ func Run(t *testing.T, b Backend) {
 		{"MemberStatsStreaks", testMemberStatsStreaks},
 		{"MemberStatsSections", testMemberStatsSections},
 		{"Schedules", testSchedules},
+		{"ClaimScheduleRun", testClaimScheduleRun},
+		{"TakeCooldown", testTakeCooldown},
 		{"Settings", testSettings},
 		{"Unanswered", testUnanswered},
 		{"UnansweredCapPerGuild", testUnansweredCapPerGuild},
