@@ -17,6 +17,7 @@ type Challenge struct {
 	ChannelID string
 	StarterID string
 	Topic     string   // what the starter asked for; "" for any
+	Lang      string   // the language it is played in: "zh", "en"; "" for the corpus's own
 	Sections  []string // section ids, one per round, in order
 	Seconds   int      // time per round
 	Round     int      // current round, 1-based; 0 before the first
@@ -26,6 +27,12 @@ type Challenge struct {
 	StartedAt   time.Time
 	UpdatedAt   time.Time
 }
+
+// ErrStoreUnavailable is wrapped into the errors of a store that failed
+// in itself (a lost connection, I/O, a full disk), as opposed to refusing
+// a request by its rules, so that the bot can tell members the scores are
+// unreachable for now.
+var ErrStoreUnavailable = errors.New("the store is unavailable")
 
 // ErrChallengeRunning is returned (wrapped) by a store asked to start a
 // challenge in a channel that has one running. It lives here so that the

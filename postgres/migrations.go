@@ -92,4 +92,7 @@ CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question
 	user_id TEXT   PRIMARY KEY,
 	until   BIGINT NOT NULL
 );`,
+	// 8: the language a challenge is played in, so that a restart
+	// resumes it in that language.
+	`ALTER TABLE challenges ADD COLUMN lang TEXT NOT NULL DEFAULT ''`,
 }

@@ -107,7 +107,7 @@ func TestFailuresCounted(t *testing.T) {
 	now := time.Now()
 	c := &startupqa.Challenge{GuildID: "g", ChannelID: "c", StarterID: "u", Seconds: 60, Round: 1,
 		State: startupqa.ChallengeRunning, Sections: []string{"a/1"}, StartedAt: now, UpdatedAt: now, RoundEndsAt: now}
-	if err := db.CreateChallenge(ctx, c); !errors.Is(err, sqlstore.ErrChallengeRunning) {
+	if err := db.CreateChallenge(ctx, c); !errors.Is(err, sqlstore.ErrChallengeRunning) || errors.Is(err, startupqa.ErrStoreUnavailable) {
 		t.Fatalf("second challenge in a channel: %v", err)
 	}
 	if err := db.Ping(ctx); err != nil || db.Failures() != 0 {
@@ -120,6 +120,8 @@ func TestFailuresCounted(t *testing.T) {
 	}
 	if err := db.PutSetting(ctx, "g", "k", "v"); err == nil {
 		t.Fatal("a write to a read-only connection succeeded")
+	} else if !errors.Is(err, startupqa.ErrStoreUnavailable) {
+		t.Errorf("failed write: %v, want it marked ErrStoreUnavailable", err)
 	}
 	if db.Failures() != 1 {
 		t.Errorf("%d failures after a failed write, want 1", db.Failures())

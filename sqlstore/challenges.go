@@ -32,10 +32,10 @@ func (db *DB) CreateChallenge(ctx context.Context, c *startupqa.Challenge) error
 	var id int64
 	err := db.write(ctx, func(tx tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO challenges
-	(guild_id, channel_id, starter_id, topic, seconds, round, state, round_ends_at, started_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	(guild_id, channel_id, starter_id, topic, lang, seconds, round, state, round_ends_at, started_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id`,
-			c.GuildID, c.ChannelID, c.StarterID, c.Topic, c.Seconds, c.Round, string(c.State),
+			c.GuildID, c.ChannelID, c.StarterID, c.Topic, c.Lang, c.Seconds, c.Round, string(c.State),
 			nullMillis(c.RoundEndsAt), millis(c.StartedAt), millis(c.UpdatedAt)).Scan(&id)
 		if db.d.IsUnique(err) {
 			return fmt.Errorf("channel %s: %w", c.ChannelID, ErrChallengeRunning)
@@ -137,7 +137,7 @@ func (db *DB) RunningChallenges(ctx context.Context) ([]startupqa.Challenge, err
 func (db *DB) challenges(ctx context.Context, where string, args ...any) ([]startupqa.Challenge, error) {
 	var out []startupqa.Challenge
 	err := db.read(ctx, func(tx tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.guild_id, c.channel_id, c.starter_id, c.topic, c.seconds,
+		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.guild_id, c.channel_id, c.starter_id, c.topic, c.lang, c.seconds,
 	c.round, c.state, c.round_ends_at, c.started_at, c.updated_at
 FROM challenges c
 WHERE `+where+`
@@ -154,7 +154,7 @@ ORDER BY c.started_at, c.id`, args...)
 				roundEnds          sql.NullInt64
 				started, updatedAt int64
 			)
-			if err := rows.Scan(&c.ID, &c.GuildID, &c.ChannelID, &c.StarterID, &c.Topic, &c.Seconds,
+			if err := rows.Scan(&c.ID, &c.GuildID, &c.ChannelID, &c.StarterID, &c.Topic, &c.Lang, &c.Seconds,
 				&c.Round, &state, &roundEnds, &started, &updatedAt); err != nil {
 				return err
 			}

@@ -9,7 +9,7 @@ import (
 // columns are each table's columns, in Tables' order; Copy reads and
 // writes them by name, so the two schemas' column order may differ.
 var columns = map[string][]string{
-	"challenges":         {"id", "guild_id", "channel_id", "starter_id", "topic", "seconds", "round", "state", "round_ends_at", "started_at", "updated_at"},
+	"challenges":         {"id", "guild_id", "channel_id", "starter_id", "topic", "lang", "seconds", "round", "state", "round_ends_at", "started_at", "updated_at"},
 	"challenge_sections": {"challenge_id", "position", "section_id"},
 	"attempts":           {"id", "challenge_id", "round", "guild_id", "channel_id", "user_id", "section_id", "answer", "score", "points", "created_at"},
 	"attempt_key_points": {"attempt_id", "kind", "position", "name"},

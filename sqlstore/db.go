@@ -131,10 +131,12 @@ func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return db.r.QueryRowContext(ctx, db.d.rebind(q), args...)
 }
 
-// count counts err as a failure of the database when it is one.
+// count counts err as a failure of the database when it is one, and
+// marks it so (startupqa.ErrStoreUnavailable).
 func (db *DB) count(err error) error {
 	if err != nil && ctxErr(err) == nil && db.d.IsFailure(err) {
 		db.failures.Add(1)
+		return fmt.Errorf("%w: %w", startupqa.ErrStoreUnavailable, err)
 	}
 	return err
 }

@@ -20,6 +20,7 @@ func testChallengeRoundTrip(t *testing.T, be Backend) {
 		ChannelID:   "c1",
 		StarterID:   "u1",
 		Topic:       "训练",
+		Lang:        "en",
 		Sections:    []string{"llm-startup/2", "llm-startup/5", "llm-startup/1"},
 		Seconds:     90,
 		Round:       1,
