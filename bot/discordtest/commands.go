@@ -20,9 +20,9 @@ func (s *Server) getGateway(*restCall) reply {
 func (s *Server) getGatewayBot(*restCall) reply {
 	return ok(map[string]any{
 		"url":    s.GatewayURL(),
-		"shards": 1,
+		"shards": s.shards,
 		"session_start_limit": map[string]any{
-			"total": 1000, "remaining": 999, "reset_after": 86400000, "max_concurrency": 1,
+			"total": 1000, "remaining": 999, "reset_after": 86400000, "max_concurrency": s.maxConcurrency,
 		},
 	})
 }

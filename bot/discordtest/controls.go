@@ -17,7 +17,8 @@ import (
 // for its callback and webhook routes, its deadline starting now.
 //
 // Events a session's intents do not cover are not sent to it (see the
-// package doc); Dispatch returns ErrFiltered if that left nobody, and
+// package doc), nor events of guilds another shard owns (see
+// Options.Shards); Dispatch returns ErrFiltered if that left nobody, and
 // ErrNoSession if no client has identified. An interaction is registered
 // even then, so REST-only tests can Dispatch it, ignore ErrNoSession and
 // answer it with a session that was never opened.
@@ -62,8 +63,24 @@ func (s *Server) Send(ev Event) error {
 	if len(s.sessionOrder) == 0 {
 		return ErrNoSession
 	}
+	// Sharded sessions get only their guilds' events (and shard 0 the
+	// DMs): the guild is read once, and only when a session is sharded.
+	var probe *struct {
+		GuildID string `json:"guild_id"`
+	}
 	sent := 0
 	for _, sess := range s.sessionOrder {
+		if sh := sess.identify.Shard; sh != nil && sh[1] > 1 {
+			if probe == nil {
+				probe = &struct {
+					GuildID string `json:"guild_id"`
+				}{}
+				_ = json.Unmarshal(ev.raw, probe)
+			}
+			if !sess.owns(probe.GuildID) {
+				continue
+			}
+		}
 		d, ok := s.filterFor(sess, ev.typ, ev.raw)
 		if !ok {
 			continue

@@ -32,34 +32,36 @@ const (
 
 // Close codes the fake uses.
 const (
-	websocketNormal     = websocket.CloseNormalClosure // 1000
-	websocketGoingAway  = websocket.CloseGoingAway     // 1001
-	CloseUnknownError   = 4000
-	CloseUnknownOpcode  = 4001
-	CloseDecodeError    = 4002
-	CloseNotAuthed      = 4003
-	CloseAuthFailed     = 4004
-	CloseInvalidSeq     = 4007
-	CloseSessionTimeout = 4009
-	CloseInvalidShard   = 4010
-	CloseInvalidAPIVer  = 4012
-	CloseInvalidIntent  = 4013
-	CloseDisallowed     = 4014
+	websocketNormal       = websocket.CloseNormalClosure // 1000
+	websocketGoingAway    = websocket.CloseGoingAway     // 1001
+	CloseUnknownError     = 4000
+	CloseUnknownOpcode    = 4001
+	CloseDecodeError      = 4002
+	CloseNotAuthed        = 4003
+	CloseAuthFailed       = 4004
+	CloseInvalidSeq       = 4007
+	CloseSessionTimeout   = 4009
+	CloseInvalidShard     = 4010
+	CloseShardingRequired = 4011
+	CloseInvalidAPIVer    = 4012
+	CloseInvalidIntent    = 4013
+	CloseDisallowed       = 4014
 )
 
 var closeReasons = map[int]string{
-	websocketGoingAway:  "going away",
-	CloseUnknownError:   "Unknown error.",
-	CloseUnknownOpcode:  "Unknown opcode.",
-	CloseDecodeError:    "Error while decoding payload.",
-	CloseNotAuthed:      "Not authenticated.",
-	CloseAuthFailed:     "Authentication failed.",
-	CloseInvalidSeq:     "Invalid seq.",
-	CloseSessionTimeout: "Session timed out.",
-	CloseInvalidShard:   "Invalid shard.",
-	CloseInvalidAPIVer:  "Invalid API version.",
-	CloseInvalidIntent:  "Invalid intent(s).",
-	CloseDisallowed:     "Disallowed intent(s).",
+	websocketGoingAway:    "going away",
+	CloseUnknownError:     "Unknown error.",
+	CloseUnknownOpcode:    "Unknown opcode.",
+	CloseDecodeError:      "Error while decoding payload.",
+	CloseNotAuthed:        "Not authenticated.",
+	CloseAuthFailed:       "Authentication failed.",
+	CloseInvalidSeq:       "Invalid seq.",
+	CloseSessionTimeout:   "Session timed out.",
+	CloseInvalidShard:     "Invalid shard.",
+	CloseShardingRequired: "Sharding required.",
+	CloseInvalidAPIVer:    "Invalid API version.",
+	CloseInvalidIntent:    "Invalid intent(s).",
+	CloseDisallowed:       "Disallowed intent(s).",
 }
 
 // resumable reports whether a session survives the fake closing its
@@ -68,7 +70,7 @@ var closeReasons = map[int]string{
 func resumable(code int) bool {
 	switch code {
 	case CloseAuthFailed, CloseInvalidSeq, CloseSessionTimeout, CloseInvalidShard,
-		4011, CloseInvalidAPIVer, CloseInvalidIntent, CloseDisallowed:
+		CloseShardingRequired, CloseInvalidAPIVer, CloseInvalidIntent, CloseDisallowed:
 		return false
 	}
 	return true

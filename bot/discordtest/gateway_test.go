@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -245,5 +246,72 @@ func TestDispatchWithoutSession(t *testing.T) {
 	srv := Start(t, Options{})
 	if err := srv.Dispatch("MESSAGE_CREATE", srv.GuildMessage(Actor{}, "x")); !errors.Is(err, ErrNoSession) {
 		t.Fatalf("Dispatch = %v, want ErrNoSession", err)
+	}
+}
+
+// Sharded sessions get their own guilds' events, shard 0 the DMs; an
+// IDENTIFY with too few shards or a shard outside its count is refused.
+func TestShardRouting(t *testing.T) {
+	t.Parallel()
+	// Guild ids whose shard of 2 is 0 and 1: (id >> 22) % 2.
+	g0, g1 := strconv.FormatUint(4<<22, 10), strconv.FormatUint(5<<22, 10)
+	srv := Start(t, Options{Guilds: []string{g0, g1}, Shards: 2, MaxConcurrency: 2})
+	for _, tt := range []struct {
+		id, count, code int
+	}{
+		{0, 1, CloseShardingRequired},
+		{0, 2, 0},
+		{1, 2, 0},
+	} {
+		s := srv.NewSession(testIntents)
+		s.ShardID, s.ShardCount = tt.id, tt.count
+		err := s.Open()
+		_ = s.Close()
+		var ce *websocket.CloseError
+		if tt.code != 0 && (!errors.As(err, &ce) || ce.Code != tt.code) {
+			t.Errorf("shard [%d, %d]: Open = %v, want close %d", tt.id, tt.count, err, tt.code)
+		}
+	}
+	type got struct{ guild, id string }
+	events := [2]chan got{make(chan got, 10), make(chan got, 10)}
+	readies := [2]chan []string{make(chan []string, 1), make(chan []string, 1)}
+	for i := range 2 {
+		openSession(t, srv, testIntents, func(s *discordgo.Session) {
+			s.ShardID, s.ShardCount = i, 2
+			s.StateEnabled = false // its GUILD_CREATE handling writes the guilds READY listed
+			s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+				var ids []string
+				for _, g := range r.Guilds {
+					ids = append(ids, g.ID)
+				}
+				readies[i] <- ids
+			})
+			s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { events[i] <- got{m.GuildID, m.ID} })
+		})
+	}
+	for i, want := range []string{g0, g1} {
+		if ids := recv(t, readies[i], "READY"); len(ids) != 1 || ids[0] != want {
+			t.Errorf("shard %d READY guilds %v, want [%s]", i, ids, want)
+		}
+	}
+	for n, ev := range []struct {
+		guild string
+		to    int
+	}{{g0, 0}, {g1, 1}, {"", 0}, {g1, 1}} {
+		id := strconv.Itoa(n)
+		if err := srv.DispatchMessage(&discordgo.Message{ID: id, ChannelID: "c", GuildID: ev.guild, Content: "x",
+			Author: &discordgo.User{ID: DefaultUserID}}); err != nil {
+			t.Fatal(err)
+		}
+		if e := recv(t, events[ev.to], "message "+id); e.id != id || e.guild != ev.guild {
+			t.Errorf("shard %d got %+v, want message %s of guild %q", ev.to, e, id, ev.guild)
+		}
+	}
+	for i := range 2 {
+		select {
+		case e := <-events[i]:
+			t.Errorf("shard %d also got %+v", i, e)
+		default:
+		}
 	}
 }

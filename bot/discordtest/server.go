@@ -76,6 +76,16 @@ type Options struct {
 	RefusePrivileged bool
 	// Latency delays every REST answer (see SetLatency).
 	Latency time.Duration
+	// Shards is the shard count GET /gateway/bot recommends (1 when 0).
+	// Above 1, as for a bot in too many servers for one connection, an
+	// IDENTIFY without a shard array or with fewer shards is closed with
+	// 4011 (sharding required). A session identified as shard [i, n] gets
+	// READY, GUILD_CREATE and every event of the guilds whose shard is i,
+	// (guild_id >> 22) % n, and shard 0 gets the DMs, as on Discord.
+	Shards int
+	// MaxConcurrency is session_start_limit.max_concurrency of GET
+	// /gateway/bot (1 when 0): how many shards may identify at once.
+	MaxConcurrency int
 }
 
 // Server is a fake Discord REST API and gateway listening on 127.0.0.1.
@@ -117,6 +127,8 @@ type Server struct {
 	dropAcks         bool
 	refusePrivileged bool
 	nextConnID       int
+	shards           int
+	maxConcurrency   int
 }
 
 // New starts a fake Discord on 127.0.0.1 with a random port. Like
@@ -132,6 +144,8 @@ func New(opts Options) *Server {
 		deadline:         opts.InteractionDeadline,
 		latency:          opts.Latency,
 		refusePrivileged: opts.RefusePrivileged,
+		shards:           max(opts.Shards, 1),
+		maxConcurrency:   max(opts.MaxConcurrency, 1),
 		done:             make(chan struct{}),
 		commands:         map[string][]*discordgo.ApplicationCommand{},
 		interactions:     map[string]*interactionState{},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -59,6 +60,9 @@ func (s *Server) identify(c *gwConn, d json.RawMessage) bool {
 	case id.Shard != nil && (id.Shard[1] < 1 || id.Shard[0] < 0 || id.Shard[0] >= id.Shard[1]):
 		s.serverClose(c, CloseInvalidShard)
 		return false
+	case s.shards > 1 && (id.Shard == nil || id.Shard[1] < s.shards):
+		s.serverClose(c, CloseShardingRequired)
+		return false
 	case refuse && id.Intents&privilegedIntents != 0:
 		s.serverClose(c, CloseDisallowed)
 		return false
@@ -76,9 +80,11 @@ func (s *Server) identify(c *gwConn, d json.RawMessage) bool {
 	s.sessionOrder = append(s.sessionOrder, sess)
 	c.session = sess
 
-	guilds := make([]map[string]any, len(s.guilds))
-	for i, g := range s.guilds {
-		guilds[i] = map[string]any{"id": g, "unavailable": true}
+	guilds := []map[string]any{}
+	for _, g := range s.guilds {
+		if sess.owns(g) {
+			guilds = append(guilds, map[string]any{"id": g, "unavailable": true})
+		}
 	}
 	ready := map[string]any{
 		"v":                  9,
@@ -102,6 +108,9 @@ func (s *Server) identify(c *gwConn, d json.RawMessage) bool {
 	s.recordGateway(GatewayEvent{Kind: GatewayReady, Conn: c.id, SessionID: sess.id})
 	if id.Intents&discordgo.IntentsGuilds != 0 {
 		for _, g := range s.guilds {
+			if !sess.owns(g) {
+				continue
+			}
 			raw, _ := json.Marshal(s.guildJSON(g))
 			s.sendLocked(sess, "GUILD_CREATE", raw)
 		}
@@ -292,4 +301,22 @@ func (s *Server) guildJSON(id string) map[string]any {
 func appendJSON(b []byte, v any) ([]byte, error) {
 	enc, err := json.Marshal(v)
 	return append(b, enc...), err
+}
+
+// owns reports whether the session gets the events of a guild: any
+// session without a shard array does; shard [i, n] those of the guilds
+// whose (id >> 22) % n is i, and shard 0 the DMs (guild "").
+func (sess *gwSession) owns(guildID string) bool {
+	sh := sess.identify.Shard
+	if sh == nil || sh[1] <= 1 {
+		return true
+	}
+	if guildID == "" {
+		return sh[0] == 0
+	}
+	id, err := strconv.ParseUint(guildID, 10, 64)
+	if err != nil {
+		return sh[0] == 0
+	}
+	return int((id>>22)%uint64(sh[1])) == sh[0]
 }
