@@ -32,8 +32,8 @@ type Engine interface {
 // one. The bot calls it from many goroutines.
 type Metrics interface {
 	// Interaction records a handled interaction: its command, how it
-	// ended (ok, deferred, refused, error, panic, send_failed) and how
-	// long it took.
+	// ended (ok, deferred, refused, store_down, error, panic,
+	// send_failed) and how long it took.
 	Interaction(command, outcome string, took time.Duration)
 	// Search records a search: answered or not, and its confidence.
 	Search(answered bool, confidence float64)
@@ -89,6 +89,17 @@ type Config struct {
 	// NoGateway leaves the gateway out: interactions come only over HTTP,
 	// and mentions and DMs, which only the gateway carries, go unanswered.
 	NoGateway bool
+	// ShardCount is how many shards the bot runs as, over all its
+	// processes: 0 or 1 for none, AutoShards for Discord's
+	// recommendation. ShardIDs are those this process runs; all of them
+	// when empty. A process serves, and schedules challenges for, only
+	// the guilds of its shards (ShardOf); the one with shard 0 registers
+	// the commands and gets the DMs.
+	ShardCount int
+	ShardIDs   []int
+	// IdentifyEvery is the wait between two rounds of shards identifying
+	// (Discord asks for 5 s, the default).
+	IdentifyEvery time.Duration
 }
 
 // Bot is a running Discord bot.
@@ -98,6 +109,8 @@ type Bot struct {
 	scripts  Scripts // may be nil: replies stay as the corpus has them
 	log      *slog.Logger
 	cooldown *cooldown
+	// sharedCooldowns, when set, holds cooldowns across processes.
+	sharedCooldowns SharedCooldowns
 
 	store  ChallengeStore // nil: no challenges
 	games  games
@@ -120,8 +133,12 @@ type Bot struct {
 	callbacks, edits bucketPool
 
 	handlers sync.WaitGroup // interactions and messages being handled
-	ready    chan struct{}
-	lost     chan struct{} // the gateway connection dropped
+
+	// The shards this process runs (guarded by mu): their connections,
+	// how many shards the bot has in all, and their ids here, sorted.
+	shards     []*shard
+	shardCount int
+	shardIDs   []int
 }
 
 // New returns a bot that answers from engine. scripts may be nil.
@@ -137,8 +154,6 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		cooldown:  newCooldown(cfg.Cooldown, time.Now),
 		games:     games{byChannel: map[string]*game{}},
 		quicks:    quickRounds{rounds: map[int64]*quickRound{}},
-		ready:     make(chan struct{}, 1),
-		lost:      make(chan struct{}, 1),
 		metrics:   noMetrics{},
 		charts:    sync.OnceValues(chart.New),
 		callbacks: bucketPool{kind: "callback"},
@@ -149,9 +164,23 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 // UseMetrics makes the bot record its work in m.
 func (b *Bot) UseMetrics(m Metrics) { b.metrics = m }
 
-// Connected reports whether the bot can take interactions: its gateway
-// connection is up, or, without the gateway, it is ready over HTTP.
-func (b *Bot) Connected() bool { return b.connected.Load() }
+// Connected reports whether the bot can take interactions: every gateway
+// connection of its shards is up, or, without the gateway, it is ready
+// over HTTP.
+func (b *Bot) Connected() bool {
+	if b.cfg.NoGateway {
+		return b.connected.Load()
+	}
+	b.mu.Lock()
+	shards := b.shards
+	b.mu.Unlock()
+	for _, sh := range shards {
+		if !sh.up.Load() {
+			return false
+		}
+	}
+	return len(shards) > 0
+}
 
 // GatewayLatency is the time the last heartbeat took to be acknowledged;
 // 0 without a gateway connection.
@@ -198,42 +227,20 @@ func fatalClose(err error) (*FatalCloseError, bool) {
 
 // Run connects to Discord, registers the commands and serves until ctx
 // ends, then disconnects. It returns a *FatalCloseError when Discord
-// refuses the connection for good.
+// refuses the connection for good. Sharded (Config.ShardCount), it opens
+// one gateway connection per shard of Config.ShardIDs.
 func (b *Bot) Run(ctx context.Context) error {
-	s, err := discordgo.New("Bot " + b.cfg.Token)
+	s, err := b.newSession()
 	if err != nil {
-		return fmt.Errorf("discord session: %w", err)
+		return err
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewrite(b.cfg.APIBase, transport())}
-	s.Dialer = gatewayDialer(rmemMax())
-	s.Identify.Intents = Intents
-	// The bot reconnects itself, so that a fatal close code ends Run
-	// instead of discordgo retrying forever.
-	s.ShouldReconnectOnError = false
-	s.SyncEvents = false
-	s.StateEnabled = false // the bot keeps no guild state; tracking it costs CPU per event
-
 	hctx, cancelHandlers := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelHandlers()
-	removers := []func(){
-		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { b.onReady(r) }),
-		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
-			b.connected.Store(false)
-			b.signal(b.lost)
-		}),
-		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.RateLimit) { b.metrics.RateLimited() }),
-		s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { b.onInteraction(hctx, s, ic.Interaction) }),
-		s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(hctx, s, m.Message) }),
-	}
-	defer func() {
-		for _, r := range removers {
-			r()
-		}
-	}()
 
 	if b.cfg.HTTPAddr != "" && len(b.cfg.PublicKey) != ed25519.PublicKeySize {
 		return errors.New("the interactions endpoint needs the application's public key")
 	}
+	var shards []*shard
 	if b.cfg.NoGateway {
 		if b.cfg.HTTPAddr == "" {
 			return errors.New("without the gateway, interactions need the HTTP endpoint")
@@ -241,24 +248,47 @@ func (b *Bot) Run(ctx context.Context) error {
 		if err := b.identifyOverREST(s); err != nil {
 			return err
 		}
-	} else if err := s.Open(); err != nil {
-		if fe, ok := fatalClose(err); ok {
-			return fe
+	} else {
+		plan, err := b.planShards(s)
+		if err != nil {
+			return err
 		}
-		return fmt.Errorf("connect to the Discord gateway: %w", err)
-	}
-	defer b.shutdown(s)
-	if !b.cfg.NoGateway {
-		select {
-		case <-b.ready:
-		case <-ctx.Done():
+		b.mu.Lock()
+		b.shardCount, b.shardIDs = plan.count, plan.ids
+		b.mu.Unlock()
+		for i, id := range plan.ids {
+			if i > 0 {
+				if s, err = b.newSession(); err != nil {
+					return err
+				}
+			}
+			s.ShardID, s.ShardCount = id, plan.count
+			sh := &shard{id: id, s: s, ready: make(chan struct{}, 1), lost: make(chan struct{}, 1)}
+			defer b.attach(hctx, sh)()
+			shards = append(shards, sh)
+		}
+		b.mu.Lock()
+		b.shards = shards
+		b.mu.Unlock()
+		if len(plan.ids) > 1 || plan.count > 1 {
+			b.log.Info("opening shards", "ids", plan.ids, "count", plan.count, "max_concurrency", plan.concurrency)
+		}
+		err = b.openShards(ctx, shards, plan.concurrency)
+		defer b.shutdown(shards)
+		if err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
 			return nil
-		case <-time.After(30 * time.Second):
-			return errors.New("connect to the Discord gateway: no READY within 30 s")
 		}
+		s = shards[0].s
 	}
-	if err := b.registerCommands(s); err != nil {
-		return err
+	if b.registersCommands() {
+		if err := b.registerCommands(s); err != nil {
+			return err
+		}
+	} else {
+		b.log.Info("commands are registered by the process that runs shard 0")
 	}
 	b.mu.Lock()
 	b.sess = s
@@ -279,9 +309,61 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.log.Info("bot ready", "app_id", b.app(), "guild", b.cfg.GuildID)
 	if b.cfg.NoGateway {
 		<-ctx.Done()
+		b.drain()
 		return nil
 	}
-	return b.supervise(ctx, s)
+	errs := make(chan error, len(shards))
+	for _, sh := range shards {
+		go func() { errs <- b.supervise(ctx, sh) }()
+	}
+	for range shards {
+		if err := <-errs; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newSession is a discordgo session set up as the bot wants it.
+func (b *Bot) newSession() (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + b.cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewrite(b.cfg.APIBase, transport())}
+	s.Dialer = gatewayDialer(rmemMax())
+	s.Identify.Intents = Intents
+	// The bot reconnects itself, so that a fatal close code ends Run
+	// instead of discordgo retrying forever.
+	s.ShouldReconnectOnError = false
+	s.SyncEvents = false
+	s.StateEnabled = false // the bot keeps no guild state; tracking it costs CPU per event
+	return s, nil
+}
+
+// attach adds the bot's handlers to a shard's session and returns what
+// removes them.
+func (b *Bot) attach(hctx context.Context, sh *shard) (remove func()) {
+	s := sh.s
+	removers := []func(){
+		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+			b.onReady(r)
+			sh.up.Store(true)
+			b.signal(sh.ready)
+		}),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+			sh.up.Store(false)
+			b.signal(sh.lost)
+		}),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.RateLimit) { b.metrics.RateLimited() }),
+		s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { b.onInteraction(hctx, s, ic.Interaction) }),
+		s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(hctx, s, m.Message) }),
+	}
+	return func() {
+		for _, r := range removers {
+			r()
+		}
+	}
 }
 
 // identifyOverREST learns who the bot is without the gateway's READY.
@@ -338,30 +420,30 @@ func (b *Bot) serveHTTP(ctx context.Context, addr string) (stop func(), err erro
 	}, nil
 }
 
-// supervise reconnects after the gateway drops, with backoff, until ctx
-// ends or Discord refuses the bot for good.
-func (b *Bot) supervise(ctx context.Context, s *discordgo.Session) error {
+// supervise reconnects a shard after its gateway connection drops, with
+// backoff, until ctx ends or Discord refuses the bot for good.
+func (b *Bot) supervise(ctx context.Context, sh *shard) error {
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-b.lost:
+		case <-sh.lost:
 		}
 		wait := time.Second
 		for {
 			if ctx.Err() != nil {
 				return nil
 			}
-			err := s.Open()
+			err := sh.s.Open()
 			if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
 				b.metrics.GatewayReconnect()
-				b.log.Info("reconnected to the gateway")
+				b.log.Info("reconnected to the gateway", "shard", sh.id)
 				break
 			}
 			if fe, ok := fatalClose(err); ok {
 				return fe
 			}
-			b.log.Warn("reconnect to the gateway failed", "err", err, "retry_in", wait)
+			b.log.Warn("reconnect to the gateway failed", "shard", sh.id, "err", err, "retry_in", wait)
 			select {
 			case <-ctx.Done():
 				return nil
@@ -372,10 +454,23 @@ func (b *Bot) supervise(ctx context.Context, s *discordgo.Session) error {
 	}
 }
 
-// shutdown closes the gateway and waits a little for handlers in flight.
-// Running challenges stay running in the store; the next start ends them
-// with a message.
-func (b *Bot) shutdown(s *discordgo.Session) {
+// shutdown lets the handlers in flight finish, then closes the gateway
+// connections. Running challenges stay running in the store; the next
+// start ends them with a message.
+func (b *Bot) shutdown(shards []*shard) {
+	b.drain()
+	for _, sh := range shards {
+		if err := sh.s.Close(); err != nil {
+			b.log.Warn("close gateway", "shard", sh.id, "err", err)
+		}
+	}
+	b.log.Info("bot stopped")
+}
+
+// drain stops the challenges' timers and waits a little for the handlers
+// in flight: an answer being written reaches its asker before the
+// connection closes.
+func (b *Bot) drain() {
 	b.games.mu.Lock()
 	for _, g := range b.games.byChannel {
 		if g.timer != nil {
@@ -390,10 +485,6 @@ func (b *Bot) shutdown(s *discordgo.Session) {
 	case <-time.After(5 * time.Second):
 		b.log.Warn("shutting down with handlers still running")
 	}
-	if err := s.Close(); err != nil {
-		b.log.Warn("close gateway", "err", err)
-	}
-	b.log.Info("bot stopped")
 }
 
 func (b *Bot) onReady(r *discordgo.Ready) {
@@ -409,7 +500,6 @@ func (b *Bot) onReady(r *discordgo.Ready) {
 	}
 	appID := b.appID
 	b.mu.Unlock()
-	b.connected.Store(true)
 	if b.cfg.Status != nil && r.User != nil {
 		shard := [2]int{0, 1}
 		if r.Shard != nil {
@@ -418,7 +508,6 @@ func (b *Bot) onReady(r *discordgo.Ready) {
 		fmt.Fprintf(b.cfg.Status, "startupqa: logged in as %s in %d server(s), shard %d of %d; invite it with %s\n",
 			r.User.Username, len(r.Guilds), shard[0], shard[1], InviteURL(appID))
 	}
-	b.signal(b.ready)
 }
 
 // InviteURL is the address that adds the bot to a server with the scopes

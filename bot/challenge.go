@@ -114,9 +114,9 @@ var (
 	txtNoneRunning = text{"这个频道没有进行中的挑战。", "No challenge is running in this channel."}
 	txtOnlyStop    = text{"只有发起人或有“管理消息”权限的成员可以结束挑战。", "Only the starter or members with Manage Messages can stop the challenge."}
 	txtStopped     = text{"挑战已结束，成绩已公布。", "Challenge stopped; the scores are posted."}
-	// The challenge's language is not stored, so the notice of a restart
-	// is in both.
-	txtRestarted = "机器人重启了，这场挑战已经结束。用 /challenge start 重新开始。\nThe bot restarted, so this challenge ended. Start a new one with /challenge start."
+	// A challenge that cannot resume may have been one of an older
+	// version, which did not store its language: the notice is in both.
+	txtRestarted = "机器人重启了，这场挑战无法继续，已经结束。用 /challenge start 重新开始。\nThe bot restarted and could not resume this challenge, so it ended. Start a new one with /challenge start."
 )
 
 // startChallenge starts a challenge in the channel and posts its first
@@ -174,7 +174,7 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 	}()
 	now := time.Now()
 	ch := startupqa.Challenge{
-		GuildID: guild, ChannelID: channel, StarterID: starter, Topic: topic,
+		GuildID: guild, ChannelID: channel, StarterID: starter, Topic: topic, Lang: langCode(l),
 		Seconds: seconds, Round: 1, State: startupqa.ChallengeRunning,
 		RoundEndsAt: now.Add(time.Duration(seconds) * time.Second), StartedAt: now, UpdatedAt: now,
 	}
@@ -211,7 +211,7 @@ func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, 
 // challenges whose last round's end failed to reach the store (issue 11,
 // item 5), which would otherwise block their channel until a restart.
 // begin reserves its channel first, so no other start can be creating one
-// there; this assumes one bot process per database.
+// there. Challenges of guilds another process's shards serve are theirs.
 func (b *Bot) endUnplayed(ctx context.Context, channel string) []startupqa.Challenge {
 	running, err := b.store.RunningChallenges(ctx)
 	if err != nil {
@@ -223,7 +223,7 @@ func (b *Bot) endUnplayed(ctx context.Context, channel string) []startupqa.Chall
 		b.games.mu.Lock()
 		live := b.games.byChannel[c.ChannelID] != nil
 		b.games.mu.Unlock()
-		if live || (channel != "" && c.ChannelID != channel) {
+		if live || (channel != "" && c.ChannelID != channel) || !b.owns(c.GuildID) {
 			continue
 		}
 		c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
@@ -615,9 +615,99 @@ func (b *Bot) endStaleChallenges(ctx context.Context) {
 	if b.store == nil {
 		return
 	}
-	for _, c := range b.endUnplayed(ctx, "") {
-		b.post(c.ChannelID, reply{Content: txtRestarted})
+	running, err := b.store.RunningChallenges(ctx)
+	if err != nil {
+		b.log.Error("list running challenges", "err", err)
+		return
 	}
+	for _, c := range running {
+		if !b.owns(c.GuildID) {
+			continue
+		}
+		if err := b.resume(ctx, c); err != nil {
+			b.log.Warn("challenge not resumed", "challenge", c.ID, "err", err)
+			c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
+			if err := b.store.UpdateChallenge(ctx, &c); err != nil {
+				b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
+				continue
+			}
+			b.post(c.ChannelID, reply{Content: txtRestarted})
+		}
+	}
+}
+
+// resume plays on a challenge the store has running, as a stopped or
+// killed process left it: its round and that round's time, who answered
+// it and what they missed (for hints), and the points of the rounds
+// before. What only memory knew is lost: the hints taken, and whether an
+// answer was already improved (a member may improve it once more). A
+// round whose time ran out while no process played it ends at once.
+func (b *Bot) resume(ctx context.Context, c startupqa.Challenge) error {
+	corp := b.engine.Corpus()
+	var secs []*corpus.Section
+	for _, id := range c.Sections {
+		s, ok := corp.Section(id)
+		if !ok {
+			return fmt.Errorf("section %s is no longer in the corpus", id)
+		}
+		secs = append(secs, s)
+	}
+	if c.Round < 1 || c.Round > len(secs) {
+		return fmt.Errorf("round %d of %d", c.Round, len(secs))
+	}
+	g := &game{c: c, sections: secs, totals: map[string]int{}, lang: codeLang(c.Lang)}
+	g.resetRound()
+	var firstAt time.Time
+	for round := 1; round <= c.Round; round++ {
+		attempts, err := b.store.Attempts(ctx, c.ID, round)
+		if err != nil {
+			return err
+		}
+		for _, a := range attempts {
+			g.players[a.UserID] = true
+			if round < c.Round {
+				g.totals[a.UserID] += a.Points
+				continue
+			}
+			g.answers[a.UserID] = 1
+			g.missed[a.UserID] = a.Missed
+			if len(a.Missed) == 0 && len(a.Covered) > 0 && (g.first == "" || a.CreatedAt.Before(firstAt)) {
+				g.first, firstAt = a.UserID, a.CreatedAt
+			}
+		}
+	}
+	b.games.mu.Lock()
+	if b.games.byChannel[c.ChannelID] != nil {
+		b.games.mu.Unlock()
+		return fmt.Errorf("channel %s has a game already", c.ChannelID)
+	}
+	b.games.byChannel[c.ChannelID] = g
+	b.armTimer(g)
+	rep := roundReply(g)
+	b.games.mu.Unlock()
+	b.log.Info("challenge resumed", "challenge", c.ID, "channel", c.ChannelID, "round", c.Round)
+	if time.Until(c.RoundEndsAt) > 0 {
+		rep.Content = txtResumed.In(g.lang)
+		b.post(c.ChannelID, rep)
+	}
+	return nil
+}
+
+var txtResumed = text{"机器人重启了，挑战继续：", "The bot restarted; the challenge goes on:"}
+
+// langCode and codeLang store a challenge's language.
+func langCode(l lang.Lang) string {
+	if l == lang.English {
+		return "en"
+	}
+	return "zh"
+}
+
+func codeLang(code string) lang.Lang {
+	if code == "en" {
+		return lang.English
+	}
+	return lang.Chinese
 }
 
 // optionOr reads an integer option, or def when it is missing.

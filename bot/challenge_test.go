@@ -202,12 +202,60 @@ func TestChallengeRoundTimesOut(t *testing.T) {
 	}
 }
 
-// A challenge left running by a previous process is ended with a message
-// when the bot starts.
+// A challenge left running by a previous process resumes when the bot
+// starts again: its round, the points of the rounds before and the answers
+// of this one carry over, and it ends as it would have.
+func TestChallengeResumedAfterRestart(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	now := time.Now()
+	c := &startupqa.Challenge{GuildID: discordtest.DefaultGuildID, ChannelID: "777", StarterID: "1", Lang: "en",
+		Sections: []string{"llm-startup/1", "llm-startup/2"}, Seconds: 60, Round: 2, State: startupqa.ChallengeRunning,
+		RoundEndsAt: now.Add(time.Minute), StartedAt: now, UpdatedAt: now}
+	if err := db.CreateChallenge(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []startupqa.Attempt{
+		{ChallengeID: c.ID, Round: 1, GuildID: c.GuildID, ChannelID: "777", UserID: "41", SectionID: "llm-startup/1", Score: 1, Points: 120},
+		{ChallengeID: c.ID, Round: 2, GuildID: c.GuildID, ChannelID: "777", UserID: "42", SectionID: "llm-startup/2", Score: 0.5, Points: 50,
+			Covered: []string{"a"}, Missed: []string{"b"}},
+	} {
+		if err := db.RecordAttempt(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := startChallengeBot(t, db, nil)
+	posts := waitPosts(t, r, 1)
+	if !strings.Contains(posts[0].Content, "The bot restarted; the challenge goes on") || len(posts[0].Embeds) != 1 ||
+		!strings.Contains(posts[0].Embeds[0].Title, "round 2/2") {
+		t.Fatalf("resume post: %+v", posts[0])
+	}
+	b := r.bot
+	b.games.mu.Lock()
+	g := b.games.byChannel["777"]
+	if g == nil || g.totals["41"] != 120 || g.answers["42"] != 1 || !g.players["41"] || g.missed["42"][0] != "b" {
+		t.Errorf("resumed game: %+v", g)
+	}
+	g.c.RoundEndsAt = time.Now().Add(50 * time.Millisecond)
+	b.armTimer(g)
+	b.games.mu.Unlock()
+	posts = waitPosts(t, r, 3)
+	final := posts[2].Embeds[0]
+	if !strings.Contains(final.Title, "Challenge over") || !strings.Contains(final.Description, "<@41> 120 points") ||
+		!strings.Contains(final.Description, "<@42> 50 points") {
+		t.Errorf("final ranking after the resume: %+v", final)
+	}
+	if running, _ := db.RunningChallenges(ctx); len(running) != 0 {
+		t.Errorf("still running: %+v", running)
+	}
+}
+
+// A challenge that cannot resume (its questions left the corpus) is ended
+// with a message when the bot starts.
 func TestChallengeEndedAfterRestart(t *testing.T) {
 	db := openStore(t)
 	c := &startupqa.Challenge{GuildID: discordtest.DefaultGuildID, ChannelID: "777", StarterID: "1",
-		Sections: []string{"llm-startup/1"}, Seconds: 60, Round: 1, State: startupqa.ChallengeRunning,
+		Sections: []string{"gone/1"}, Seconds: 60, Round: 1, State: startupqa.ChallengeRunning,
 		RoundEndsAt: time.Now().Add(time.Minute), StartedAt: time.Now(), UpdatedAt: time.Now()}
 	if err := db.CreateChallenge(context.Background(), c); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -46,4 +47,31 @@ func (c *cooldown) forget(now time.Time) {
 			delete(c.last, u)
 		}
 	}
+}
+
+// SharedCooldowns keeps members' cooldowns where every process of a
+// sharded bot sees them, so that a member in servers of several shards
+// waits the same in all; *sqlstore.DB is one.
+type SharedCooldowns interface {
+	TakeCooldown(ctx context.Context, userID string, now time.Time, every time.Duration) (time.Duration, error)
+}
+
+// UseSharedCooldowns makes the bot keep cooldowns in c as well as in
+// memory. Call it before Run.
+func (b *Bot) UseSharedCooldowns(c SharedCooldowns) { b.sharedCooldowns = c }
+
+// coolDown returns how long a user must wait before asking again, and
+// records the question when they need not. The shared cooldowns are asked
+// only when memory lets the question through; when they fail, memory
+// decides, so that a lost database never stops /ask.
+func (b *Bot) coolDown(ctx context.Context, user string) time.Duration {
+	if wait := b.cooldown.wait(user); wait > 0 || b.sharedCooldowns == nil || b.cooldown.every <= 0 || user == "" {
+		return wait
+	}
+	wait, err := b.sharedCooldowns.TakeCooldown(ctx, user, b.cooldown.now(), b.cooldown.every)
+	if err != nil {
+		b.log.Warn("shared cooldown", "err", err)
+		return 0
+	}
+	return wait
 }

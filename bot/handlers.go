@@ -91,7 +91,7 @@ func (b *Bot) sectionButton(id string) handler {
 // limited applies the per-user cooldown to a handler.
 func (b *Bot) limited(h handler) handler {
 	return func(ctx context.Context, r *request) (reply, error) {
-		if wait := b.cooldown.wait(r.userID); wait > 0 {
+		if wait := b.coolDown(ctx, r.userID); wait > 0 {
 			return reply{}, userError{fmt.Sprintf(txtSlowDown.In(r.lang), int(wait.Seconds()+0.999))}
 		}
 		return h(ctx, r)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/startupqa/startupqa"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -215,9 +216,15 @@ func (b *Bot) errorReply(err error, l lang.Lang, log loggerLike) (rep reply, out
 	if errors.Is(err, errPanic) {
 		return reply{Content: txtSorry.In(l), Ephemeral: true}, "panic"
 	}
+	if errors.Is(err, startupqa.ErrStoreUnavailable) {
+		log.Warn("store unavailable", "err", err)
+		return reply{Content: txtStoreDown.In(l), Ephemeral: true}, "store_down"
+	}
 	log.Error("handler failed", "err", err)
 	return reply{Content: txtSorry.In(l), Ephemeral: true}, "error"
 }
+
+var txtStoreDown = text{"积分数据库暂时连不上：挑战、排行榜和战绩稍后恢复，提问（/ask）照常可用。", "The scores database is unreachable for now: challenges, leaderboards and stats will be back; questions (/ask) still work."}
 
 var txtSorry = text{"抱歉，出了点问题，请稍后再试。", "Sorry, something went wrong. Please try again in a moment."}
 

@@ -40,7 +40,7 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 	var rep reply
 	if !hasText(q) {
 		rep = reply{Content: txtAskInMessage.In(l)}
-	} else if wait := b.cooldown.wait(m.Author.ID); wait > 0 {
+	} else if wait := b.coolDown(ctx, m.Author.ID); wait > 0 {
 		rep = reply{Content: fmt.Sprintf(txtSlowDown.In(l), int(wait.Seconds()+0.999))}
 	} else if res, err := b.engine.Search(ctx, q); err != nil {
 		log.Error("search failed", "err", err)

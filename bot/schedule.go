@@ -20,7 +20,10 @@ type ScheduleStore interface {
 	PutSchedule(ctx context.Context, s startupqa.Schedule) error
 	DeleteSchedule(ctx context.Context, guildID, channelID string) (bool, error)
 	Schedules(ctx context.Context) ([]startupqa.Schedule, error)
-	MarkScheduleRun(ctx context.Context, guildID, channelID string, at time.Time) error
+	// ClaimScheduleRun records that a slot runs now and reports whether
+	// this call did: false when another process, or this one before a
+	// restart, ran it.
+	ClaimScheduleRun(ctx context.Context, guildID, channelID string, slot, now time.Time) (bool, error)
 	ResetLeaderboard(ctx context.Context, guildID string) error
 }
 
@@ -194,6 +197,11 @@ func (b *Bot) runSchedules(ctx context.Context, tick time.Duration) {
 		}
 		now := time.Now()
 		for _, s := range all {
+			// The guild's shard owns its schedule; the claim settles an
+			// overlap (a shard moving between processes).
+			if !b.owns(s.GuildID) {
+				continue
+			}
 			if slot, ok := dueSlot(s, now); ok {
 				b.runSchedule(ctx, s, slot)
 			}
@@ -221,9 +229,15 @@ func dueSlot(s startupqa.Schedule, now time.Time) (time.Time, bool) {
 }
 
 func (b *Bot) runSchedule(ctx context.Context, s startupqa.Schedule, slot time.Time) {
-	// Mark first: a failing start is not retried every tick all day.
-	if err := b.schedules().MarkScheduleRun(ctx, s.GuildID, s.ChannelID, time.Now()); err != nil {
-		b.log.Error("mark schedule", "channel", s.ChannelID, "err", err)
+	// Claim first: a failing start is not retried every tick all day,
+	// and a slot another process claimed is theirs.
+	claimed, err := b.schedules().ClaimScheduleRun(ctx, s.GuildID, s.ChannelID, slot, time.Now())
+	if err != nil {
+		b.log.Error("claim schedule", "channel", s.ChannelID, "err", err)
+		return
+	}
+	if !claimed {
+		b.log.Info("scheduled challenge run elsewhere", "channel", s.ChannelID, "slot", slot)
 		return
 	}
 	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, "", defaultRounds, b.rng())
