@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"slices"
 
 	"github.com/bwmarrin/discordgo"
@@ -333,4 +334,23 @@ func languageOption() *discordgo.ApplicationCommandOption {
 			{Name: "English", Value: langEnglish},
 		},
 	}
+}
+
+// Register registers the slash commands over REST, as the process that
+// runs shard 0 does at start-up, and returns how many there are: for a
+// deployment that registers them in a step of its own (startupqa
+// register), before any shard starts.
+func Register(cfg Config, log *slog.Logger) (int, error) {
+	b := New(cfg, nil, nil, log)
+	s, err := b.newSession()
+	if err != nil {
+		return 0, err
+	}
+	if err := b.identifyOverREST(s); err != nil {
+		return 0, err
+	}
+	if err := b.registerCommands(s); err != nil {
+		return 0, err
+	}
+	return len(commands()), nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/sqlstore"
 )
 
@@ -59,6 +60,10 @@ func open(ctx context.Context, url string, list []string) (*sqlstore.DB, int, er
 	pool.SetMaxIdleConns(maxConns)
 	if err := pool.PingContext(ctx); err != nil {
 		pool.Close()
+		if isFailure(err) {
+			// Unreachable, not refused: worth trying again.
+			err = fmt.Errorf("%w: %w", startupqa.ErrStoreUnavailable, err)
+		}
 		return nil, 0, fmt.Errorf("open PostgreSQL %s: %w", where, err)
 	}
 	d := dialect

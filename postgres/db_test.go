@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/internal/pgtest"
 	"github.com/startupqa/startupqa/sqlstore"
 )
@@ -92,5 +93,8 @@ func TestOpenUnreachable(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), "127.0.0.1") {
 		t.Errorf("Open = %v, want the host and no password", err)
+	}
+	if !errors.Is(err, startupqa.ErrStoreUnavailable) {
+		t.Errorf("Open of a closed port = %v, want it marked unavailable (worth retrying)", err)
 	}
 }

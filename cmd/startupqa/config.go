@@ -9,11 +9,14 @@ import (
 	"log/slog"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"github.com/startupqa/startupqa/bot"
 )
 
 // config is every setting, read once from the environment and .env; flags
@@ -38,8 +41,13 @@ type config struct {
 	// DATABASE_URL: PostgreSQL instead of the SQLite file; never logged
 	// or printed, since it may hold a password.
 	DatabaseURL string
-	MetricsAddr string        // METRICS_ADDR: host:port of /metrics, /healthz, /readyz
-	Retention   time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
+	MetricsAddr string // METRICS_ADDR: host:port of /metrics, /healthz, /readyz
+	// SHARD_COUNT: how many shards the bot runs as over all its processes
+	// (0: unsharded; bot.AutoShards: Discord's count); SHARD_IDS: those
+	// this process runs (nil: all).
+	ShardCount int
+	ShardIDs   []int
+	Retention  time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
 }
 
 // maxCooldown bounds ASK_COOLDOWN_SECONDS: a day is longer than any study
@@ -80,6 +88,9 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		return config{}, fmt.Errorf("DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database; leave it empty for the SQLite file of DATABASE_PATH")
 	}
 	cfg.MetricsAddr = get("METRICS_ADDR", "")
+	if cfg.ShardCount, cfg.ShardIDs, err = parseShards(get("SHARD_COUNT", ""), get("SHARD_IDS", "")); err != nil {
+		return config{}, err
+	}
 	days, err := strconv.Atoi(get("UNANSWERED_RETENTION_DAYS", "90"))
 	if err != nil || days < 0 {
 		return config{}, fmt.Errorf("UNANSWERED_RETENTION_DAYS must be a whole number of days ≥ 0")
@@ -112,4 +123,54 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		return config{}, fmt.Errorf("LOG_FORMAT is %q; want text or json", cfg.LogFormat)
 	}
 	return cfg, nil
+}
+
+// maxShards bounds SHARD_COUNT: far past any bot (Discord wants a shard
+// per 1,000 to 2,500 servers), short of a typo that opens a million
+// connections.
+const maxShards = 4096
+
+// parseShards reads SHARD_COUNT ("", a number, or auto) and SHARD_IDS (ids
+// and ranges: 0-3, 4,5, 0-1,6).
+func parseShards(count, ids string) (int, []int, error) {
+	n := 0
+	switch {
+	case count == "":
+	case strings.EqualFold(count, "auto"):
+		n = bot.AutoShards
+	default:
+		v, err := strconv.Atoi(count)
+		if err != nil || v < 1 || v > maxShards {
+			return 0, nil, fmt.Errorf("SHARD_COUNT is %q; want auto or a number of shards from 1 to %d", count, maxShards)
+		}
+		n = v
+	}
+	if ids == "" {
+		return n, nil, nil
+	}
+	if n == 0 {
+		return 0, nil, errors.New("SHARD_IDS needs SHARD_COUNT: the shards of how many")
+	}
+	bad := fmt.Errorf("SHARD_IDS is %q; want shard ids and ranges such as 0-3 or 4,5", ids)
+	var out []int
+	for _, part := range strings.Split(ids, ",") {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), "-")
+		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+		b := a
+		var err2 error
+		if isRange {
+			b, err2 = strconv.Atoi(strings.TrimSpace(hi))
+		}
+		if err1 != nil || err2 != nil || a < 0 || b < a || b >= maxShards {
+			return 0, nil, bad
+		}
+		if n > 0 && b >= n {
+			return 0, nil, fmt.Errorf("SHARD_IDS names shard %d, but SHARD_COUNT=%d has shards 0 to %d", b, n, n-1)
+		}
+		for i := a; i <= b; i++ {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return n, slices.Compact(out), nil
 }

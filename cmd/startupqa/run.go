@@ -25,6 +25,7 @@ Usage:
   startupqa grade [flags] ID|N         grade an answer read from stdin
   startupqa challenge [flags]          a quiz in the terminal: answer, get graded
   startupqa serve [flags]              run the Discord bot (needs DISCORD_TOKEN)
+  startupqa register                   register the slash commands with Discord and exit
   startupqa unanswered [flags]         questions the bot could not answer, most asked first
   startupqa healthcheck [--ready]      ask a running serve's health check (METRICS_ADDR)
   startupqa migrate-store [--from F]   copy the SQLite file's scores into DATABASE_URL
@@ -137,6 +138,7 @@ func (a *app) commands() map[string]func(context.Context, []string) error {
 		"unanswered":    a.unanswered,
 		"healthcheck":   a.healthcheck,
 		"migrate-store": a.migrateStore,
+		"register":      a.register,
 	}
 }
 

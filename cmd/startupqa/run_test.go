@@ -10,9 +10,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/startupqa/startupqa/bot"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -441,6 +444,41 @@ func TestReadmeSynopsisNamesEveryFlag(t *testing.T) {
 			if !strings.Contains(synopsis[cmd], "-"+name+" ") && !strings.Contains(synopsis[cmd], "-"+name+"]") {
 				t.Errorf("the README's synopsis of %s lacks -%s:\n%s", cmd, name, synopsis[cmd])
 			}
+		}
+	}
+}
+
+func TestParseShards(t *testing.T) {
+	for _, tt := range []struct {
+		count, ids string
+		n          int
+		want       []int
+		errIn      string
+	}{
+		{"", "", 0, nil, ""},
+		{"4", "", 4, nil, ""},
+		{"auto", "", bot.AutoShards, nil, ""},
+		{"AUTO", "0-1", bot.AutoShards, []int{0, 1}, ""},
+		{"8", "0-3", 8, []int{0, 1, 2, 3}, ""},
+		{"8", "6, 4,5,4", 8, []int{4, 5, 6}, ""},
+		{"8", "0-1,6-7", 8, []int{0, 1, 6, 7}, ""},
+		{"0", "", 0, nil, "from 1 to 4096"},
+		{"many", "", 0, nil, "want auto or a number"},
+		{"", "0-1", 0, nil, "needs SHARD_COUNT"},
+		{"2", "1-2", 0, nil, "shards 0 to 1"},
+		{"4", "3-1", 0, nil, "ids and ranges"},
+		{"4", "a", 0, nil, "ids and ranges"},
+		{"4", "-1", 0, nil, "ids and ranges"},
+	} {
+		n, ids, err := parseShards(tt.count, tt.ids)
+		if tt.errIn != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.errIn) {
+				t.Errorf("parseShards(%q, %q) error %v, want one saying %q", tt.count, tt.ids, err, tt.errIn)
+			}
+			continue
+		}
+		if err != nil || n != tt.n || !slices.Equal(ids, tt.want) {
+			t.Errorf("parseShards(%q, %q) = %d, %v, %v; want %d, %v", tt.count, tt.ids, n, ids, err, tt.n, tt.want)
 		}
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/startupqa/startupqa/bot"
@@ -57,25 +57,29 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		}
 		go ix.Watch(ctx, 2*time.Second)
 	}
-	db, err := a.openStore(ctx, false)
-	if err != nil {
+	db, err := a.openStoreRetrying(ctx)
+	if err != nil || db == nil {
 		return err
 	}
 	defer db.Close()
-	lease, err := holdDatabase(ctx, db, a.storeName(), a.log)
+	leases, err := a.holdDatabase(ctx, db)
 	if err != nil {
 		return err
 	}
-	defer lease.Release(context.WithoutCancel(ctx))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	go func() {
-		select {
-		case <-lease.Lost():
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
+	lost := make(chan struct{})
+	for _, lease := range leases {
+		defer lease.Release(context.WithoutCancel(ctx))
+		go func() {
+			select {
+			case <-lease.Lost():
+				close(lost)
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	b := bot.New(bot.Config{
 		Token:               a.cfg.DiscordToken,
 		GuildID:             a.cfg.DiscordGuildID,
@@ -87,8 +91,15 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		HTTPAddr:            *httpAddr,
 		PublicKey:           a.cfg.DiscordPublicKey,
 		NoGateway:           *noGateway,
+		ShardCount:          a.cfg.ShardCount,
+		ShardIDs:            a.cfg.ShardIDs,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
+	if len(a.cfg.ShardIDs) > 0 {
+		// Other processes run the other shards: a member's cooldown is
+		// kept where they all see it.
+		b.UseSharedCooldowns(db)
+	}
 	if a.cfg.MetricsAddr != "" {
 		stop, err := a.serveMetrics(ctx, b, ix, db)
 		if err != nil {
@@ -103,7 +114,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		err = fmt.Errorf("DISCORD_API_BASE %s: %w", a.cfg.DiscordAPIBase, err)
 	}
 	select {
-	case <-lease.Lost():
+	case <-lost:
 		return errors.Join(err, fmt.Errorf("stopped: another process took over %s", a.storeName()))
 	default:
 		return err
@@ -162,14 +173,34 @@ func readiness(ix interface{ Stats() engine.Stats }, db interface{ Ping(context.
 // machine whose process has ended gives way at once.
 const leaseTTL = 30 * time.Second
 
-// holdDatabase makes sure that one bot at a time plays on a database: a
-// second would end the first one's running challenges as stale, and both
-// would post every scheduled one.
-func holdDatabase(ctx context.Context, db *sqlstore.DB, store string, log *slog.Logger) (*sqlstore.Lease, error) {
-	lease, err := db.HoldLease(ctx, "serve", sqlstore.ProcessHolder(), leaseTTL, log)
-	var held *sqlstore.LeaseHeldError
-	if errors.As(err, &held) {
-		return nil, fmt.Errorf("another startupqa serve (%s) is using %s: stop it, or give this one its own database (DATABASE_PATH, DATABASE_URL); a bot killed on another machine lets go %s after it stopped", held.Holder, store, leaseTTL)
+// holdDatabase makes sure that one bot at a time plays on a database, or
+// one process per shard: two would both resume the same challenges and
+// post every scheduled one. Unsharded, the bot holds the lease "serve";
+// sharded, one lease per shard it runs.
+func (a *app) holdDatabase(ctx context.Context, db *sqlstore.DB) ([]*sqlstore.Lease, error) {
+	names := []string{"serve"}
+	if len(a.cfg.ShardIDs) > 0 {
+		names = names[:0]
+		for _, id := range a.cfg.ShardIDs {
+			names = append(names, fmt.Sprintf("serve shard %d", id))
+		}
 	}
-	return lease, err
+	holder := sqlstore.ProcessHolder()
+	var leases []*sqlstore.Lease
+	for _, name := range names {
+		lease, err := db.HoldLease(ctx, name, holder, leaseTTL, a.log)
+		var held *sqlstore.LeaseHeldError
+		if errors.As(err, &held) {
+			err = fmt.Errorf("another startupqa serve (%s) is using %s for %s: stop it, give this one its own database (DATABASE_PATH, DATABASE_URL) or other shards (SHARD_IDS); a bot killed on another machine lets go %s after it stopped",
+				held.Holder, a.storeName(), strings.TrimPrefix(name, "serve "), leaseTTL)
+		}
+		if err != nil {
+			for _, l := range leases {
+				l.Release(context.WithoutCancel(ctx))
+			}
+			return nil, err
+		}
+		leases = append(leases, lease)
+	}
+	return leases, nil
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	iofs "io/fs"
 	"os"
+	"time"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/postgres"
 	"github.com/startupqa/startupqa/sqlite"
 	"github.com/startupqa/startupqa/sqlstore"
@@ -27,6 +29,27 @@ func (a *app) openStore(ctx context.Context, mustExist bool) (*sqlstore.DB, erro
 		}
 	}
 	return sqlite.Open(ctx, a.cfg.DatabasePath)
+}
+
+// openStoreRetrying opens the store for serve. A PostgreSQL server that
+// does not answer yet (it may be starting beside the bot, as in the
+// compose file) is tried again with back-off, up to a minute apart, until
+// ctx ends; then it returns nil and no error. Anything else fails at once.
+func (a *app) openStoreRetrying(ctx context.Context) (*sqlstore.DB, error) {
+	wait := time.Second
+	for {
+		db, err := a.openStore(ctx, false)
+		if err == nil || a.cfg.DatabaseURL == "" || !errors.Is(err, startupqa.ErrStoreUnavailable) {
+			return db, err
+		}
+		a.log.Warn("database unreachable; retrying", "err", err, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return nil, nil
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
 }
 
 // storeName says which store the settings name, for messages: never the
