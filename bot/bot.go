@@ -111,6 +111,8 @@ type Bot struct {
 	cooldown *cooldown
 	// sharedCooldowns, when set, holds cooldowns across processes.
 	sharedCooldowns SharedCooldowns
+	// identifyGate, when set, spaces IDENTIFYs across processes.
+	identifyGate IdentifyGate
 
 	store  ChallengeStore // nil: no challenges
 	games  games

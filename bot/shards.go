@@ -118,7 +118,7 @@ func (b *Bot) openShards(ctx context.Context, shards []*shard, concurrency int) 
 		errs := make([]error, j-i)
 		var wg sync.WaitGroup
 		for k, sh := range shards[i:j] {
-			wg.Go(func() { errs[k] = b.openShard(ctx, sh) })
+			wg.Go(func() { errs[k] = b.openShard(ctx, sh, concurrency) })
 		}
 		wg.Wait()
 		if err := errors.Join(errs...); err != nil {
@@ -135,7 +135,13 @@ func (b *Bot) openShards(ctx context.Context, shards []*shard, concurrency int) 
 	return nil
 }
 
-func (b *Bot) openShard(ctx context.Context, sh *shard) error {
+func (b *Bot) openShard(ctx context.Context, sh *shard, concurrency int) error {
+	if b.identifyGate != nil {
+		// Other processes' shards of the same bucket identify too.
+		if err := b.identifyGate.WaitIdentify(ctx, sh.id%concurrency); err != nil {
+			return fmt.Errorf("shard %d: wait for its turn to identify: %w", sh.id, err)
+		}
+	}
 	if err := sh.s.Open(); err != nil {
 		if fe, ok := fatalClose(err); ok {
 			return fe
@@ -172,3 +178,16 @@ func (b *Bot) registersCommands() bool {
 	defer b.mu.Unlock()
 	return len(b.shardIDs) == 0 || b.shardIDs[0] == 0
 }
+
+// IdentifyGate spaces the IDENTIFYs of a bot's shards across its
+// processes: Discord lets one shard of each rate-limit bucket (shard id
+// modulo max_concurrency) identify every 5 s, whichever process runs it.
+type IdentifyGate interface {
+	// WaitIdentify returns when a shard of the bucket may identify, and
+	// holds the bucket for the next 5 s.
+	WaitIdentify(ctx context.Context, bucket int) error
+}
+
+// UseIdentifyGate makes the shards wait for g before they identify. Call
+// it before Run.
+func (b *Bot) UseIdentifyGate(g IdentifyGate) { b.identifyGate = g }

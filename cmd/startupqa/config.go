@@ -45,9 +45,10 @@ type config struct {
 	// SHARD_COUNT: how many shards the bot runs as over all its processes
 	// (0: unsharded; bot.AutoShards: Discord's count); SHARD_IDS: those
 	// this process runs (nil: all).
-	ShardCount int
-	ShardIDs   []int
-	Retention  time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
+	ShardCount    int
+	ShardIDs      []int
+	Retention     time.Duration // UNANSWERED_RETENTION_DAYS; 0 keeps everything
+	ScheduleCheck time.Duration // SCHEDULE_CHECK_SECONDS: how often daily challenges are checked
 }
 
 // maxCooldown bounds ASK_COOLDOWN_SECONDS: a day is longer than any study
@@ -88,6 +89,11 @@ func loadConfig(env lookupFunc, dotenvPath string) (config, error) {
 		return config{}, fmt.Errorf("DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database; leave it empty for the SQLite file of DATABASE_PATH")
 	}
 	cfg.MetricsAddr = get("METRICS_ADDR", "")
+	check, err := strconv.Atoi(get("SCHEDULE_CHECK_SECONDS", "30"))
+	if err != nil || check < 1 || check > 3600 {
+		return config{}, fmt.Errorf("SCHEDULE_CHECK_SECONDS must be a whole number of seconds from 1 to 3600")
+	}
+	cfg.ScheduleCheck = time.Duration(check) * time.Second
 	if cfg.ShardCount, cfg.ShardIDs, err = parseShards(get("SHARD_COUNT", ""), get("SHARD_IDS", "")); err != nil {
 		return config{}, err
 	}

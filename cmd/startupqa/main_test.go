@@ -7,8 +7,12 @@ import (
 	"github.com/startupqa/startupqa/internal/pgtest"
 )
 
-// TestMain stops the PostgreSQL server that tests may have started.
+// TestMain runs serve in a child process of TestShardsEndToEnd, and stops
+// the PostgreSQL server that tests may have started.
 func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "serve" {
+		runChild()
+	}
 	code := m.Run()
 	pgtest.Stop()
 	os.Exit(code)

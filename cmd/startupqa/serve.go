@@ -92,13 +92,16 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		PublicKey:           a.cfg.DiscordPublicKey,
 		NoGateway:           *noGateway,
 		ShardCount:          a.cfg.ShardCount,
+		ScheduleTick:        a.cfg.ScheduleCheck,
 		ShardIDs:            a.cfg.ShardIDs,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
 	if len(a.cfg.ShardIDs) > 0 {
 		// Other processes run the other shards: a member's cooldown is
-		// kept where they all see it.
+		// kept where they all see it, and the shards take turns to
+		// identify through it.
 		b.UseSharedCooldowns(db)
+		b.UseIdentifyGate(sqlstore.IdentifyGate{DB: db, Holder: sqlstore.ProcessHolder()})
 	}
 	if a.cfg.MetricsAddr != "" {
 		stop, err := a.serveMetrics(ctx, b, ix, db)

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -112,5 +113,47 @@ func testTakeCooldown(t *testing.T, be Backend) {
 	}
 	if c := count(t, first, "cooldowns"); c != 0 {
 		t.Errorf("%d cooldowns left", c)
+	}
+}
+
+// Shards of one identify bucket, in any process, identify Every apart;
+// other buckets do not wait for them.
+func testIdentifyGate(t *testing.T, be Backend) {
+	ctx := context.Background()
+	first := be.New(t)
+	const every = 300 * time.Millisecond
+	gates := []sqlstore.IdentifyGate{
+		{DB: first, Holder: "p1", Every: every, Poll: 10 * time.Millisecond},
+		{DB: be.Again(t, first), Holder: "p2", Every: every, Poll: 10 * time.Millisecond},
+	}
+	start := time.Now()
+	var mu sync.Mutex
+	var at []time.Duration
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			if err := gates[i%2].WaitIdentify(ctx, 0); err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			at = append(at, time.Since(start))
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	slices.Sort(at)
+	for i := 1; i < len(at); i++ {
+		if gap := at[i] - at[i-1]; gap < every-20*time.Millisecond {
+			t.Errorf("identifies of one bucket at %v: %v apart, want %v", at, gap, every)
+		}
+	}
+	began := time.Now()
+	if err := gates[0].WaitIdentify(ctx, 1); err != nil || time.Since(began) > every/2 {
+		t.Errorf("another bucket waited %v (%v)", time.Since(began), err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if err := gates[1].WaitIdentify(cctx, 1); err == nil {
+		t.Error("a taken bucket let a second identify through at once")
 	}
 }

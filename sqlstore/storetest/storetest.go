@@ -39,6 +39,7 @@ func Run(t *testing.T, b Backend) {
 		{"Schedules", testSchedules},
 		{"ClaimScheduleRun", testClaimScheduleRun},
 		{"TakeCooldown", testTakeCooldown},
+		{"IdentifyGate", testIdentifyGate},
 		{"Settings", testSettings},
 		{"Unanswered", testUnanswered},
 		{"UnansweredCapPerGuild", testUnansweredCapPerGuild},
