@@ -134,7 +134,7 @@ type Bot struct {
 	// responses (see bucketPool).
 	callbacks, edits bucketPool
 
-	handlers sync.WaitGroup // interactions and messages being handled
+	handlers inflight // interactions and messages being handled
 
 	// The shards this process runs (guarded by mu): their connections,
 	// how many shards the bot has in all, and their ids here, sorted.
@@ -480,11 +480,7 @@ func (b *Bot) drain() {
 		}
 	}
 	b.games.mu.Unlock()
-	done := make(chan struct{})
-	go func() { b.handlers.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
+	if !b.handlers.drain(5 * time.Second) {
 		b.log.Warn("shutting down with handlers still running")
 	}
 }

@@ -50,8 +50,9 @@ func (b *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discor
 // they came. It recovers from panics, so that no handler can kill the
 // bot, and hands every outcome to respond.
 func (b *Bot) interaction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, send sendFunc) {
-	b.handlers.Add(1)
-	defer b.handlers.Done()
+	if b.handlers.begin() {
+		defer b.handlers.end()
+	}
 	start := time.Now()
 	r := &request{i: i, userID: interactionUser(i), lang: interactionLang(i)}
 	log := b.log.With("interaction", i.ID, "type", i.Type.String(), "user", r.userID)

@@ -25,8 +25,9 @@ func (b *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 	if m.GuildID != "" && !mentions(m, b.self()) {
 		return
 	}
-	b.handlers.Add(1)
-	defer b.handlers.Done()
+	if b.handlers.begin() {
+		defer b.handlers.end()
+	}
 	start := time.Now()
 	log := b.log.With("message", m.ID, "channel", m.ChannelID, "user", m.Author.ID, "dm", m.GuildID == "")
 	defer func() {
