@@ -28,6 +28,19 @@ type Challenge struct {
 	UpdatedAt   time.Time
 }
 
+// RoundPlayer is a member who joined a round of a challenge: pressed
+// Answer, answered or took a hint.
+type RoundPlayer struct {
+	Round       int
+	UserID      string
+	Submissions int // answers given this round, an improvement included
+	Hints       int // hints taken this round
+}
+
+// ErrNotFound is returned (wrapped) by a store asked for a challenge or
+// schedule that does not exist.
+var ErrNotFound = errors.New("not found")
+
 // ErrStoreUnavailable is wrapped into the errors of a store that failed
 // in itself (a lost connection, I/O, a full disk), as opposed to refusing
 // a request by its rules, so that the bot can tell members the scores are

@@ -95,4 +95,14 @@ CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question
 	// 8: the language a challenge is played in, so that a restart
 	// resumes it in that language.
 	`ALTER TABLE challenges ADD COLUMN lang TEXT NOT NULL DEFAULT ''`,
+	// 9: who plays each round of a challenge, so that any process
+	// can serve its clicks: submissions and hints per member.
+	`CREATE TABLE round_players (
+	challenge_id BIGINT  NOT NULL REFERENCES challenges (id) ON DELETE CASCADE,
+	round        INTEGER NOT NULL,
+	user_id      TEXT    NOT NULL,
+	submissions  INTEGER NOT NULL DEFAULT 0,
+	hints        INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (challenge_id, round, user_id)
+);`,
 }

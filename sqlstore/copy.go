@@ -11,6 +11,7 @@ import (
 var columns = map[string][]string{
 	"challenges":         {"id", "guild_id", "channel_id", "starter_id", "topic", "lang", "seconds", "round", "state", "round_ends_at", "started_at", "updated_at"},
 	"challenge_sections": {"challenge_id", "position", "section_id"},
+	"round_players":      {"challenge_id", "round", "user_id", "submissions", "hints"},
 	"attempts":           {"id", "challenge_id", "round", "guild_id", "channel_id", "user_id", "section_id", "answer", "score", "points", "created_at"},
 	"attempt_key_points": {"attempt_id", "kind", "position", "name"},
 	"schedules":          {"guild_id", "channel_id", "time_of_day", "timezone", "created_by", "last_run"},

@@ -19,7 +19,7 @@ var ErrChallengeRunning = startupqa.ErrChallengeRunning
 
 // ErrNotFound is returned (wrapped) when a challenge or schedule that a
 // call names does not exist.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = startupqa.ErrNotFound
 
 // ErrSchemaTooNew is returned (wrapped) when the database was migrated by
 // a newer version of the program than this one.

@@ -28,6 +28,7 @@ func Run(t *testing.T, b Backend) {
 	}{
 		{"ChallengeRoundTrip", testChallengeRoundTrip},
 		{"OneRunningChallengePerChannel", testOneRunningChallengePerChannel},
+		{"Rounds", testRounds},
 		{"AttemptsRoundTrip", testAttemptsRoundTrip},
 		{"AttemptReplacedOnImprove", testAttemptReplacedOnImprove},
 		{"AttemptManyKeyPoints", testAttemptManyKeyPoints},

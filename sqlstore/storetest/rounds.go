@@ -1,0 +1,108 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/startupqa/startupqa"
+	"github.com/startupqa/startupqa/sqlstore"
+)
+
+// A round's players, answers and hints are kept in the store, so that any
+// process serves a click; the caps and the round's end hold when several
+// processes race.
+func testRounds(t *testing.T, be Backend) {
+	ctx := context.Background()
+	first := be.New(t)
+	stores := []*sqlstore.DB{first, be.Again(t, first), be.Again(t, first)}
+	c := mustChallenge(t, first, "g", "c")
+
+	if n, err := first.JoinRound(ctx, c.ID, 1, "u1"); n != 0 || err != nil {
+		t.Fatalf("join = %d, %v", n, err)
+	}
+	// Ten answers of u1 at once through three processes, two allowed.
+	var counted atomic.Int64
+	var wg sync.WaitGroup
+	for i := range 10 {
+		wg.Go(func() {
+			ok, err := stores[i%3].CountSubmission(ctx, c.ID, 1, "u1", 2)
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				counted.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := counted.Load(); n != 2 {
+		t.Errorf("%d answers counted, want the cap of 2", n)
+	}
+	if n, err := stores[1].JoinRound(ctx, c.ID, 1, "u1"); n != 2 || err != nil {
+		t.Errorf("join after two answers = %d, %v", n, err)
+	}
+	for want := range 3 {
+		if n, err := stores[want%3].TakeHint(ctx, c.ID, 1, "u2"); n != want || err != nil {
+			t.Errorf("hint %d: had %d, %v", want+1, n, err)
+		}
+	}
+	if ok, err := first.CountSubmission(ctx, c.ID, 2, "u2", 2); !ok || err != nil {
+		t.Errorf("u2's answer in round 2: %v, %v", ok, err)
+	}
+	players, err := stores[2].RoundPlayers(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []startupqa.RoundPlayer{
+		{Round: 1, UserID: "u1", Submissions: 2},
+		{Round: 1, UserID: "u2", Hints: 3},
+		{Round: 2, UserID: "u2", Submissions: 1},
+	}
+	if len(players) != len(want) {
+		t.Fatalf("players %+v, want %+v", players, want)
+	}
+	for i := range want {
+		if players[i] != want[i] {
+			t.Errorf("player %d: %+v, want %+v", i, players[i], want[i])
+		}
+	}
+	if _, err := first.JoinRound(ctx, 999, 1, "u1"); !errors.Is(err, sqlstore.ErrNotFound) {
+		t.Errorf("join a missing challenge: %v, want ErrNotFound", err)
+	}
+
+	// Six processes end round 1 at once: one moves the challenge on.
+	var moved atomic.Int64
+	for i := range 6 {
+		wg.Go(func() {
+			next := *c
+			next.Round, next.RoundEndsAt, next.UpdatedAt = 2, time.Now().Add(time.Minute), time.Now()
+			ok, err := stores[i%3].AdvanceRound(ctx, &next, 1)
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				moved.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := moved.Load(); n != 1 {
+		t.Errorf("round 1 ended %d times, want once", n)
+	}
+	got, err := first.Challenge(ctx, c.ID)
+	if err != nil || got.Round != 2 || got.State != startupqa.ChallengeRunning {
+		t.Errorf("after the end of round 1: %+v, %v", got, err)
+	}
+	last := *got
+	last.State, last.UpdatedAt = startupqa.ChallengeEnded, time.Now()
+	if ok, err := first.AdvanceRound(ctx, &last, 2); !ok || err != nil {
+		t.Errorf("end the last round: %v, %v", ok, err)
+	}
+	if ok, err := first.AdvanceRound(ctx, &last, 2); ok || err != nil {
+		t.Errorf("end an ended challenge again: %v, %v; want false", ok, err)
+	}
+}
