@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"github.com/startupqa/startupqa/challenge"
 	"github.com/startupqa/startupqa/chart"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
@@ -75,6 +76,10 @@ type Config struct {
 	UnansweredRetention time.Duration
 	// ScheduleTick is how often daily challenges are checked; 30 s when 0.
 	ScheduleTick time.Duration
+	// RoundTick is how often rounds whose time is up are ended when no
+	// timer of this process ends them (another process started them, or
+	// died); 1 s when 0.
+	RoundTick time.Duration
 	// AckBudget is how long a handler may take before the interaction is
 	// deferred; Discord drops interactions not acknowledged within 3 s.
 	AckBudget time.Duration
@@ -114,8 +119,9 @@ type Bot struct {
 	// identifyGate, when set, spaces IDENTIFYs across processes.
 	identifyGate IdentifyGate
 
-	store  ChallengeStore // nil: no challenges
-	games  games
+	store  ChallengeStore     // nil: no challenges
+	play   *challenge.Service // the game over store; nil without one
+	timers roundTimers
 	quicks quickRounds
 
 	mu     sync.Mutex
@@ -154,7 +160,6 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		scripts:   scripts,
 		log:       slog.New(redactingHandler{log.Handler()}),
 		cooldown:  newCooldown(cfg.Cooldown, time.Now),
-		games:     games{byChannel: map[string]*game{}},
 		quicks:    quickRounds{rounds: map[int64]*quickRound{}},
 		metrics:   noMetrics{},
 		charts:    sync.OnceValues(chart.New),
@@ -295,12 +300,19 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.mu.Lock()
 	b.sess = s
 	b.mu.Unlock()
-	b.endStaleChallenges(ctx)
+	if !b.cfg.NoGateway {
+		b.announceRunning(ctx)
+	}
 	tick := b.cfg.ScheduleTick
 	if tick <= 0 {
 		tick = 30 * time.Second
 	}
 	go b.runSchedules(hctx, tick)
+	roundTick := b.cfg.RoundTick
+	if roundTick <= 0 {
+		roundTick = time.Second
+	}
+	go b.runRounds(hctx, roundTick)
 	if b.cfg.HTTPAddr != "" {
 		stop, err := b.serveHTTP(hctx, b.cfg.HTTPAddr)
 		if err != nil {
@@ -473,13 +485,7 @@ func (b *Bot) shutdown(shards []*shard) {
 // in flight: an answer being written reaches its asker before the
 // connection closes.
 func (b *Bot) drain() {
-	b.games.mu.Lock()
-	for _, g := range b.games.byChannel {
-		if g.timer != nil {
-			g.timer.Stop()
-		}
-	}
-	b.games.mu.Unlock()
+	b.stopTimers()
 	if !b.handlers.drain(5 * time.Second) {
 		b.log.Warn("shutting down with handlers still running")
 	}

@@ -22,21 +22,16 @@ import (
 	"github.com/startupqa/startupqa/lang"
 )
 
-// ChallengeStore keeps challenges and scores; *sqlstore.DB is one.
+// ChallengeStore keeps challenges and scores; *sqlstore.DB is one. The
+// game itself lives there (see challenge.Service), so that any process
+// serves any click.
 type ChallengeStore interface {
-	CreateChallenge(ctx context.Context, c *startupqa.Challenge) error
-	UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error
-	RunningChallenges(ctx context.Context) ([]startupqa.Challenge, error)
-	RecordAttempt(ctx context.Context, a *startupqa.Attempt) error
-	Attempts(ctx context.Context, challengeID int64, round int) ([]startupqa.Attempt, error)
+	challenge.Store
 	Leaderboard(ctx context.Context, guildID string, period startupqa.Period, now time.Time, limit int) ([]startupqa.Standing, error)
-	MemberStats(ctx context.Context, guildID, userID string, streakThreshold float64) (*startupqa.MemberStats, error)
 }
 
 // Grader grades answers; *grade.Grader is one.
-type Grader interface {
-	Grade(s *corpus.Section, answer string) grade.Result
-}
+type Grader = challenge.Grader
 
 // Limits of /challenge start.
 const (
@@ -45,8 +40,6 @@ const (
 	defaultSeconds = 120
 	minSeconds     = 30
 	maxSeconds     = 600
-	// maxSubmissions is a first answer and one improvement.
-	maxSubmissions = 2
 )
 
 // Custom ids of the challenge's buttons and modal:
@@ -72,34 +65,6 @@ func parseChID(s string) (action string, id int64, round int, ok bool) {
 	id, err1 := strconv.ParseInt(parts[1], 10, 64)
 	round, err2 := strconv.Atoi(parts[2])
 	return parts[0], id, round, err1 == nil && err2 == nil
-}
-
-// game is a running challenge's state that lives in memory: who joined,
-// who answered, hints, and the round's timer. The challenge itself and
-// every attempt are in the store.
-type game struct {
-	c        startupqa.Challenge
-	players  map[string]bool     // members who pressed Answer in any round
-	answers  map[string]int      // submissions this round
-	missed   map[string][]string // key points each member missed last
-	hints    map[string]int
-	first    string         // first member with a complete answer this round
-	totals   map[string]int // points in this challenge
-	timer    *time.Timer
-	sections []*corpus.Section
-	lang     lang.Lang // of the questions, answers and announcements
-}
-
-// section is round n's section (from 1) in the challenge's language.
-func (g *game) section(n int) *corpus.Section { return inLang(g.sections[n-1], g.lang) }
-
-// games are the running challenges, one per channel.
-type games struct {
-	mu        sync.Mutex
-	byChannel map[string]*game
-	// starting holds the channels where a challenge is being created in
-	// the store and is not in byChannel yet.
-	starting map[string]bool
 }
 
 var (
@@ -149,126 +114,104 @@ func challengeLang(opts []*discordgo.ApplicationCommandInteractionDataOption) la
 }
 
 // begin starts a challenge of the given sections in a channel, played in
-// language l, and returns its first round, or a userError naming who
-// started the one running.
+// language l, and returns its first round, or a userError when one runs
+// there.
 func (b *Bot) begin(ctx context.Context, guild, channel, starter, topic string, secs []*corpus.Section, seconds int, l lang.Lang) (reply, error) {
-	b.games.mu.Lock()
-	if g := b.games.byChannel[channel]; g != nil {
-		who := g.c.StarterID
-		b.games.mu.Unlock()
+	g, err := b.play.Start(ctx, startupqa.Challenge{
+		GuildID: guild, ChannelID: channel, StarterID: starter, Topic: topic, Lang: langCode(l), Seconds: seconds,
+	}, secs)
+	if errors.Is(err, startupqa.ErrChallengeRunning) {
+		who := "?"
+		if cur, _ := b.store.RunningChallenge(ctx, channel); cur != nil {
+			who = cur.StarterID
+		}
 		return reply{}, userError{fmt.Sprintf(txtRunning.In(l), who)}
 	}
-	if b.games.starting[channel] {
-		b.games.mu.Unlock()
-		return reply{}, userError{fmt.Sprintf(txtRunning.In(l), "?")}
-	}
-	if b.games.starting == nil {
-		b.games.starting = map[string]bool{}
-	}
-	b.games.starting[channel] = true
-	b.games.mu.Unlock()
-	defer func() {
-		b.games.mu.Lock()
-		delete(b.games.starting, channel)
-		b.games.mu.Unlock()
-	}()
-	now := time.Now()
-	ch := startupqa.Challenge{
-		GuildID: guild, ChannelID: channel, StarterID: starter, Topic: topic, Lang: langCode(l),
-		Seconds: seconds, Round: 1, State: startupqa.ChallengeRunning,
-		RoundEndsAt: now.Add(time.Duration(seconds) * time.Second), StartedAt: now, UpdatedAt: now,
-	}
-	for _, s := range secs {
-		ch.Sections = append(ch.Sections, s.ID)
-	}
-	// The store's unique index is what settles two starts racing in one
-	// channel: the loser gets ErrChallengeRunning.
-	err := b.store.CreateChallenge(ctx, &ch)
-	if errors.Is(err, startupqa.ErrChallengeRunning) {
-		if ended := b.endUnplayed(ctx, channel); len(ended) > 0 {
-			b.log.Warn("ended a challenge the store still had running", "challenge", ended[0].ID, "channel", channel)
-			err = b.store.CreateChallenge(ctx, &ch)
-		}
-	}
 	if err != nil {
-		if errors.Is(err, startupqa.ErrChallengeRunning) {
-			return reply{}, userError{fmt.Sprintf(txtRunning.In(l), "?")}
-		}
 		return reply{}, err
 	}
-	g := &game{c: ch, sections: secs, totals: map[string]int{}, lang: l}
-	g.resetRound()
-	b.games.mu.Lock()
-	defer b.games.mu.Unlock()
-	b.games.byChannel[ch.ChannelID] = g
-	b.armTimer(g)
+	b.armTimer(g.Challenge)
 	return roundReply(g), nil
 }
 
-// endUnplayed ends the challenges the store has running that no game here
-// plays, in one channel or, when channel is "", in every one, and returns
-// those it ended. At start-up they are what a previous run left; later,
-// challenges whose last round's end failed to reach the store (issue 11,
-// item 5), which would otherwise block their channel until a restart.
-// begin reserves its channel first, so no other start can be creating one
-// there. Challenges of guilds another process's shards serve are theirs.
-func (b *Bot) endUnplayed(ctx context.Context, channel string) []startupqa.Challenge {
-	running, err := b.store.RunningChallenges(ctx)
-	if err != nil {
-		b.log.Error("list running challenges", "err", err)
-		return nil
-	}
-	var ended []startupqa.Challenge
-	for _, c := range running {
-		b.games.mu.Lock()
-		live := b.games.byChannel[c.ChannelID] != nil
-		b.games.mu.Unlock()
-		if live || (channel != "" && c.ChannelID != channel) || !b.owns(c.GuildID) {
-			continue
-		}
-		c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
-		if err := b.store.UpdateChallenge(ctx, &c); err != nil {
-			b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
-			continue
-		}
-		ended = append(ended, c)
-	}
-	return ended
+// roundTimers are the timers of the rounds this process started, by
+// challenge.
+type roundTimers struct {
+	mu   sync.Mutex
+	byID map[int64]*time.Timer
 }
 
-func (g *game) resetRound() {
-	if g.players == nil {
-		g.players = map[string]bool{}
+// armTimer ends a round this process started when its time is up, at
+// once rather than at the next tick of runRounds, which ends those of a
+// process that went away.
+func (b *Bot) armTimer(c startupqa.Challenge) {
+	id, round, channel := c.ID, c.Round, c.ChannelID
+	b.timers.mu.Lock()
+	defer b.timers.mu.Unlock()
+	if b.timers.byID == nil {
+		b.timers.byID = map[int64]*time.Timer{}
 	}
-	g.answers, g.missed, g.hints, g.first = map[string]int{}, map[string][]string{}, map[string]int{}, ""
+	if t := b.timers.byID[id]; t != nil {
+		t.Stop()
+	}
+	b.timers.byID[id] = time.AfterFunc(time.Until(c.RoundEndsAt), func() { b.endRound(channel, id, round, false) })
 }
 
-// armTimer ends the current round when its time is up. Callers hold
-// games.mu.
-func (b *Bot) armTimer(g *game) {
-	if g.timer != nil {
-		g.timer.Stop()
+// stopTimers stops every round timer, at shutdown: the rounds end at the
+// next start, or in another process.
+func (b *Bot) stopTimers() {
+	b.timers.mu.Lock()
+	defer b.timers.mu.Unlock()
+	for id, t := range b.timers.byID {
+		t.Stop()
+		delete(b.timers.byID, id)
 	}
-	id, round := g.c.ID, g.c.Round
-	g.timer = time.AfterFunc(time.Until(g.c.RoundEndsAt), func() { b.endRound(g.c.ChannelID, id, round, false) })
+}
+
+// runRounds ends, every tick, the rounds whose time is up that no timer
+// here ended: those of a process that died, or of a replica that started
+// them. The store lets one process end each.
+func (b *Bot) runRounds(ctx context.Context, tick time.Duration) {
+	if b.play == nil {
+		return
+	}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		due, err := b.play.Due(ctx)
+		if err != nil {
+			b.log.Error("rounds due", "err", err)
+			continue
+		}
+		for _, c := range due {
+			if b.owns(c.GuildID) {
+				b.endRound(c.ChannelID, c.ID, c.Round, false)
+			}
+		}
+	}
 }
 
 // roundReply shows the current round's 题目 with its buttons.
-func roundReply(g *game) reply {
-	l := g.lang
-	s := g.section(g.c.Round)
+func roundReply(g *challenge.Game) reply {
+	l := codeLang(g.Lang)
+	s := g.Section(g.Round)
 	e := &discordgo.MessageEmbed{
-		Title:       fmt.Sprintf(text{"挑战 · 第 %d/%d 题", "Challenge · round %d/%d"}.In(l), g.c.Round, len(g.sections)),
+		Title:       fmt.Sprintf(text{"挑战 · 第 %d/%d 题", "Challenge · round %d/%d"}.In(l), g.Round, len(g.Sections)),
 		Description: fmt.Sprintf("**%s**\n\n%s", s.Title, s.Question),
 		Color:       embedColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf(text{"本轮 %d 秒 · 点「回答」提交，可以改进一次", "%d s per round · press Answer; you may improve once"}.In(l), g.c.Seconds)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf(text{"本轮 %d 秒 · 点「回答」提交，可以改进一次", "%d s per round · press Answer; you may improve once"}.In(l), g.Seconds)},
 	}
-	e.Description += fmt.Sprintf(text{"\n\n结束时间：<t:%d:R>", "\n\nEnds <t:%d:R>"}.In(l), g.c.RoundEndsAt.Unix())
+	e.Description += fmt.Sprintf(text{"\n\n结束时间：<t:%d:R>", "\n\nEnds <t:%d:R>"}.In(l), g.RoundEndsAt.Unix())
 	fitEmbed(e, txtCut.In(l))
 	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: text{"回答", "Answer"}.In(l), Style: discordgo.PrimaryButton, CustomID: chID(actAnswer, g.c.ID, g.c.Round)},
-		discordgo.Button{Label: text{"提示", "Hint"}.In(l), Style: discordgo.SecondaryButton, CustomID: chID(actHint, g.c.ID, g.c.Round)},
-		discordgo.Button{Label: text{"跳过", "Skip"}.In(l), Style: discordgo.DangerButton, CustomID: chID(actSkip, g.c.ID, g.c.Round)},
+		discordgo.Button{Label: text{"回答", "Answer"}.In(l), Style: discordgo.PrimaryButton, CustomID: chID(actAnswer, g.ID, g.Round)},
+		discordgo.Button{Label: text{"提示", "Hint"}.In(l), Style: discordgo.SecondaryButton, CustomID: chID(actHint, g.ID, g.Round)},
+		discordgo.Button{Label: text{"跳过", "Skip"}.In(l), Style: discordgo.DangerButton, CustomID: chID(actSkip, g.ID, g.Round)},
 	}}
 	return reply{Embeds: []*discordgo.MessageEmbed{e}, Components: []discordgo.MessageComponent{row}}
 }
@@ -281,67 +224,71 @@ func (b *Bot) challengeButton(customID string) handler {
 		if !ok {
 			return reply{}, userError{fmt.Sprintf("unknown command %q", customID)}
 		}
-		b.games.mu.Lock()
-		g := b.games.byChannel[r.i.ChannelID]
-		if g == nil || g.c.ID != id || g.c.Round != round {
-			b.games.mu.Unlock()
-			return reply{}, userError{txtRoundOver.In(r.lang)}
+		if b.play == nil {
+			return reply{}, userError{txtNoStore.In(r.lang)}
 		}
 		switch action {
 		case actAnswer:
-			defer b.games.mu.Unlock()
-			if g.answers[r.userID] >= maxSubmissions {
-				return reply{}, userError{txtNoMore.In(r.lang)}
+			g, err := b.play.Join(ctx, id, round, r.userID)
+			if err != nil {
+				return reply{}, gameError(err, r.lang)
 			}
-			g.players[r.userID] = true
 			return answerModal(g), nil
 		case actHint:
-			defer b.games.mu.Unlock()
-			point := ""
-			if missed, answered := g.missed[r.userID]; answered {
-				if len(missed) > 0 {
-					point = missed[0]
-				}
-			} else if pts := grade.KeyPoints(g.section(round)); len(pts) > 0 {
-				point = pts[min(g.hints[r.userID], len(pts)-1)].Name
+			point, g, err := b.play.Hint(ctx, id, round, r.userID)
+			if err != nil {
+				return reply{}, gameError(err, r.lang)
 			}
+			l := codeLang(g.Lang)
 			if point == "" {
-				return reply{Content: txtNoHint.In(g.lang), Ephemeral: true}, nil
+				return reply{Content: txtNoHint.In(l), Ephemeral: true}, nil
 			}
-			g.hints[r.userID]++
-			return reply{Content: fmt.Sprintf(txtHint.In(g.lang), point, challenge.HintCost), Ephemeral: true}, nil
+			return reply{Content: fmt.Sprintf(txtHint.In(l), point, challenge.HintCost), Ephemeral: true}, nil
 		case actSkip:
-			starter := g.c.StarterID
-			b.games.mu.Unlock()
-			if r.userID != starter && !canManageMessages(r.i) {
+			c, err := b.store.Challenge(ctx, id)
+			if errors.Is(err, startupqa.ErrNotFound) || (err == nil && (c.State != startupqa.ChallengeRunning || c.Round != round)) {
+				return reply{}, userError{txtRoundOver.In(r.lang)}
+			}
+			if err != nil {
+				return reply{}, err
+			}
+			if r.userID != c.StarterID && !canManageMessages(r.i) {
 				return reply{}, userError{txtOnlyStarter.In(r.lang)}
 			}
-			go b.endRound(r.i.ChannelID, id, round, false)
+			go b.endRound(c.ChannelID, id, round, false)
 			return reply{Content: txtSkipped.In(r.lang), Ephemeral: true}, nil
 		case actModal:
-			b.games.mu.Unlock()
 			return b.submitAnswer(ctx, r, id, round)
 		}
-		b.games.mu.Unlock()
 		return reply{}, userError{fmt.Sprintf("unknown command %q", customID)}
 	}
 }
 
+// gameError turns the game's refusals into what a member reads.
+func gameError(err error, l lang.Lang) error {
+	switch {
+	case errors.Is(err, challenge.ErrRoundOver):
+		return userError{txtRoundOver.In(l)}
+	case errors.Is(err, challenge.ErrNoMoreAnswers):
+		return userError{txtNoMore.In(l)}
+	}
+	return err
+}
+
 // stopChallenge ends the channel's challenge now: the round under way is
 // revealed with what was answered, then the totals so far.
-func (b *Bot) stopChallenge(r *request) (reply, error) {
-	b.games.mu.Lock()
-	g := b.games.byChannel[r.i.ChannelID]
-	if g == nil {
-		b.games.mu.Unlock()
+func (b *Bot) stopChallenge(ctx context.Context, r *request) (reply, error) {
+	c, err := b.store.RunningChallenge(ctx, r.i.ChannelID)
+	if err != nil {
+		return reply{}, err
+	}
+	if c == nil {
 		return reply{}, userError{txtNoneRunning.In(r.lang)}
 	}
-	id, round, starter := g.c.ID, g.c.Round, g.c.StarterID
-	b.games.mu.Unlock()
-	if r.userID != starter && !canManageMessages(r.i) {
+	if r.userID != c.StarterID && !canManageMessages(r.i) {
 		return reply{}, userError{txtOnlyStop.In(r.lang)}
 	}
-	go b.endRound(r.i.ChannelID, id, round, true)
+	go b.endRound(r.i.ChannelID, c.ID, c.Round, true)
 	return reply{Content: txtStopped.In(r.lang), Ephemeral: true}, nil
 }
 
@@ -350,11 +297,11 @@ func canManageMessages(i *discordgo.Interaction) bool {
 }
 
 // answerModal asks for the answer in a paragraph input.
-func answerModal(g *game) reply {
-	l := g.lang
-	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.In(l), g.c.Round, g.section(g.c.Round).Title), 45)
+func answerModal(g *challenge.Game) reply {
+	l := codeLang(g.Lang)
+	title := cutLine(fmt.Sprintf(text{"第 %d 题：%s", "Round %d: %s"}.In(l), g.Round, g.Section(g.Round).Title), 45)
 	return reply{modal: &discordgo.InteractionResponseData{
-		CustomID: chID(actModal, g.c.ID, g.c.Round),
+		CustomID: chID(actModal, g.ID, g.Round),
 		Title:    title,
 		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 			discordgo.TextInput{
@@ -365,95 +312,20 @@ func answerModal(g *game) reply {
 	}}
 }
 
-// submitAnswer grades an answer, records it and shows the member a
-// private verdict; the round ends early once everyone who joined answered.
+// submitAnswer has the game grade and record an answer and shows the
+// member a private verdict; the round ends early once everyone who joined
+// answered.
 func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int) (reply, error) {
-	answer := modalValue(r.i, fieldText)
-	grader, err := b.grader()
+	v, err := b.play.Answer(ctx, id, round, r.userID, modalValue(r.i, fieldText))
 	if err != nil {
-		return reply{}, err
+		return reply{}, gameError(err, r.lang)
 	}
-	current := func() (*game, error) {
-		g := b.games.byChannel[r.i.ChannelID]
-		if g == nil || g.c.ID != id || g.c.Round != round {
-			return nil, userError{txtRoundOver.In(r.lang)}
-		}
-		if g.answers[r.userID] >= maxSubmissions {
-			return nil, userError{txtNoMore.In(r.lang)}
-		}
-		return g, nil
-	}
-	b.games.mu.Lock()
-	g, err := current()
-	if err != nil {
-		b.games.mu.Unlock()
-		return reply{}, err
-	}
-	s := g.section(round)
-	b.games.mu.Unlock()
-	// Grade outside the lock that every channel's challenge shares, then
-	// check that the round is still the same.
-	res := grader.Grade(s, answer)
-	b.games.mu.Lock()
-	if g, err = current(); err != nil {
-		b.games.mu.Unlock()
-		return reply{}, err
-	}
-	complete := len(res.Missed) == 0 && len(res.Covered) > 0
-	first := complete && g.first == ""
-	if first {
-		g.first = r.userID
-	}
-	hints := g.hints[r.userID]
-	g.answers[r.userID]++
-	g.players[r.userID] = true
-	g.missed[r.userID] = res.Missed
-	guild, channel, l := g.c.GuildID, g.c.ChannelID, g.lang
-	b.games.mu.Unlock()
-
-	streak := 0
-	if st, err := b.store.MemberStats(ctx, guild, r.userID, challenge.StreakThreshold); err == nil {
-		streak = st.Streak
-	}
-	if res.Score >= challenge.StreakThreshold {
-		streak++
-	} else {
-		streak = 0
-	}
-	points := challenge.Points(res.Score, first, streak, hints)
-	a := &startupqa.Attempt{
-		ChallengeID: id, Round: round, GuildID: guild, ChannelID: channel, UserID: r.userID,
-		SectionID: s.ID, Answer: answer, Score: res.Score, Points: points,
-		Covered: res.Covered, Missed: res.Missed,
-	}
-	if err := b.store.RecordAttempt(ctx, a); err != nil {
-		return reply{}, err
-	}
-	b.games.mu.Lock()
-	everyone := g.c.Round == round && g.allAnswered()
-	b.games.mu.Unlock()
-	if everyone {
-		go b.endRound(channel, id, round, false)
+	if v.Everyone {
+		go b.endRound(v.Game.ChannelID, id, round, false)
 	}
 	// The verdict names the round's key points, so it is in the round's
 	// language, as the hints are.
-	return reply{Content: verdict(res, points, first, streak, l), Ephemeral: true}, nil
-}
-
-// allAnswered reports whether the round can end early: every player has
-// answered. In the first round, when players are still joining, that takes
-// at least two of them, so that the fastest member does not end the round
-// for those still reading the question.
-func (g *game) allAnswered() bool {
-	if g.c.Round == 1 && len(g.players) < 2 {
-		return false
-	}
-	for u := range g.players {
-		if g.answers[u] == 0 {
-			return false
-		}
-	}
-	return len(g.players) > 0
+	return reply{Content: verdict(v.Result, v.Points, v.First, v.Streak, codeLang(v.Game.Lang)), Ephemeral: true}, nil
 }
 
 func verdict(res grade.Result, points int, first bool, streak int, l lang.Lang) string {
@@ -489,59 +361,29 @@ func modalValue(i *discordgo.Interaction, id string) string {
 
 // endRound reveals the answer and the round's ranking, then asks the next
 // round or, after the last or when stop is set, ends the challenge with
-// the totals. It does nothing for a round already over.
+// the totals. Whichever process's timer, skip or last answer ends a round
+// first posts it; the others do nothing. A round whose end fails to reach
+// the store is ended again at the next tick of runRounds.
 func (b *Bot) endRound(channelID string, id int64, round int, stop bool) {
-	ctx := context.Background()
-	b.games.mu.Lock()
-	g := b.games.byChannel[channelID]
-	if g == nil || g.c.ID != id || g.c.Round != round {
-		b.games.mu.Unlock()
-		return
-	}
-	if g.timer != nil {
-		g.timer.Stop()
-	}
-	s := g.section(round)
-	rounds := len(g.sections)
-	var next reply
-	last := round == rounds || stop
-	if last {
-		g.c.State = startupqa.ChallengeEnded
-		delete(b.games.byChannel, channelID)
-	} else {
-		g.c.Round++
-		g.c.RoundEndsAt = time.Now().Add(time.Duration(g.c.Seconds) * time.Second)
-		g.resetRound()
-		b.armTimer(g)
-		next = roundReply(g)
-	}
-	g.c.UpdatedAt = time.Now()
-	c := g.c
-	b.games.mu.Unlock()
-
-	// The store is read without the lock, which every channel shares.
-	attempts, err := b.store.Attempts(ctx, id, round)
+	end, err := b.play.End(context.Background(), id, round, stop)
 	if err != nil {
-		b.log.Error("round attempts", "challenge", id, "err", err)
+		b.log.Error("end round", "challenge", id, "round", round, "err", err)
 	}
-	b.games.mu.Lock()
-	for _, a := range attempts {
-		g.totals[a.UserID] += a.Points
+	if end == nil {
+		return // not ended, or ended by another process or path
 	}
-	final := finalEmbed(g.totals, g.lang)
-	l := g.lang
-	b.games.mu.Unlock()
-	reveal := revealEmbed(s, attempts, round, rounds, l)
-
-	if err := b.store.UpdateChallenge(ctx, &c); err != nil {
-		b.log.Error("update challenge", "challenge", id, "err", err)
-	}
+	l := codeLang(end.Game.Lang)
+	reveal := revealEmbed(end.Game.Section(round), end.Attempts, round, len(end.Game.Sections), l)
 	b.post(channelID, reply{Embeds: []*discordgo.MessageEmbed{reveal}})
-	if last {
-		b.post(channelID, reply{Embeds: []*discordgo.MessageEmbed{final}})
+	if end.Next == nil {
+		b.timers.mu.Lock()
+		delete(b.timers.byID, id)
+		b.timers.mu.Unlock()
+		b.post(channelID, reply{Embeds: []*discordgo.MessageEmbed{finalEmbed(end.Totals, l)}})
 		return
 	}
-	b.post(channelID, next)
+	b.armTimer(end.Next.Challenge)
+	b.post(channelID, roundReply(end.Next))
 }
 
 var (
@@ -608,11 +450,12 @@ func (b *Bot) post(channelID string, r reply) {
 	}
 }
 
-// endStaleChallenges ends, with a message in their channels, the
-// challenges a previous run left running: their timers and answers in
-// memory are gone.
-func (b *Bot) endStaleChallenges(ctx context.Context) {
-	if b.store == nil {
+// announceRunning tells the channels of this process's running
+// challenges, at start-up, that their game goes on: it lives in the store
+// and needs nothing rebuilt, and runRounds ends the rounds whose time ran
+// out meanwhile. One whose questions left the corpus ends.
+func (b *Bot) announceRunning(ctx context.Context) {
+	if b.play == nil {
 		return
 	}
 	running, err := b.store.RunningChallenges(ctx)
@@ -624,73 +467,25 @@ func (b *Bot) endStaleChallenges(ctx context.Context) {
 		if !b.owns(c.GuildID) {
 			continue
 		}
-		if err := b.resume(ctx, c); err != nil {
-			b.log.Warn("challenge not resumed", "challenge", c.ID, "err", err)
-			c.State, c.UpdatedAt = startupqa.ChallengeEnded, time.Now()
-			if err := b.store.UpdateChallenge(ctx, &c); err != nil {
-				b.log.Error("end stale challenge", "challenge", c.ID, "err", err)
+		g, err := b.play.Running(ctx, c.ChannelID)
+		if err != nil || g == nil {
+			b.log.Warn("challenge cannot go on", "challenge", c.ID, "err", err)
+			ended := c
+			ended.State, ended.UpdatedAt = startupqa.ChallengeEnded, time.Now()
+			if ok, err := b.store.AdvanceRound(ctx, &ended, c.Round); err != nil || !ok {
 				continue
 			}
 			b.post(c.ChannelID, reply{Content: txtRestarted})
+			continue
+		}
+		b.log.Info("challenge goes on", "challenge", c.ID, "channel", c.ChannelID, "round", c.Round)
+		if time.Until(c.RoundEndsAt) > 0 {
+			b.armTimer(g.Challenge)
+			rep := roundReply(g)
+			rep.Content = txtResumed.In(codeLang(g.Lang))
+			b.post(c.ChannelID, rep)
 		}
 	}
-}
-
-// resume plays on a challenge the store has running, as a stopped or
-// killed process left it: its round and that round's time, who answered
-// it and what they missed (for hints), and the points of the rounds
-// before. What only memory knew is lost: the hints taken, and whether an
-// answer was already improved (a member may improve it once more). A
-// round whose time ran out while no process played it ends at once.
-func (b *Bot) resume(ctx context.Context, c startupqa.Challenge) error {
-	corp := b.engine.Corpus()
-	var secs []*corpus.Section
-	for _, id := range c.Sections {
-		s, ok := corp.Section(id)
-		if !ok {
-			return fmt.Errorf("section %s is no longer in the corpus", id)
-		}
-		secs = append(secs, s)
-	}
-	if c.Round < 1 || c.Round > len(secs) {
-		return fmt.Errorf("round %d of %d", c.Round, len(secs))
-	}
-	g := &game{c: c, sections: secs, totals: map[string]int{}, lang: codeLang(c.Lang)}
-	g.resetRound()
-	var firstAt time.Time
-	for round := 1; round <= c.Round; round++ {
-		attempts, err := b.store.Attempts(ctx, c.ID, round)
-		if err != nil {
-			return err
-		}
-		for _, a := range attempts {
-			g.players[a.UserID] = true
-			if round < c.Round {
-				g.totals[a.UserID] += a.Points
-				continue
-			}
-			g.answers[a.UserID] = 1
-			g.missed[a.UserID] = a.Missed
-			if len(a.Missed) == 0 && len(a.Covered) > 0 && (g.first == "" || a.CreatedAt.Before(firstAt)) {
-				g.first, firstAt = a.UserID, a.CreatedAt
-			}
-		}
-	}
-	b.games.mu.Lock()
-	if b.games.byChannel[c.ChannelID] != nil {
-		b.games.mu.Unlock()
-		return fmt.Errorf("channel %s has a game already", c.ChannelID)
-	}
-	b.games.byChannel[c.ChannelID] = g
-	b.armTimer(g)
-	rep := roundReply(g)
-	b.games.mu.Unlock()
-	b.log.Info("challenge resumed", "challenge", c.ID, "channel", c.ChannelID, "round", c.Round)
-	if time.Until(c.RoundEndsAt) > 0 {
-		rep.Content = txtResumed.In(g.lang)
-		b.post(c.ChannelID, rep)
-	}
-	return nil
 }
 
 var txtResumed = text{"机器人重启了，挑战继续：", "The bot restarted; the challenge goes on:"}
@@ -747,7 +542,10 @@ func (b *Bot) grader() (Grader, error) {
 }
 
 // UseStore enables challenges and leaderboards, kept in s.
-func (b *Bot) UseStore(s ChallengeStore) { b.store = s }
+func (b *Bot) UseStore(s ChallengeStore) {
+	b.store = s
+	b.play = challenge.NewService(s, b.engine.Corpus, b.grader)
+}
 
 func (b *Bot) session() *discordgo.Session {
 	b.mu.Lock()

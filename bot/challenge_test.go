@@ -38,7 +38,7 @@ func startChallengeBot(t *testing.T, db *sqlstore.DB, srv *discordtest.Server) *
 		srv = discordtest.Start(t, discordtest.Options{})
 	}
 	// UseStore must come before Run: startBot builds the bot, so wrap.
-	r := startBotWith(t, srv, Config{}, defaultIndex(t), func(b *Bot) { b.UseStore(db) })
+	r := startBotWith(t, srv, Config{RoundTick: 20 * time.Millisecond}, defaultIndex(t), func(b *Bot) { b.UseStore(db) })
 	return r
 }
 
@@ -183,15 +183,10 @@ func TestChallengeTwoMembers(t *testing.T) {
 func TestChallengeRoundTimesOut(t *testing.T) {
 	db := openStore(t)
 	r := startChallengeBot(t, db, nil)
-	b := r.bot
-	// Shorten the round below what the command accepts, through the game.
+	// Shorten the round below what the command accepts, in the store: the
+	// round ends at the next check of due rounds, as one whose process died.
 	r.interact(t, r.srv.CommandInteraction(member, cmdChallenge, startOpts(1, 30, "")...))
-	b.games.mu.Lock()
-	for _, g := range b.games.byChannel {
-		g.c.RoundEndsAt = time.Now().Add(100 * time.Millisecond)
-		b.armTimer(g)
-	}
-	b.games.mu.Unlock()
+	shortenRounds(t, db)
 	posts := waitPosts(t, r, 2)
 	if !strings.Contains(posts[0].Embeds[0].Fields[len(posts[0].Embeds[0].Fields)-1].Value, "没有人回答") || !strings.Contains(posts[1].Embeds[0].Title, "挑战结束") {
 		t.Errorf("timed-out round: %+v", posts)
@@ -230,15 +225,12 @@ func TestChallengeResumedAfterRestart(t *testing.T) {
 		!strings.Contains(posts[0].Embeds[0].Title, "round 2/2") {
 		t.Fatalf("resume post: %+v", posts[0])
 	}
-	b := r.bot
-	b.games.mu.Lock()
-	g := b.games.byChannel["777"]
-	if g == nil || g.totals["41"] != 120 || g.answers["42"] != 1 || !g.players["41"] || g.missed["42"][0] != "b" {
-		t.Errorf("resumed game: %+v", g)
+	// u42's answer and what it missed are in the store: a hint names it.
+	hint := r.interact(t, r.srv.ComponentInteraction(discordtest.Actor{UserID: "42"}, chID(actHint, c.ID, 2)))
+	if !strings.Contains(hint.Data.Content, "“b”") {
+		t.Errorf("hint after the restart: %q", hint.Data.Content)
 	}
-	g.c.RoundEndsAt = time.Now().Add(50 * time.Millisecond)
-	b.armTimer(g)
-	b.games.mu.Unlock()
+	shortenRounds(t, db)
 	posts = waitPosts(t, r, 3)
 	final := posts[2].Embeds[0]
 	if !strings.Contains(final.Title, "Challenge over") || !strings.Contains(final.Description, "<@41> 120 points") ||
@@ -267,6 +259,22 @@ func TestChallengeEndedAfterRestart(t *testing.T) {
 	}
 	if running, _ := db.RunningChallenges(context.Background()); len(running) != 0 {
 		t.Errorf("still running: %+v", running)
+	}
+}
+
+// shortenRounds makes every running round's time up now, in the store.
+func shortenRounds(t *testing.T, db *sqlstore.DB) {
+	t.Helper()
+	ctx := context.Background()
+	running, err := db.RunningChallenges(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range running {
+		c.RoundEndsAt, c.UpdatedAt = time.Now(), time.Now()
+		if err := db.UpdateChallenge(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -363,18 +371,19 @@ type failingEnds struct {
 	fails int
 }
 
-func (f *failingEnds) UpdateChallenge(ctx context.Context, c *startupqa.Challenge) error {
+func (f *failingEnds) AdvanceRound(ctx context.Context, c *startupqa.Challenge, from int) (bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if c.State == startupqa.ChallengeEnded && f.fails > 0 {
 		f.fails--
-		return errors.New("disk I/O error")
+		return false, errors.New("disk I/O error")
 	}
-	return f.DB.UpdateChallenge(ctx, c)
+	return f.DB.AdvanceRound(ctx, c, from)
 }
 
 // A challenge whose end failed to reach the store does not block its
-// channel: the next start ends it and begins (issue 11, item 5).
+// channel: its round, over, is ended again at the next check of due
+// rounds, and the channel plays again (issue 11, item 5).
 func TestChallengeEndNotStored(t *testing.T) {
 	store := &failingEnds{DB: openStore(t), fails: 1}
 	srv := discordtest.Start(t, discordtest.Options{})
@@ -387,10 +396,16 @@ func TestChallengeEndNotStored(t *testing.T) {
 		t.Fatalf("first round: %+v", first.Data)
 	}
 	r.interact(t, r.srv.ComponentInteraction(alice, chID(actSkip, cid, 1)))
-	waitPosts(t, r, 2) // the reveal and the final ranking: the game is over
+	waitLog(t, r, "disk I/O error")
+	if posts := r.channelPosts(t); len(posts) != 0 {
+		t.Fatalf("a round whose end was not stored was revealed: %+v", posts)
+	}
 	if running, _ := store.RunningChallenges(context.Background()); len(running) != 1 {
 		t.Fatalf("store has %d running challenges, want the one whose end failed", len(running))
 	}
+	// Its time runs out: the next check of due rounds ends it.
+	shortenRounds(t, store.DB)
+	waitPosts(t, r, 2) // the reveal and the final ranking: the game is over
 
 	again := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...))
 	if len(again.Data.Embeds) != 1 || strings.Contains(again.Data.Content, "already") || strings.Contains(again.Data.Content, "已经") {
@@ -399,6 +414,18 @@ func TestChallengeEndNotStored(t *testing.T) {
 	running, err := store.RunningChallenges(context.Background())
 	if err != nil || len(running) != 1 || running[0].ID == cid {
 		t.Errorf("running after the second start = %+v, %v; want only the new challenge", running, err)
+	}
+}
+
+// waitLog waits for the bot to log a line holding s.
+func waitLog(t *testing.T, r *running, s string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(r.logs.String(), s) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no log line with %q:\n%s", s, r.logs)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
@@ -423,6 +450,13 @@ func (s *downStore) UpdateChallenge(ctx context.Context, c *startupqa.Challenge)
 		return errDiskFull
 	}
 	return s.DB.UpdateChallenge(ctx, c)
+}
+
+func (s *downStore) AdvanceRound(ctx context.Context, c *startupqa.Challenge, from int) (bool, error) {
+	if s.down.Load() {
+		return false, errDiskFull
+	}
+	return s.DB.AdvanceRound(ctx, c, from)
 }
 
 func (s *downStore) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
@@ -462,9 +496,15 @@ func TestChallengeStoreFailsAtEveryStep(t *testing.T) {
 	r.interact(t, r.srv.ComponentInteraction(alice, chID(actAnswer, cid, 1)))
 	polite("answer", r.interact(t, r.srv.ModalSubmitInteraction(alice, chID(actModal, cid, 1), discordtest.ModalField{CustomID: fieldText, Value: "数据质量很重要。"})))
 	r.interact(t, r.srv.ComponentInteraction(alice, chID(actSkip, cid, 1)))
-	waitPosts(t, r, 2) // the reveal and the end, though neither was stored
+	waitLog(t, r, "end round")
+	if posts := r.channelPosts(t); len(posts) != 0 {
+		t.Errorf("a round ended while its end could not be stored: %+v", posts)
+	}
 
+	// Back: the round ends when skipped again, and the channel plays on.
 	store.down.Store(false)
+	r.interact(t, r.srv.ComponentInteraction(alice, chID(actSkip, cid, 1)))
+	waitPosts(t, r, 2)
 	again := r.interact(t, r.srv.CommandInteraction(alice, cmdChallenge, startOpts(1, 60, "")...))
 	if len(again.Data.Embeds) != 1 {
 		t.Errorf("start after the store came back: %+v", again.Data)

@@ -279,7 +279,7 @@ func (b *Bot) challenge(ctx context.Context, r *request) (reply, error) {
 		case subStart:
 			return b.startChallenge(ctx, r, opts[0].Options)
 		case subStop:
-			return b.stopChallenge(r)
+			return b.stopChallenge(ctx, r)
 		case subQuick:
 			return b.quick(ctx, r, opts[0].Options)
 		case subReview:
