@@ -1,6 +1,9 @@
-// Package challenge holds the rules of the study-group quiz that do not
-// depend on where it is played: which sections a challenge asks, and how
-// many points an answer earns. The terminal and Discord both use it.
+// Package challenge is the study-group quiz with nothing of where it is
+// played: which sections a challenge asks, how many points an answer
+// earns (both used by the terminal too), and Service, the game itself —
+// start, join, hint, answer, end a round, list those due — over a store
+// that holds every fact of it, so that Discord's gateway, any HTTP
+// replica, or a process started again after a crash serves the same game.
 package challenge
 
 import (

@@ -45,11 +45,14 @@
 // The tables (see migrations.go for the DDL):
 //
 //	schema_version      version, applied_at — one row per applied migration
-//	challenges          id, guild_id, channel_id, starter_id, topic, seconds,
-//	                    round, state, round_ends_at, started_at, updated_at;
+//	challenges          id, guild_id, channel_id, starter_id, topic, lang,
+//	                    seconds, round, state, round_ends_at, started_at,
+//	                    updated_at;
 //	                    a partial unique index on channel_id WHERE
 //	                    state = 'running' allows one running challenge per channel
 //	challenge_sections  challenge_id, position, section_id
+//	round_players       challenge_id, round, user_id, submissions, hints —
+//	                    who plays each round, for any process to serve
 //	attempts            id, challenge_id (NULL for solo practice), round,
 //	                    guild_id, channel_id, user_id, section_id, answer,
 //	                    score, points, created_at; a partial unique index on
@@ -61,6 +64,10 @@
 //	schedules           guild_id, channel_id, time_of_day, timezone,
 //	                    created_by, last_run
 //	settings            guild_id, name, value
+//	unanswered          id, guild_id, question, confidence, created_at
+//	leases              name, holder, expires_at — who runs what (one bot
+//	                    per file, a process per shard, identify turns)
+//	cooldowns           user_id, until — cooldowns shared by shard processes
 //
 // Migrations are an ordered list of SQL scripts; Open applies the missing
 // ones, each in its own transaction, and refuses a file written by a newer

@@ -62,9 +62,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	leases, err := a.holdDatabase(ctx, db)
-	if err != nil {
-		return err
+	// A gateway connection (or shard) must run in one process; replicas
+	// that take interactions over HTTP only share everything through the
+	// store, so any number may run.
+	var leases []*sqlstore.Lease
+	if !*noGateway {
+		if leases, err = a.holdDatabase(ctx, db); err != nil {
+			return err
+		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -235,6 +235,9 @@ func TestServeHTTPOnly(t *testing.T) {
 	if !strings.Contains(out.String(), "interactions over HTTP only") {
 		t.Errorf("status lines: %q", out.String())
 	}
+	// HTTP-only replicas share the database through the store: a second
+	// one starts beside the first.
+	startServe(t, env, "interactions endpoint on http://", "serve", "--http", "127.0.0.1:0", "--no-gateway")
 }
 
 func TestServeHTTPNeedsPublicKey(t *testing.T) {
