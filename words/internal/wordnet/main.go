@@ -128,6 +128,7 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 	out := map[string][]string{}
 	for _, p := range parts {
 		members := map[string][]string{} // synset offset → lemmas
+		hypernyms := map[string][]string{} // synset offset → its hypernyms' offsets
 		err := eachLine(filepath.Join(dir, "data."+p), func(f []string) {
 			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
 				return
@@ -142,6 +143,20 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 					w = w[:j]
 				}
 				members[f[0]] = append(members[f[0]], w)
+			}
+			at := 4 + 2*int(n)
+			if at >= len(f) {
+				return
+			}
+			np, err := strconv.Atoi(f[at])
+			if err != nil {
+				return
+			}
+			for k := range np {
+				i := at + 1 + 4*k
+				if i+2 < len(f) && f[i] == "@" && f[i+2] == f[2] {
+					hypernyms[f[0]] = append(hypernyms[f[0]], f[i+1])
+				}
 			}
 		})
 		if err != nil {
@@ -161,7 +176,17 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 			}
 			offsets := f[6+nPtr:]
 			for _, off := range offsets[:min(senses, len(offsets))] {
-				for _, m := range members[off] {
+				related := members[off]
+				if p == "verb" {
+					// A verb's commonest sense also reads as what it is a
+					// way of: "tune" is a way to "adjust" (调整), "partner"
+					// to "collaborate" (合作). A noun's hypernyms are too
+					// broad ("startup" is a "company").
+					for _, h := range hypernyms[off] {
+						related = append(slices.Clone(related), members[h]...)
+					}
+				}
+				for _, m := range related {
 					if m == strings.ReplaceAll(lemma, " ", "_") || strings.Contains(m, "_") && strings.Count(m, "_") > 1 {
 						continue
 					}
