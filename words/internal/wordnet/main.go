@@ -127,7 +127,7 @@ func readKeys(path string) (map[string]bool, error) {
 func readSynonyms(dir string, translatable map[string]bool) (map[string]string, error) {
 	out := map[string][]string{}
 	for _, p := range parts {
-		members := map[string][]string{} // synset offset → lemmas
+		members := map[string][]string{}   // synset offset → lemmas
 		hypernyms := map[string][]string{} // synset offset → its hypernyms' offsets
 		err := eachLine(filepath.Join(dir, "data."+p), func(f []string) {
 			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
