@@ -65,12 +65,22 @@ type Service struct {
 	corpus func() *corpus.Corpus
 	grader func() (Grader, error)
 	now    func() time.Time
+	solo   bool // no first-answer bonus: nobody to race
 }
 
 // NewService plays challenges in store from the corpus that corpus returns
 // (it may change between calls: a reload), grading with grader.
 func NewService(store Store, corpus func() *corpus.Corpus, grader func() (Grader, error)) *Service {
 	return &Service{store: store, corpus: corpus, grader: grader, now: time.Now}
+}
+
+// Solo returns the service for games of one player, as in the terminal:
+// the first complete answer of a round earns no bonus, since no other
+// player races for it.
+func (s *Service) Solo() *Service {
+	c := *s
+	c.solo = true
+	return &c
 }
 
 // Game is a challenge with the sections it asks, one per round.
@@ -250,7 +260,7 @@ func (s *Service) Answer(ctx context.Context, id int64, round int, userID, answe
 		return nil, ErrNoMoreAnswers
 	}
 	v := &Verdict{Game: g, Result: res}
-	if len(res.Missed) == 0 && len(res.Covered) > 0 {
+	if len(res.Missed) == 0 && len(res.Covered) > 0 && !s.solo {
 		if v.First, err = s.store.CountSubmission(ctx, id, round, firstSlot, 1); err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package challenge_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -192,5 +193,28 @@ func TestServiceStartEndsStale(t *testing.T) {
 	}
 	if o, _ := db.Challenge(ctx, old.ID); o.State != startupqa.ChallengeEnded {
 		t.Errorf("the stale challenge is %s", o.State)
+	}
+}
+
+// A game of one player earns no first-answer bonus: nobody raced for it.
+func TestServiceSolo(t *testing.T) {
+	ctx := context.Background()
+	svc, _, c := replicas(t, 1)
+	for _, tt := range []struct {
+		s     *challenge.Service
+		first bool
+	}{{svc[0].Solo(), false}, {svc[0], true}} {
+		user := fmt.Sprint("player-", tt.first) // no streak from the other game
+		g, err := tt.s.Start(ctx, startupqa.Challenge{ChannelID: "c" + time.Now().String(), Seconds: 60}, sections(t, c, "llm-startup/3"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := tt.s.Answer(ctx, g.ID, 1, user, complete)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.First != tt.first || (v.Points == challenge.MaxPoints+challenge.FirstCompleteBonus) != tt.first {
+			t.Errorf("first %v, %d points; want first %v", v.First, v.Points, tt.first)
+		}
 	}
 }

@@ -5,10 +5,39 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/challenge"
+	"github.com/startupqa/startupqa/lang"
+	"github.com/startupqa/startupqa/sqlite"
+	"github.com/startupqa/startupqa/sqlstore"
 )
+
+// The terminal's player, and its rounds' time: none to speak of, the
+// quiz waits for the answer.
+const (
+	terminalPlayer = "you"
+	terminalRound  = 24 * time.Hour
+)
+
+// scratchStore is a store for one terminal quiz, removed when closed: the
+// game keeps its state in a store, and a quiz in the terminal keeps
+// nothing afterwards.
+func scratchStore(ctx context.Context) (*sqlstore.DB, func(), error) {
+	dir, err := os.MkdirTemp("", "startupqa-challenge-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("challenge: %w", err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "quiz.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, fmt.Errorf("challenge: %w", err)
+	}
+	return db, func() { db.Close(); os.RemoveAll(dir) }, nil
+}
 
 // challengeCmd runs a quiz in the terminal: it asks a 题目, reads an
 // answer, grades it, shows the 答案 and 解析, and totals the points.
@@ -47,37 +76,54 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	g, err := newGrader(ix.Corpus())
+	gr, err := newGrader(ix.Corpus())
+	if err != nil {
+		return err
+	}
+	// The game is the bot's own (challenge.Service), over a store of its
+	// own that lives as long as the quiz.
+	store, closeStore, err := scratchStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	play := challenge.NewService(store, ix.Corpus, func() (challenge.Grader, error) { return gr, nil }).Solo()
+	code := "zh"
+	if l == lang.English {
+		code = "en"
+	}
+	g, err := play.Start(ctx, startupqa.Challenge{ChannelID: "terminal", StarterID: terminalPlayer, Lang: code,
+		Seconds: int(terminalRound.Seconds())}, sections)
 	if err != nil {
 		return err
 	}
 	sc := bufio.NewScanner(a.stdin)
 	sc.Buffer(make([]byte, 4096), maxStdinQuestion)
-	total, streak, played := 0, 0, 0
-	for n, s := range sections {
-		s = sectionIn(s, l)
-		fmt.Fprintf(a.stdout, txtRound.In(l), n+1, len(sections), s.Title, s.Question)
+	total, played := 0, 0
+	for round := 1; round <= len(sections); round++ {
+		s := g.Section(round)
+		fmt.Fprintf(a.stdout, txtRound.In(l), round, len(sections), s.Title, s.Question)
 		answer, ok := readAnswer(sc)
 		if !ok {
 			fmt.Fprintln(a.stdout, txtInputEnded.In(l))
 			break
 		}
 		played++
-		res := g.Grade(s, answer)
-		if res.Score >= challenge.StreakThreshold {
-			streak++
-		} else {
-			streak = 0
+		v, err := play.Answer(ctx, g.ID, round, terminalPlayer, answer)
+		if err != nil {
+			return err
 		}
-		points := challenge.Points(res.Score, false, streak, 0)
-		total += points
-		fmt.Fprintf(a.stdout, "\n%s"+txtPoints.In(l), formatGrade(s, res, l), points)
-		if streak > 1 {
-			fmt.Fprintf(a.stdout, txtStreak.In(l), streak)
+		total += v.Points
+		fmt.Fprintf(a.stdout, "\n%s"+txtPoints.In(l), formatGrade(s, v.Result, l), v.Points)
+		if v.Streak > 1 {
+			fmt.Fprintf(a.stdout, txtStreak.In(l), v.Streak)
 		}
 		fmt.Fprintf(a.stdout, "\n\n"+txtAnswer.In(l), s.Answer.Markdown())
 		if s.Analysis != "" {
 			fmt.Fprintf(a.stdout, "\n"+txtAnalysis.In(l), s.Analysis)
+		}
+		if _, err := play.End(ctx, g.ID, round, false); err != nil {
+			return err
 		}
 		if ctx.Err() != nil {
 			break
