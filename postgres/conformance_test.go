@@ -1,14 +1,11 @@
 package postgres
 
 import (
-	"context"
 	"flag"
 	"os"
-	"sync"
 	"testing"
 
 	"github.com/startupqa/startupqa/internal/pgtest"
-	"github.com/startupqa/startupqa/sqlstore"
 	"github.com/startupqa/startupqa/sqlstore/storetest"
 )
 
@@ -22,43 +19,10 @@ func TestMain(m *testing.M) {
 
 // backend opens PostgreSQL stores for the conformance suite: each in a
 // schema of its own on the test server.
-type backend struct {
-	mu   sync.Mutex
-	urls map[*sqlstore.DB]string
+func backend() *storetest.Opener {
+	return &storetest.Opener{NewKey: pgtest.Need, Open: Open}
 }
 
-func newBackend() *backend { return &backend{urls: map[*sqlstore.DB]string{}} }
+func TestConformance(t *testing.T) { storetest.Run(t, backend()) }
 
-func (b *backend) New(t testing.TB) *sqlstore.DB { return b.open(t, pgtest.Need(t)) }
-
-func (b *backend) Again(t testing.TB, db *sqlstore.DB) *sqlstore.DB {
-	b.mu.Lock()
-	url := b.urls[db]
-	b.mu.Unlock()
-	return b.open(t, url)
-}
-
-func (b *backend) open(t testing.TB, url string) *sqlstore.DB {
-	t.Helper()
-	db, err := Open(context.Background(), url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.mu.Lock()
-	b.urls[db] = url
-	b.mu.Unlock()
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return db
-}
-
-func TestConformance(t *testing.T) {
-	storetest.Run(t, newBackend())
-}
-
-func BenchmarkStore(b *testing.B) {
-	storetest.Bench(b, newBackend(), *scale)
-}
+func BenchmarkStore(b *testing.B) { storetest.Bench(b, backend(), *scale) }

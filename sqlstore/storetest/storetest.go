@@ -5,6 +5,8 @@
 package storetest
 
 import (
+	"context"
+	"sync"
 	"testing"
 
 	"github.com/startupqa/startupqa/sqlstore"
@@ -53,4 +55,46 @@ func Run(t *testing.T, b Backend) {
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, b) })
 	}
+}
+
+// Opener is a Backend made of two functions: NewKey makes a place for an
+// empty store (a file, a schema) and Open opens one; Again opens the same
+// key once more.
+type Opener struct {
+	NewKey func(t testing.TB) string
+	Open   func(ctx context.Context, key string) (*sqlstore.DB, error)
+
+	mu   sync.Mutex
+	keys map[*sqlstore.DB]string
+}
+
+// New implements Backend.
+func (o *Opener) New(t testing.TB) *sqlstore.DB { return o.open(t, o.NewKey(t)) }
+
+// Again implements Backend.
+func (o *Opener) Again(t testing.TB, db *sqlstore.DB) *sqlstore.DB {
+	o.mu.Lock()
+	key := o.keys[db]
+	o.mu.Unlock()
+	return o.open(t, key)
+}
+
+func (o *Opener) open(t testing.TB, key string) *sqlstore.DB {
+	t.Helper()
+	db, err := o.Open(context.Background(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.mu.Lock()
+	if o.keys == nil {
+		o.keys = map[*sqlstore.DB]string{}
+	}
+	o.keys[db] = key
+	o.mu.Unlock()
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return db
 }
