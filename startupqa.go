@@ -37,6 +37,19 @@ type RoundPlayer struct {
 	Hints       int // hints taken this round
 }
 
+// QuickRound is a multiple-choice round: which of Options is a key point
+// of the section's answer. Each member picks once.
+type QuickRound struct {
+	ID        int64
+	GuildID   string
+	ChannelID string
+	SectionID string
+	Lang      string // of the options: "zh" or "en"
+	Options   []string
+	Correct   int // index into Options
+	ExpiresAt time.Time
+}
+
 // ErrNotFound is returned (wrapped) by a store asked for a challenge or
 // schedule that does not exist.
 var ErrNotFound = errors.New("not found")

@@ -160,7 +160,7 @@ func New(cfg Config, engine Engine, scripts Scripts, log *slog.Logger) *Bot {
 		scripts:   scripts,
 		log:       slog.New(redactingHandler{log.Handler()}),
 		cooldown:  newCooldown(cfg.Cooldown, time.Now),
-		quicks:    quickRounds{rounds: map[int64]*quickRound{}},
+		quicks:    quickRounds{rounds: map[int64]*memQuick{}},
 		metrics:   noMetrics{},
 		charts:    sync.OnceValues(chart.New),
 		callbacks: bucketPool{kind: "callback"},

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -27,21 +28,25 @@ const (
 	quickChoice = 4
 )
 
-type quickRound struct {
-	section *corpus.Section
-	correct int
-	options []string
-	picked  map[string]bool
-	expires time.Time
-	guild   string
-	channel string
-	lang    lang.Lang // of the choices, and so of the verdicts
+// QuickStore keeps quick rounds where every process sees them, so that a
+// pick landing on any replica counts once; *sqlstore.DB is one. Without
+// one (no database), they live in this process's memory.
+type QuickStore interface {
+	CreateQuick(ctx context.Context, q *startupqa.QuickRound) error
+	QuickRound(ctx context.Context, id int64) (*startupqa.QuickRound, error)
+	PickQuick(ctx context.Context, id int64, userID string) (bool, error)
 }
 
+// quickRounds are the quick rounds of a bot without a store.
 type quickRounds struct {
 	mu     sync.Mutex
 	next   int64
-	rounds map[int64]*quickRound
+	rounds map[int64]*memQuick
+}
+
+type memQuick struct {
+	startupqa.QuickRound
+	picked map[string]bool
 }
 
 var (
@@ -54,7 +59,7 @@ var (
 )
 
 // quick posts a multiple-choice round, in the language opts ask for.
-func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
+func (b *Bot) quick(ctx context.Context, r *request, opts []*discordgo.ApplicationCommandInteractionDataOption) (reply, error) {
 	l := challengeLang(opts)
 	var sections []*corpus.Section
 	for _, s := range b.engine.Corpus().Sections {
@@ -97,14 +102,21 @@ func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.Application
 		rng.Shuffle(len(others), func(i, j int) { others[i], others[j] = others[j], others[i] })
 		options := append([]string{right}, others[:quickChoice-1]...)
 		rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
-		q := &quickRound{section: s, options: options, picked: map[string]bool{},
-			expires: time.Now().Add(quickTTL), guild: r.i.GuildID, channel: r.i.ChannelID, lang: l}
+		q := &startupqa.QuickRound{GuildID: r.i.GuildID, ChannelID: r.i.ChannelID, SectionID: s.ID, Lang: langCode(l),
+			Options: options, ExpiresAt: time.Now().Add(quickTTL)}
 		for n, o := range options {
 			if o == right {
-				q.correct = n
+				q.Correct = n
 			}
 		}
-		id := b.quicks.add(q)
+		if qs, ok := b.store.(QuickStore); ok {
+			if err := qs.CreateQuick(ctx, q); err != nil {
+				return reply{}, err
+			}
+		} else {
+			q.ID = b.quicks.add(q)
+		}
+		id := q.ID
 		var row discordgo.ActionsRow
 		for n, o := range options {
 			row.Components = append(row.Components, discordgo.Button{
@@ -123,18 +135,34 @@ func (b *Bot) quick(_ context.Context, r *request, opts []*discordgo.Application
 	return reply{}, userError{txtQuickNone.In(l)}
 }
 
-func (qs *quickRounds) add(q *quickRound) int64 {
+func (qs *quickRounds) add(q *startupqa.QuickRound) int64 {
 	qs.mu.Lock()
 	defer qs.mu.Unlock()
 	now := time.Now()
 	for id, old := range qs.rounds {
-		if now.After(old.expires) {
+		if now.After(old.ExpiresAt) {
 			delete(qs.rounds, id)
 		}
 	}
 	qs.next++
-	qs.rounds[qs.next] = q
+	q.ID = qs.next
+	qs.rounds[qs.next] = &memQuick{QuickRound: *q, picked: map[string]bool{}}
 	return qs.next
+}
+
+// pick returns a quick round of memory and whether the member's pick is
+// their first; nil when there is no such round.
+func (qs *quickRounds) pick(id int64, user string) (*startupqa.QuickRound, bool) {
+	qs.mu.Lock()
+	defer qs.mu.Unlock()
+	q := qs.rounds[id]
+	if q == nil {
+		return nil, false
+	}
+	first := !q.picked[user]
+	q.picked[user] = true
+	round := q.QuickRound
+	return &round, first
 }
 
 // quickPick answers a click on one of a quick round's choices.
@@ -147,35 +175,49 @@ func (b *Bot) quickPick(customID string) handler {
 		if err1 != nil || err2 != nil {
 			return reply{}, userError{fmt.Sprintf("unknown command %q", customID)}
 		}
-		b.quicks.mu.Lock()
-		q := b.quicks.rounds[id]
-		if q == nil || time.Now().After(q.expires) || pick < 0 || pick >= len(q.options) {
-			b.quicks.mu.Unlock()
+		var q *startupqa.QuickRound
+		first := false
+		if qs, ok := b.store.(QuickStore); ok {
+			var err error
+			q, err = qs.QuickRound(ctx, id)
+			if errors.Is(err, startupqa.ErrNotFound) {
+				return reply{}, userError{txtQuickGone.In(r.lang)}
+			}
+			if err != nil {
+				return reply{}, err
+			}
+			if time.Now().Before(q.ExpiresAt) && pick >= 0 && pick < len(q.Options) {
+				if first, err = qs.PickQuick(ctx, id, r.userID); err != nil {
+					return reply{}, err
+				}
+			}
+		} else {
+			q, first = b.quicks.pick(id, r.userID)
+		}
+		if q == nil || time.Now().After(q.ExpiresAt) || pick < 0 || pick >= len(q.Options) {
 			return reply{}, userError{txtQuickGone.In(r.lang)}
 		}
-		if q.picked[r.userID] {
-			b.quicks.mu.Unlock()
-			return reply{}, userError{txtQuickOnce.In(q.lang)}
+		l := codeLang(q.Lang)
+		if !first {
+			return reply{}, userError{txtQuickOnce.In(l)}
 		}
-		q.picked[r.userID] = true
-		right := pick == q.correct
-		answer := q.options[q.correct]
-		b.quicks.mu.Unlock()
+		right := pick == q.Correct
+		answer := q.Options[q.Correct]
 
 		score, points := 0.0, 0
 		if right {
 			score, points = 1, quickPoints
 		}
 		if b.store != nil {
-			a := &startupqa.Attempt{GuildID: q.guild, ChannelID: q.channel, UserID: r.userID, SectionID: q.section.ID,
-				Answer: q.options[pick], Score: score, Points: points}
+			a := &startupqa.Attempt{GuildID: q.GuildID, ChannelID: q.ChannelID, UserID: r.userID, SectionID: q.SectionID,
+				Answer: q.Options[pick], Score: score, Points: points}
 			if err := b.store.RecordAttempt(ctx, a); err != nil {
 				return reply{}, err
 			}
 		}
 		if right {
-			return reply{Content: fmt.Sprintf(txtQuickRight.In(q.lang), quickPoints), Ephemeral: true}, nil
+			return reply{Content: fmt.Sprintf(txtQuickRight.In(l), quickPoints), Ephemeral: true}, nil
 		}
-		return reply{Content: fmt.Sprintf(txtQuickWrong.In(q.lang), answer), Ephemeral: true}, nil
+		return reply{Content: fmt.Sprintf(txtQuickWrong.In(l), answer), Ephemeral: true}, nil
 	}
 }

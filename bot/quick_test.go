@@ -1,10 +1,15 @@
 package bot
 
 import (
+	"context"
+	"errors"
+	"log/slog"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
+	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/grade"
@@ -109,4 +114,33 @@ func TestQuickRoundInEnglish(t *testing.T) {
 
 func hasHan(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// Quick rounds and cooldowns an hour past their time leave the store.
+func TestPruneEphemeral(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	b := New(Config{}, defaultIndex(t), nil, slog.New(slog.DiscardHandler))
+	b.UseStore(db)
+	b.UseSharedCooldowns(db)
+	old := &startupqa.QuickRound{ChannelID: "c", SectionID: "s/1", Lang: "zh", Options: []string{"a", "b"}, ExpiresAt: time.Now().Add(-2 * time.Hour)}
+	fresh := &startupqa.QuickRound{ChannelID: "c", SectionID: "s/1", Lang: "zh", Options: []string{"a", "b"}, ExpiresAt: time.Now().Add(-time.Minute)}
+	for _, q := range []*startupqa.QuickRound{old, fresh} {
+		if err := db.CreateQuick(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.TakeCooldown(ctx, "u", time.Now().Add(-3*time.Hour), time.Second); err != nil {
+		t.Fatal(err)
+	}
+	b.pruneEphemeral(ctx)
+	if _, err := db.QuickRound(ctx, old.ID); !errors.Is(err, startupqa.ErrNotFound) {
+		t.Errorf("a quick round two hours old: %v, want pruned", err)
+	}
+	if _, err := db.QuickRound(ctx, fresh.ID); err != nil {
+		t.Errorf("a quick round a minute old: %v, want kept", err)
+	}
+	if n, _ := db.Rows(ctx, "cooldowns"); n != 0 {
+		t.Errorf("%d old cooldowns left", n)
+	}
 }

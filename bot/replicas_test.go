@@ -108,6 +108,20 @@ func TestChallengeAcrossReplicas(t *testing.T) {
 	if running, _ := db.RunningChallenges(context.Background()); len(running) != 0 {
 		t.Errorf("still running: %+v", running)
 	}
+	// A quick round: posted through one replica, picked through the
+	// others, once per member.
+	quick, _ := e.interact(t, srv, srv.CommandInteraction(alice, cmdChallenge, discordtest.SubCommandOption(subQuick)))
+	if len(quick.Data.Components) != 1 {
+		t.Fatalf("quick round: %+v", quick.Data)
+	}
+	choice := quick.Data.Components[0].Components[0].CustomID
+	if v, _ := e.interact(t, srv, srv.ComponentInteraction(bob, choice)); !v.ephemeral() ||
+		!(strings.HasPrefix(v.Data.Content, "✓") || strings.HasPrefix(v.Data.Content, "✗")) {
+		t.Errorf("a pick on another replica: %+v", v.Data)
+	}
+	if v, _ := e.interact(t, srv, srv.ComponentInteraction(bob, choice)); v.Data.Content != txtQuickOnce.In(lang.English) && v.Data.Content != txtQuickOnce.In(lang.Chinese) {
+		t.Errorf("a second pick on a third replica: %+v", v.Data)
+	}
 	for k, h := range handlers {
 		if h.n.Load() == 0 {
 			t.Errorf("replica %d took no click", k)

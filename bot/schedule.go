@@ -188,6 +188,7 @@ func (b *Bot) runSchedules(ctx context.Context, tick time.Duration) {
 		}
 		if time.Since(pruned) > time.Hour {
 			b.pruneUnanswered(ctx)
+			b.pruneEphemeral(ctx)
 			pruned = time.Now()
 		}
 		all, err := st.Schedules(ctx)
@@ -252,4 +253,24 @@ func (b *Bot) runSchedule(ctx context.Context, s startupqa.Schedule, slot time.T
 	}
 	b.post(s.ChannelID, rep)
 	b.log.Info("scheduled challenge started", "channel", s.ChannelID, "slot", slot)
+}
+
+// pruneEphemeral deletes from the store what matters only for minutes:
+// quick rounds past their time and cooldowns that ended, an hour on.
+func (b *Bot) pruneEphemeral(ctx context.Context) {
+	before := time.Now().Add(-time.Hour)
+	if st, ok := b.store.(interface {
+		PruneQuick(context.Context, time.Time) (int64, error)
+	}); ok {
+		if _, err := st.PruneQuick(ctx, before); err != nil {
+			b.log.Warn("prune quick rounds", "err", err)
+		}
+	}
+	if st, ok := b.sharedCooldowns.(interface {
+		PruneCooldowns(context.Context, time.Time) (int64, error)
+	}); ok {
+		if _, err := st.PruneCooldowns(ctx, before); err != nil {
+			b.log.Warn("prune cooldowns", "err", err)
+		}
+	}
 }

@@ -102,4 +102,26 @@ CREATE INDEX unanswered_guild_time ON unanswered (guild_id, created_at, question
 	hints        INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (challenge_id, round, user_id)
 );`,
+	// 10: quick multiple-choice rounds, so that any process takes a
+	// pick, once per member.
+	`CREATE TABLE quick_rounds (
+	id         INTEGER PRIMARY KEY,
+	guild_id   TEXT    NOT NULL,
+	channel_id TEXT    NOT NULL,
+	section_id TEXT    NOT NULL,
+	lang       TEXT    NOT NULL,
+	correct    INTEGER NOT NULL,
+	expires_at INTEGER  NOT NULL
+);
+CREATE TABLE quick_options (
+	quick_id INTEGER  NOT NULL REFERENCES quick_rounds (id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	text     TEXT    NOT NULL,
+	PRIMARY KEY (quick_id, position)
+);
+CREATE TABLE quick_picks (
+	quick_id INTEGER NOT NULL REFERENCES quick_rounds (id) ON DELETE CASCADE,
+	user_id  TEXT   NOT NULL,
+	PRIMARY KEY (quick_id, user_id)
+);`,
 }

@@ -8,7 +8,7 @@ import (
 
 // Tables are the store's tables, parents before the children whose rows
 // refer to them: the order in which a copy writes them.
-var Tables = []string{"challenges", "challenge_sections", "round_players", "attempts", "attempt_key_points", "schedules", "settings", "unanswered", "leases", "cooldowns"}
+var Tables = []string{"challenges", "challenge_sections", "round_players", "attempts", "attempt_key_points", "schedules", "settings", "unanswered", "leases", "cooldowns", "quick_rounds", "quick_options", "quick_picks"}
 
 // Rows counts the rows of one of Tables.
 func (db *DB) Rows(ctx context.Context, table string) (int64, error) {
