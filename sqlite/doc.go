@@ -68,6 +68,10 @@
 //	leases              name, holder, expires_at — who runs what (one bot
 //	                    per file, a process per shard, identify turns)
 //	cooldowns           user_id, until — cooldowns shared by shard processes
+//	quick_rounds        id, guild_id, channel_id, section_id, lang, correct,
+//	                    expires_at; quick_options (quick_id, position, text)
+//	                    and quick_picks (quick_id, user_id) — multiple-choice
+//	                    rounds, one pick per member
 //
 // Migrations are an ordered list of SQL scripts; Open applies the missing
 // ones, each in its own transaction, and refuses a file written by a newer
