@@ -2,7 +2,6 @@ package bot
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -121,12 +120,4 @@ func fitEmbed(e *discordgo.MessageEmbed, marker string) {
 	for len(e.Fields) > 0 && embedLength(e) > maxEmbedTotal {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
-}
-
-// validUTF8 replaces invalid bytes, which Discord would reject.
-func validUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -85,8 +85,8 @@ func (b *Bot) planShards(s *discordgo.Session) (shardPlan, error) {
 		}
 	}
 	if r := gb.SessionStartLimit.Remaining; gb.SessionStartLimit.Total > 0 && r < len(p.ids) {
-		return p, fmt.Errorf("Discord allows %d more gateway sessions until its limit resets in %s; %d shards need one each",
-			r, time.Duration(gb.SessionStartLimit.ResetAfter)*time.Millisecond, len(p.ids))
+		return p, fmt.Errorf("%d shards need a gateway session each, and Discord allows %d more until its limit resets in %s",
+			len(p.ids), r, time.Duration(gb.SessionStartLimit.ResetAfter)*time.Millisecond)
 	}
 	return p, nil
 }

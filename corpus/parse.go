@@ -80,7 +80,6 @@ type parser struct {
 	fieldLines map[field]int // line each field of the current section started
 	text       map[field]*textBuilder
 	answer     answerBuilder
-	answerLine int
 }
 
 func (p *parser) problem(line int, format string, args ...any) {
