@@ -144,9 +144,11 @@ type Bot struct {
 
 	// The shards this process runs (guarded by mu): their connections,
 	// how many shards the bot has in all, and their ids here, sorted.
-	shards     []*shard
-	shardCount int
-	shardIDs   []int
+	shards      []*shard
+	shardCount  int
+	shardIDs    []int
+	concurrency int // shards that may identify at once (max_concurrency)
+	stopLoops   func()
 }
 
 // New returns a bot that answers from engine. scripts may be nil.
@@ -261,7 +263,7 @@ func (b *Bot) Run(ctx context.Context) error {
 			return err
 		}
 		b.mu.Lock()
-		b.shardCount, b.shardIDs = plan.count, plan.ids
+		b.shardCount, b.shardIDs, b.concurrency = plan.count, plan.ids, plan.concurrency
 		b.mu.Unlock()
 		for i, id := range plan.ids {
 			if i > 0 {
@@ -307,28 +309,41 @@ func (b *Bot) Run(ctx context.Context) error {
 	if tick <= 0 {
 		tick = 30 * time.Second
 	}
-	go b.runSchedules(hctx, tick)
+	// The clocks stop first when the bot drains, so that nothing starts a
+	// round or a challenge while it waits for the handlers.
+	loops, stopLoops := context.WithCancel(hctx)
+	b.mu.Lock()
+	b.stopLoops = stopLoops
+	b.mu.Unlock()
+	go b.runSchedules(loops, tick)
 	roundTick := b.cfg.RoundTick
 	if roundTick <= 0 {
 		roundTick = time.Second
 	}
-	go b.runRounds(hctx, roundTick)
+	go b.runRounds(loops, roundTick)
+	stopHTTP := func() {}
 	if b.cfg.HTTPAddr != "" {
 		stop, err := b.serveHTTP(hctx, b.cfg.HTTPAddr)
 		if err != nil {
 			return err
 		}
-		defer stop()
+		stopHTTP = sync.OnceFunc(stop)
+		defer stopHTTP()
 	}
 	b.log.Info("bot ready", "app_id", b.app(), "guild", b.cfg.GuildID)
 	if b.cfg.NoGateway {
 		<-ctx.Done()
+		stopHTTP() // no request arrives uncounted while draining
 		b.drain()
 		return nil
 	}
+	// The shards reconnect only while Run runs: once one fails for good,
+	// the others must not reopen what shutdown closes.
+	sctx, stopSupervising := context.WithCancel(ctx)
+	defer stopSupervising()
 	errs := make(chan error, len(shards))
 	for _, sh := range shards {
-		go func() { errs <- b.supervise(ctx, sh) }()
+		go func() { errs <- b.supervise(sctx, sh) }()
 	}
 	for range shards {
 		if err := <-errs; err != nil {
@@ -448,6 +463,18 @@ func (b *Bot) supervise(ctx context.Context, sh *shard) error {
 			if ctx.Err() != nil {
 				return nil
 			}
+			if b.identifyGate != nil {
+				// A reconnect may identify anew: it takes its turn too.
+				b.mu.Lock()
+				bucket := sh.id % max(b.concurrency, 1)
+				b.mu.Unlock()
+				if err := b.identifyGate.WaitIdentify(ctx, bucket); err != nil {
+					if ctx.Err() != nil {
+						return nil
+					}
+					b.log.Warn("wait for a turn to identify", "shard", sh.id, "err", err)
+				}
+			}
 			err := sh.s.Open()
 			if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
 				b.metrics.GatewayReconnect()
@@ -485,6 +512,12 @@ func (b *Bot) shutdown(shards []*shard) {
 // in flight: an answer being written reaches its asker before the
 // connection closes.
 func (b *Bot) drain() {
+	b.mu.Lock()
+	stopLoops := b.stopLoops
+	b.mu.Unlock()
+	if stopLoops != nil {
+		stopLoops()
+	}
 	b.stopTimers()
 	if !b.handlers.drain(5 * time.Second) {
 		b.log.Warn("shutting down with handlers still running")

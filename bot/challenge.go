@@ -154,7 +154,7 @@ func (b *Bot) armTimer(c startupqa.Challenge) {
 	if t := b.timers.byID[id]; t != nil {
 		t.Stop()
 	}
-	b.timers.byID[id] = time.AfterFunc(time.Until(c.RoundEndsAt), func() { b.endRound(channel, id, round, false) })
+	b.timers.byID[id] = time.AfterFunc(time.Until(c.RoundEndsAt), func() { b.endRoundCounted(channel, id, round, false) })
 }
 
 // stopTimers stops every round timer, at shutdown: the rounds end at the
@@ -255,7 +255,7 @@ func (b *Bot) challengeButton(customID string) handler {
 			if r.userID != c.StarterID && !canManageMessages(r.i) {
 				return reply{}, userError{txtOnlyStarter.In(r.lang)}
 			}
-			go b.endRound(c.ChannelID, id, round, false)
+			go b.endRoundCounted(c.ChannelID, id, round, false)
 			return reply{Content: txtSkipped.In(r.lang), Ephemeral: true}, nil
 		case actModal:
 			return b.submitAnswer(ctx, r, id, round)
@@ -288,7 +288,7 @@ func (b *Bot) stopChallenge(ctx context.Context, r *request) (reply, error) {
 	if r.userID != c.StarterID && !canManageMessages(r.i) {
 		return reply{}, userError{txtOnlyStop.In(r.lang)}
 	}
-	go b.endRound(r.i.ChannelID, c.ID, c.Round, true)
+	go b.endRoundCounted(r.i.ChannelID, c.ID, c.Round, true)
 	return reply{Content: txtStopped.In(r.lang), Ephemeral: true}, nil
 }
 
@@ -321,7 +321,7 @@ func (b *Bot) submitAnswer(ctx context.Context, r *request, id int64, round int)
 		return reply{}, gameError(err, r.lang)
 	}
 	if v.Everyone {
-		go b.endRound(v.Game.ChannelID, id, round, false)
+		go b.endRoundCounted(v.Game.ChannelID, id, round, false)
 	}
 	// The verdict names the round's key points, so it is in the round's
 	// language, as the hints are.
@@ -359,6 +359,17 @@ func modalValue(i *discordgo.Interaction, id string) string {
 	return ""
 }
 
+// endRoundCounted is endRound as work in flight, which a shutdown waits
+// for; once the bot drains it does nothing: the round ends in another
+// process, or in this one's next start.
+func (b *Bot) endRoundCounted(channelID string, id int64, round int, stop bool) {
+	if !b.handlers.begin() {
+		return
+	}
+	defer b.handlers.end()
+	b.endRound(channelID, id, round, stop)
+}
+
 // endRound reveals the answer and the round's ranking, then asks the next
 // round or, after the last or when stop is set, ends the challenge with
 // the totals. Whichever process's timer, skip or last answer ends a round
@@ -373,6 +384,18 @@ func (b *Bot) endRound(channelID string, id int64, round int, stop bool) {
 		return // not ended, or ended by another process or path
 	}
 	l := codeLang(end.Game.Lang)
+	if err != nil {
+		// The round ended, but its answers could not be read: no
+		// reveal, which would say nobody answered, and no false final
+		// ranking. A game that goes on asks its next round.
+		if end.Next != nil {
+			b.armTimer(end.Next.Challenge)
+			b.post(channelID, roundReply(end.Next))
+			return
+		}
+		b.post(channelID, reply{Content: txtStoreDown.In(l)})
+		return
+	}
 	reveal := revealEmbed(end.Game.Section(round), end.Attempts, round, len(end.Game.Sections), l)
 	b.post(channelID, reply{Embeds: []*discordgo.MessageEmbed{reveal}})
 	if end.Next == nil {

@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"testing"
 	"time"
@@ -143,5 +145,30 @@ func TestFatalClose(t *testing.T) {
 	}
 	if _, ok := fatalClose(errors.New("dial tcp: refused")); ok {
 		t.Error("a network error is fatal")
+	}
+}
+
+// fakeShared is a shared cooldown store that always says another process
+// took the member's question wait ago.
+type fakeShared struct{ wait time.Duration }
+
+func (f fakeShared) TakeCooldown(context.Context, string, time.Time, time.Duration) (time.Duration, error) {
+	return f.wait, nil
+}
+
+// When another process took the question, memory's cooldown ends when the
+// shared one does, not a whole cooldown later.
+func TestSharedCooldownEndsTogether(t *testing.T) {
+	now := time.Unix(1000, 0)
+	b := New(Config{Cooldown: 10 * time.Second}, defaultIndex(t), nil, slog.New(slog.DiscardHandler))
+	b.cooldown = newCooldown(10*time.Second, func() time.Time { return now })
+	b.UseSharedCooldowns(fakeShared{wait: 4 * time.Second})
+	if w := b.coolDown(context.Background(), "u"); w != 4*time.Second {
+		t.Fatalf("first question: wait %v, want the shared 4s", w)
+	}
+	now = now.Add(4 * time.Second)
+	b.UseSharedCooldowns(fakeShared{})
+	if w := b.coolDown(context.Background(), "u"); w != 0 {
+		t.Errorf("when the shared cooldown ended: wait %v, want 0", w)
 	}
 }

@@ -68,10 +68,23 @@ func (b *Bot) coolDown(ctx context.Context, user string) time.Duration {
 	if wait := b.cooldown.wait(user); wait > 0 || b.sharedCooldowns == nil || b.cooldown.every <= 0 || user == "" {
 		return wait
 	}
-	wait, err := b.sharedCooldowns.TakeCooldown(ctx, user, b.cooldown.now(), b.cooldown.every)
+	now := b.cooldown.now()
+	wait, err := b.sharedCooldowns.TakeCooldown(ctx, user, now, b.cooldown.every)
 	if err != nil {
 		b.log.Warn("shared cooldown", "err", err)
 		return 0
 	}
+	if wait > 0 {
+		// Another process took the question: memory, which has just
+		// started a whole cooldown, ends it when the shared one ends.
+		b.cooldown.endAt(user, now.Add(wait))
+	}
 	return wait
+}
+
+// endAt makes the user's cooldown end at t.
+func (c *cooldown) endAt(user string, t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last[user] = t.Add(-c.every)
 }

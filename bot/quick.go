@@ -186,7 +186,7 @@ func (b *Bot) quickPick(customID string) handler {
 			if err != nil {
 				return reply{}, err
 			}
-			if time.Now().Before(q.ExpiresAt) && pick >= 0 && pick < len(q.Options) {
+			if q.ChannelID == r.i.ChannelID && time.Now().Before(q.ExpiresAt) && pick >= 0 && pick < len(q.Options) {
 				if first, err = qs.PickQuick(ctx, id, r.userID); err != nil {
 					return reply{}, err
 				}
@@ -194,7 +194,9 @@ func (b *Bot) quickPick(customID string) handler {
 		} else {
 			q, first = b.quicks.pick(id, r.userID)
 		}
-		if q == nil || time.Now().After(q.ExpiresAt) || pick < 0 || pick >= len(q.Options) {
+		// A button outlives its round: SQLite may give a later round the
+		// id again, in another channel.
+		if q == nil || q.ChannelID != r.i.ChannelID || time.Now().After(q.ExpiresAt) || pick < 0 || pick >= len(q.Options) {
 			return reply{}, userError{txtQuickGone.In(r.lang)}
 		}
 		l := codeLang(q.Lang)

@@ -13,6 +13,7 @@ import (
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/grade"
+	"github.com/startupqa/startupqa/lang"
 )
 
 func TestQuickRound(t *testing.T) {
@@ -142,5 +143,22 @@ func TestPruneEphemeral(t *testing.T) {
 	}
 	if n, _ := db.Rows(ctx, "cooldowns"); n != 0 {
 		t.Errorf("%d old cooldowns left", n)
+	}
+}
+
+// A quick round's button pressed in another channel (an id SQLite gave
+// again to a later round) finds the round over and takes no pick.
+func TestQuickRoundOtherChannel(t *testing.T) {
+	db := openStore(t)
+	r := startChallengeBot(t, db, nil)
+	here := discordtest.Actor{UserID: "611", ChannelID: "5001"}
+	q := r.interact(t, r.srv.CommandInteraction(here, cmdChallenge, discordtest.SubCommandOption(subQuick)))
+	choice := q.Data.Components[0].Components[0].CustomID
+	elsewhere := discordtest.Actor{UserID: "611", ChannelID: "5002"}
+	if v := r.interact(t, r.srv.ComponentInteraction(elsewhere, choice)); v.Data.Content != txtQuickGone.In(lang.English) && v.Data.Content != txtQuickGone.In(lang.Chinese) {
+		t.Errorf("pick from another channel: %+v", v.Data)
+	}
+	if v := r.interact(t, r.srv.ComponentInteraction(here, choice)); !strings.HasPrefix(v.Data.Content, "✓") && !strings.HasPrefix(v.Data.Content, "✗") {
+		t.Errorf("the member's pick in the round's channel: %+v", v.Data)
 	}
 }

@@ -332,7 +332,9 @@ type RoundEnd struct {
 // End ends a round: on to the next, or, after the last or when stop is
 // set, the end of the challenge. Of several ends of one round (its timer
 // in several processes, a skip, the last answer) one returns the
-// RoundEnd; the others get nil and no error.
+// RoundEnd; the others get nil and no error. When the round ended but
+// what it revealed could not be read, End returns the RoundEnd (Next set
+// if the game goes on) with the error.
 func (s *Service) End(ctx context.Context, id int64, round int, stop bool) (*RoundEnd, error) {
 	g, err := s.current(ctx, id, round)
 	if errors.Is(err, ErrRoundOver) {
@@ -355,12 +357,17 @@ func (s *Service) End(ctx context.Context, id int64, round int, stop bool) (*Rou
 	if err != nil || !won {
 		return nil, err
 	}
+	// The round has moved on in the store: Next says so even if a read
+	// below fails, so that the caller never takes a game that goes on for
+	// one that ended.
 	end := &RoundEnd{Game: g, Round: round}
+	if !last {
+		end.Next = &Game{Challenge: next, Sections: g.Sections}
+	}
 	if end.Attempts, err = s.store.Attempts(ctx, id, round); err != nil {
 		return end, err
 	}
 	if !last {
-		end.Next = &Game{Challenge: next, Sections: g.Sections}
 		return end, nil
 	}
 	end.Totals = map[string]int{}

@@ -218,3 +218,29 @@ func TestServiceSolo(t *testing.T) {
 		}
 	}
 }
+
+// attemptsDown is a store whose attempts cannot be read.
+type attemptsDown struct{ *sqlstore.DB }
+
+func (attemptsDown) Attempts(context.Context, int64, int) ([]startupqa.Attempt, error) {
+	return nil, errors.New("database is locked")
+}
+
+// A round that ended though its answers could not be read still says the
+// game goes on, so that no caller announces a false end.
+func TestServiceEndUnreadable(t *testing.T) {
+	ctx := context.Background()
+	svc, db, c := replicas(t, 1)
+	g, err := svc[0].Start(ctx, startupqa.Challenge{ChannelID: "c", Seconds: 60}, sections(t, c, "llm-startup/1", "llm-startup/2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	down := challenge.NewService(attemptsDown{db}, func() *corpus.Corpus { return c }, nil)
+	end, err := down.End(ctx, g.ID, 1, false)
+	if err == nil || end == nil || end.Next == nil || end.Next.Round != 2 {
+		t.Fatalf("End with the answers unreadable = %+v, %v; want round 2 next and the error", end, err)
+	}
+	if cur, _ := db.Challenge(ctx, g.ID); cur.Round != 2 || cur.State != startupqa.ChallengeRunning {
+		t.Errorf("stored: %+v", cur)
+	}
+}

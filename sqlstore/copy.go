@@ -44,7 +44,9 @@ func Copy(ctx context.Context, dst, src *DB, report func(table string, rows int6
 		}
 	}
 	// One read transaction of src: a bot writing to it meanwhile cannot
-	// leave an attempt without its challenge in the copy.
+	// leave an attempt without its challenge in the copy. The counts to
+	// check against are read in it too, for the same snapshot.
+	want := map[string]int64{}
 	err := src.read(ctx, func(in tx) error {
 		return dst.write(ctx, func(out tx) error {
 			for _, table := range Tables {
@@ -55,6 +57,11 @@ func Copy(ctx context.Context, dst, src *DB, report func(table string, rows int6
 				if err := copyTable(ctx, out, in, table, cols); err != nil {
 					return fmt.Errorf("%s: %w", table, err)
 				}
+				var n int64
+				if err := in.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+					return fmt.Errorf("%s: %w", table, err)
+				}
+				want[table] = n
 				if dst.d.ResetIdentity != "" && cols[0] == "id" {
 					if _, err := out.ExecContext(ctx, fmt.Sprintf(dst.d.ResetIdentity, table)); err != nil {
 						return fmt.Errorf("%s: next id: %w", table, err)
@@ -71,16 +78,12 @@ func Copy(ctx context.Context, dst, src *DB, report func(table string, rows int6
 		if _, ok := columns[table]; !ok {
 			continue
 		}
-		want, err := src.Rows(ctx, table)
-		if err != nil {
-			return fmt.Errorf("copy store: %w", err)
-		}
 		got, err := dst.Rows(ctx, table)
 		if err != nil {
 			return fmt.Errorf("copy store: %w", err)
 		}
-		if got != want {
-			return fmt.Errorf("copy store: %s: %d rows copied of %d", table, got, want)
+		if got != want[table] {
+			return fmt.Errorf("copy store: %s: %d rows copied of %d", table, got, want[table])
 		}
 		if report != nil {
 			report(table, got)

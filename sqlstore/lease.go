@@ -115,11 +115,17 @@ func (l *Lease) renew(ctx context.Context, ttl time.Duration, log *slog.Logger) 
 			return
 		case <-tick.C:
 		}
-		err := l.db.AcquireLease(ctx, l.name, l.holder, ttl)
+		// A renewal may not outlive the lease: a connection that hangs
+		// (a database gone silent) must not keep this process serving
+		// what another may take over when the lease runs out.
+		began := time.Now()
+		rctx, cancel := context.WithDeadline(ctx, deadline)
+		err := l.db.AcquireLease(rctx, l.name, l.holder, ttl)
+		cancel()
 		var held *LeaseHeldError
 		switch {
 		case err == nil:
-			deadline = time.Now().Add(ttl)
+			deadline = began.Add(ttl) // the expiry the store was given
 			continue
 		case ctx.Err() != nil:
 			return

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/startupqa/startupqa/bot"
@@ -22,7 +23,7 @@ var errNoToken = errors.New("DISCORD_TOKEN is not set: create a bot at https://d
 // serve runs the Discord bot until ctx ends (SIGINT or SIGTERM).
 func (a *app) serve(ctx context.Context, args []string) error {
 	fs := a.newFlagSet("serve", "[flags]")
-	sync := fs.Bool("sync-commands", false, "overwrite the registered slash commands even when Discord has the same ones")
+	syncCmds := fs.Bool("sync-commands", false, "overwrite the registered slash commands even when Discord has the same ones")
 	watch := fs.Bool("watch", false, "reload the corpus directory whenever an article changes (checked every 2 s)")
 	httpAddr := fs.String("http", "", "also serve the Interactions Endpoint URL on `addr` (host:port; needs DISCORD_PUBLIC_KEY, and TLS in front)")
 	noGateway := fs.Bool("no-gateway", false, "take interactions over --http only, without the gateway (mentions and DMs then go unanswered)")
@@ -74,13 +75,15 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	lost := make(chan struct{})
+	// Leases renewed together are lost together (a database outage):
+	// the first loss stops the bot, the others find it stopped.
+	loseAll := sync.OnceFunc(func() { close(lost); cancel() })
 	for _, lease := range leases {
 		defer lease.Release(context.WithoutCancel(ctx))
 		go func() {
 			select {
 			case <-lease.Lost():
-				close(lost)
-				cancel()
+				loseAll()
 			case <-ctx.Done():
 			}
 		}()
@@ -90,7 +93,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		GuildID:             a.cfg.DiscordGuildID,
 		APIBase:             a.cfg.DiscordAPIBase,
 		Cooldown:            a.cfg.Cooldown,
-		SyncCommands:        *sync,
+		SyncCommands:        *syncCmds,
 		UnansweredRetention: a.cfg.Retention,
 		Status:              a.stdout,
 		HTTPAddr:            *httpAddr,
@@ -101,11 +104,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		ShardIDs:            a.cfg.ShardIDs,
 	}, ix, a.zh, a.log)
 	b.UseStore(db)
-	if len(a.cfg.ShardIDs) > 0 {
-		// Other processes run the other shards: a member's cooldown is
-		// kept where they all see it, and the shards take turns to
-		// identify through it.
+	if len(a.cfg.ShardIDs) > 0 || *noGateway {
+		// Other processes run the other shards, or other replicas take
+		// the same interactions: a member's cooldown is kept where they
+		// all see it.
 		b.UseSharedCooldowns(db)
+	}
+	if len(a.cfg.ShardIDs) > 0 {
+		// The shards take turns to identify through the store.
 		b.UseIdentifyGate(sqlstore.IdentifyGate{DB: db, Holder: sqlstore.ProcessHolder()})
 	}
 	if a.cfg.MetricsAddr != "" {
