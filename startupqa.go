@@ -50,6 +50,10 @@ type QuickRound struct {
 	ExpiresAt time.Time
 }
 
+// ErrRoundOver is returned (wrapped) when an answer comes for a round of a
+// challenge that has moved on or ended.
+var ErrRoundOver = errors.New("this round is over")
+
 // ErrNotFound is returned (wrapped) by a store asked for a challenge or
 // schedule that does not exist.
 var ErrNotFound = errors.New("not found")

@@ -27,6 +27,9 @@ import (
 // serves any click.
 type ChallengeStore interface {
 	challenge.Store
+	// RecordAttempt records an answer outside a challenge's rounds: a
+	// quick round's pick.
+	RecordAttempt(ctx context.Context, a *startupqa.Attempt) error
 	Leaderboard(ctx context.Context, guildID string, period startupqa.Period, now time.Time, limit int) ([]startupqa.Standing, error)
 }
 

@@ -459,6 +459,13 @@ func (s *downStore) AdvanceRound(ctx context.Context, c *startupqa.Challenge, fr
 	return s.DB.AdvanceRound(ctx, c, from)
 }
 
+func (s *downStore) RecordRoundAttempt(ctx context.Context, a *startupqa.Attempt) error {
+	if s.down.Load() {
+		return errDiskFull
+	}
+	return s.DB.RecordRoundAttempt(ctx, a)
+}
+
 func (s *downStore) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
 	if s.down.Load() {
 		return errDiskFull

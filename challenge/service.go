@@ -29,7 +29,10 @@ type Store interface {
 	CountSubmission(ctx context.Context, challengeID int64, round int, userID string, max int) (bool, error)
 	TakeHint(ctx context.Context, challengeID int64, round int, userID string) (int, error)
 	RoundPlayers(ctx context.Context, challengeID int64) ([]startupqa.RoundPlayer, error)
-	RecordAttempt(ctx context.Context, a *startupqa.Attempt) error
+	// RecordRoundAttempt records an answer to a challenge's round only
+	// while the challenge runs that round (else ErrRoundOver), so that
+	// no answer lands after the round's end read its answers.
+	RecordRoundAttempt(ctx context.Context, a *startupqa.Attempt) error
 	Attempts(ctx context.Context, challengeID int64, round int) ([]startupqa.Attempt, error)
 	MemberStats(ctx context.Context, guildID, userID string, streakThreshold float64) (*startupqa.MemberStats, error)
 }
@@ -52,7 +55,7 @@ const firstSlot = "#first"
 // Errors a member's action may get; the transport says them politely.
 var (
 	// ErrRoundOver: the round the button or form belongs to has ended.
-	ErrRoundOver = errors.New("this round is over")
+	ErrRoundOver = startupqa.ErrRoundOver
 	// ErrNoMoreAnswers: the member answered MaxSubmissions times.
 	ErrNoMoreAnswers = errors.New("answered the round twice already")
 )
@@ -289,7 +292,7 @@ func (s *Service) Answer(ctx context.Context, id int64, round int, userID, answe
 		SectionID: sec.ID, Answer: answer, Score: res.Score, Points: v.Points,
 		Covered: res.Covered, Missed: res.Missed,
 	}
-	if err := s.store.RecordAttempt(ctx, a); err != nil {
+	if err := s.store.RecordRoundAttempt(ctx, a); err != nil {
 		return nil, err
 	}
 	v.Everyone = everyoneAnswered(players, round, userID)

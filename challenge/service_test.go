@@ -244,3 +244,40 @@ func TestServiceEndUnreadable(t *testing.T) {
 		t.Errorf("stored: %+v", cur)
 	}
 }
+
+// Answers racing a round's end are either in its reveal or refused: none
+// is stored after the end read the round's answers.
+func TestServiceAnswerRacesEnd(t *testing.T) {
+	ctx := context.Background()
+	svc, db, c := replicas(t, 2)
+	for run := range 10 {
+		g, err := svc[0].Start(ctx, startupqa.Challenge{ChannelID: fmt.Sprint("race", run), Seconds: 60}, sections(t, c, "llm-startup/2"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		var end *challenge.RoundEnd
+		for u := range 4 {
+			wg.Go(func() {
+				_, err := svc[u%2].Answer(ctx, g.ID, 1, fmt.Sprint("u", u), "收集数据，预训练，然后微调，评估模型")
+				if err != nil && !errors.Is(err, challenge.ErrRoundOver) {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Go(func() {
+			var err error
+			if end, err = svc[1].End(ctx, g.ID, 1, false); err != nil {
+				t.Error(err)
+			}
+		})
+		wg.Wait()
+		stored, err := db.Attempts(ctx, g.ID, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if end == nil || len(end.Attempts) != len(stored) {
+			t.Fatalf("run %d: %d answers stored, the reveal had %v", run, len(stored), end)
+		}
+	}
+}

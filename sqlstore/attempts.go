@@ -44,6 +44,41 @@ func (db *DB) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
 	return nil
 }
 
+// RecordRoundAttempt is RecordAttempt for an answer to a challenge's
+// round, stored only while the challenge runs that round: otherwise it
+// returns an error wrapping startupqa.ErrRoundOver. It takes the
+// challenge's row first (a write that changes nothing), so that a
+// round's end waits for an answer being recorded, and then reads it.
+func (db *DB) RecordRoundAttempt(ctx context.Context, a *startupqa.Attempt) error {
+	if a == nil || a.ChallengeID == 0 {
+		return errors.New("record round attempt: no challenge")
+	}
+	stored := *a
+	if stored.CreatedAt.IsZero() {
+		stored.CreatedAt = now()
+	}
+	var id int64
+	err := db.write(ctx, func(tx tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE challenges SET updated_at = updated_at
+WHERE id = ? AND round = ? AND state = 'running'`, a.ChallengeID, a.Round)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("challenge %d round %d: %w", a.ChallengeID, a.Round, startupqa.ErrRoundOver)
+		}
+		id, err = insertAttempt(ctx, tx, &stored)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record attempt: %w", err)
+	}
+	a.ID, a.CreatedAt = id, stored.CreatedAt
+	return nil
+}
+
 // RecordAttempts stores many graded answers in one transaction, as
 // RecordAttempt stores one, and sets their IDs: an import, or a load
 // test's seed. Either all are stored or none.

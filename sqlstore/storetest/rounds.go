@@ -74,6 +74,14 @@ func testRounds(t *testing.T, be Backend) {
 		t.Errorf("join a missing challenge: %v, want ErrNotFound", err)
 	}
 
+	// Answers to the round it runs are taken; to another round, not.
+	if err := stores[1].RecordRoundAttempt(ctx, &startupqa.Attempt{ChallengeID: c.ID, Round: 1, GuildID: "g", UserID: "u1", SectionID: "s/1"}); err != nil {
+		t.Errorf("an answer to the round under way: %v", err)
+	}
+	if err := stores[2].RecordRoundAttempt(ctx, &startupqa.Attempt{ChallengeID: c.ID, Round: 2, GuildID: "g", UserID: "u1", SectionID: "s/1"}); !errors.Is(err, startupqa.ErrRoundOver) {
+		t.Errorf("an answer to a round not under way: %v, want ErrRoundOver", err)
+	}
+
 	// Six processes end round 1 at once: one moves the challenge on.
 	var moved atomic.Int64
 	for i := range 6 {
@@ -104,5 +112,8 @@ func testRounds(t *testing.T, be Backend) {
 	}
 	if ok, err := first.AdvanceRound(ctx, &last, 2); ok || err != nil {
 		t.Errorf("end an ended challenge again: %v, %v; want false", ok, err)
+	}
+	if err := first.RecordRoundAttempt(ctx, &startupqa.Attempt{ChallengeID: c.ID, Round: 2, GuildID: "g", UserID: "u2", SectionID: "s/1"}); !errors.Is(err, startupqa.ErrRoundOver) {
+		t.Errorf("an answer after the end: %v, want ErrRoundOver", err)
 	}
 }
