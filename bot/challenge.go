@@ -248,17 +248,14 @@ func (b *Bot) challengeButton(customID string) handler {
 			}
 			return reply{Content: fmt.Sprintf(txtHint.In(l), point, challenge.HintCost), Ephemeral: true}, nil
 		case actSkip:
-			c, err := b.store.Challenge(ctx, id)
-			if errors.Is(err, startupqa.ErrNotFound) || (err == nil && (c.State != startupqa.ChallengeRunning || c.Round != round)) {
-				return reply{}, userError{txtRoundOver.In(r.lang)}
-			}
+			g, err := b.play.Round(ctx, id, round)
 			if err != nil {
-				return reply{}, err
+				return reply{}, gameError(err, r.lang)
 			}
-			if r.userID != c.StarterID && !canManageMessages(r.i) {
+			if r.userID != g.StarterID && !canManageMessages(r.i) {
 				return reply{}, userError{txtOnlyStarter.In(r.lang)}
 			}
-			go b.endRoundCounted(c.ChannelID, id, round, false)
+			go b.endRoundCounted(g.ChannelID, id, round, false)
 			return reply{Content: txtSkipped.In(r.lang), Ephemeral: true}, nil
 		case actModal:
 			return b.submitAnswer(ctx, r, id, round)

@@ -163,8 +163,8 @@ func (s *Service) game(c *startupqa.Challenge) (*Game, error) {
 	return g, nil
 }
 
-// current returns the game if it still runs the round, else ErrRoundOver.
-func (s *Service) current(ctx context.Context, id int64, round int) (*Game, error) {
+// Round returns the game if it still runs the round, else ErrRoundOver.
+func (s *Service) Round(ctx context.Context, id int64, round int) (*Game, error) {
 	c, err := s.store.Challenge(ctx, id)
 	if err != nil {
 		if errors.Is(err, startupqa.ErrNotFound) {
@@ -181,7 +181,7 @@ func (s *Service) current(ctx context.Context, id int64, round int) (*Game, erro
 // Join lets a member answer the round: it fails with ErrNoMoreAnswers
 // after MaxSubmissions, and ErrRoundOver once the round ended.
 func (s *Service) Join(ctx context.Context, id int64, round int, userID string) (*Game, error) {
-	g, err := s.current(ctx, id, round)
+	g, err := s.Round(ctx, id, round)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ func (s *Service) Join(ctx context.Context, id int64, round int, userID string) 
 // section's points. "" means they covered every point. It costs HintCost
 // points this round.
 func (s *Service) Hint(ctx context.Context, id int64, round int, userID string) (string, *Game, error) {
-	g, err := s.current(ctx, id, round)
+	g, err := s.Round(ctx, id, round)
 	if err != nil {
 		return "", nil, err
 	}
@@ -245,7 +245,7 @@ type Verdict struct {
 // Answer grades a member's answer to the round, records it (a second one
 // replaces the first) and says how it fared.
 func (s *Service) Answer(ctx context.Context, id int64, round int, userID, answer string) (*Verdict, error) {
-	g, err := s.current(ctx, id, round)
+	g, err := s.Round(ctx, id, round)
 	if err != nil {
 		return nil, err
 	}
@@ -339,7 +339,7 @@ type RoundEnd struct {
 // what it revealed could not be read, End returns the RoundEnd (Next set
 // if the game goes on) with the error.
 func (s *Service) End(ctx context.Context, id int64, round int, stop bool) (*RoundEnd, error) {
-	g, err := s.current(ctx, id, round)
+	g, err := s.Round(ctx, id, round)
 	if errors.Is(err, ErrRoundOver) {
 		return nil, nil
 	}

@@ -27,21 +27,7 @@ func (db *DB) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
 	if a == nil {
 		return errors.New("record attempt: nil attempt")
 	}
-	stored := *a
-	if stored.CreatedAt.IsZero() {
-		stored.CreatedAt = now()
-	}
-	var id int64
-	err := db.write(ctx, func(tx tx) error {
-		var err error
-		id, err = insertAttempt(ctx, tx, &stored)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record attempt: %w", err)
-	}
-	a.ID, a.CreatedAt = id, stored.CreatedAt
-	return nil
+	return db.recordAttempt(ctx, a, nil)
 }
 
 // RecordRoundAttempt is RecordAttempt for an answer to a challenge's
@@ -53,12 +39,7 @@ func (db *DB) RecordRoundAttempt(ctx context.Context, a *startupqa.Attempt) erro
 	if a == nil || a.ChallengeID == 0 {
 		return errors.New("record round attempt: no challenge")
 	}
-	stored := *a
-	if stored.CreatedAt.IsZero() {
-		stored.CreatedAt = now()
-	}
-	var id int64
-	err := db.write(ctx, func(tx tx) error {
+	return db.recordAttempt(ctx, a, func(tx tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE challenges SET updated_at = updated_at
 WHERE id = ? AND round = ? AND state = 'running'`, a.ChallengeID, a.Round)
 		if err != nil {
@@ -69,6 +50,25 @@ WHERE id = ? AND round = ? AND state = 'running'`, a.ChallengeID, a.Round)
 		} else if n == 0 {
 			return fmt.Errorf("challenge %d round %d: %w", a.ChallengeID, a.Round, startupqa.ErrRoundOver)
 		}
+		return nil
+	})
+}
+
+// recordAttempt stores a in one transaction, after check (if any) passed
+// in it, and sets a's ID and CreatedAt.
+func (db *DB) recordAttempt(ctx context.Context, a *startupqa.Attempt, check func(tx) error) error {
+	stored := *a
+	if stored.CreatedAt.IsZero() {
+		stored.CreatedAt = now()
+	}
+	var id int64
+	err := db.write(ctx, func(tx tx) error {
+		if check != nil {
+			if err := check(tx); err != nil {
+				return err
+			}
+		}
+		var err error
 		id, err = insertAttempt(ctx, tx, &stored)
 		return err
 	})
