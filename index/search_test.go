@@ -244,6 +244,29 @@ func TestResultInvariants(t *testing.T) {
 	}
 }
 
+// TestUncoveredByClass checks that what the best section leaves unmatched
+// is told apart by its words' class: a noun of another topic from the
+// asker's verbs and adjectives.
+func TestUncoveredByClass(t *testing.T) {
+	ix := build(t, defaultCorpus(t))
+	for _, tc := range []struct {
+		q               string
+		noun, verbOrAdj bool
+	}{
+		{"大模型的训练过程", false, false},
+		{"大模型的训练过程和区块链", true, false},
+		{"大模型的训练过程好纠结", false, true},
+	} {
+		s := ask(t, ix, tc.q).Signals
+		if got := s.UncoveredNoun > 0; got != tc.noun {
+			t.Errorf("%q: uncovered noun %.3f, want some: %v (%+v)", tc.q, s.UncoveredNoun, tc.noun, s)
+		}
+		if got := s.UncoveredVerb+s.UncoveredAdjective > 0; got != tc.verbOrAdj {
+			t.Errorf("%q: uncovered verb %.3f and adjective %.3f, want some: %v (%+v)", tc.q, s.UncoveredVerb, s.UncoveredAdjective, tc.verbOrAdj, s)
+		}
+	}
+}
+
 var invariantQuestions = []string{
 	"什么是大模型？", "大模型的训练过程", "大模型创业有哪些挑战", "数据质量", "模型解释性差有什么影响",
 	"创业公司如何融资", "推荐系统", "今天天气怎么样", "how do I cook rice", "GPT-4", "OpenAI",
@@ -280,6 +303,11 @@ func checkInvariants(t *testing.T, ix *Index, q string, r *Result) {
 	}
 	if r.Signals.Coverage != r.Matches[0].Coverage {
 		t.Errorf("%q: signals' coverage %v, best match's %v", q, r.Signals.Coverage, r.Matches[0].Coverage)
+	}
+	s := r.Signals
+	// The section covers at least what its best passage covers.
+	if left := s.UncoveredNoun + s.UncoveredVerb + s.UncoveredAdjective + s.UncoveredOther; left < 0 || left > 1-s.Passage+1e-9 {
+		t.Errorf("%q: uncovered by class %.4f, more than the %.4f its best passage leaves: %+v", q, left, 1-s.Passage, s)
 	}
 	cal := ix.Params().Calibration
 	if got := cal.Confidence(r.Signals); got != r.Confidence {
