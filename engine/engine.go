@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -26,6 +27,9 @@ type Config struct {
 	CorpusDir string // "" for the built-in corpus, which never changes
 	IndexDir  string // "" for an in-memory index
 	Options   []index.Option
+	// NoCache turns off the cache of answers to repeated questions (see
+	// CacheSize), for measurements that must search every time.
+	NoCache bool
 }
 
 // Engine answers questions from the current index.
@@ -33,14 +37,17 @@ type Engine struct {
 	cfg Config
 	log *slog.Logger
 
-	mu sync.RWMutex // held for reading during a search, for writing to swap
-	ix *index.Index
+	mu    sync.RWMutex // held for reading during a search, for writing to swap
+	ix    *index.Index
+	cache *answerCache // of ix; nil when Config.NoCache
 
 	reloadMu sync.Mutex // one reload at a time
 	stamp    string     // what the corpus directory looked like when loaded
 
 	statsMu sync.Mutex
 	stats   Stats
+	// Counted apart from stats: they change on every search.
+	cacheHits, cacheMisses atomic.Int64
 }
 
 // Stats say how the engine's index came to be, for an operator's
@@ -51,13 +58,17 @@ type Stats struct {
 	IndexBytes     int64         // on disk, for an index kept in a directory; 0 in memory
 	Reloads        int           // reloads that swapped in a new index
 	ReloadFailures int           // reloads refused (a broken corpus) or failed
+	CacheHits      int           // questions answered from the cache of repeated questions
+	CacheMisses    int           // questions searched (NoCache: none counted)
 }
 
 // Stats returns the engine's figures.
 func (e *Engine) Stats() Stats {
 	e.statsMu.Lock()
-	defer e.statsMu.Unlock()
-	return e.stats
+	s := e.stats
+	e.statsMu.Unlock()
+	s.CacheHits, s.CacheMisses = int(e.cacheHits.Load()), int(e.cacheMisses.Load())
+	return s
 }
 
 func (e *Engine) record(f func(*Stats)) {
@@ -79,7 +90,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.ix, e.stamp = ix, stamp
+	e.setIndex(ix)
+	e.stamp = stamp
 	e.stats = Stats{Sections: len(c.Sections), IndexTook: time.Since(start), IndexBytes: dirBytes(cfg.IndexDir)}
 	return e, nil
 }
@@ -108,11 +120,35 @@ func (e *Engine) index(ctx context.Context, c *corpus.Corpus) (*index.Index, err
 	return ix, err
 }
 
-// Search answers a question from the current index.
+// setIndex makes ix the index searched, with a cache of its own. The
+// caller holds e.mu for writing, or has not shared e yet.
+func (e *Engine) setIndex(ix *index.Index) {
+	e.ix = ix
+	if !e.cfg.NoCache {
+		e.cache = newAnswerCache(CacheSize)
+	}
+}
+
+// Search answers a question from the current index. A question asked
+// before, in the same words, is answered from a cache: callers share the
+// result and must not change it.
 func (e *Engine) Search(ctx context.Context, q string) (*index.Result, error) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return e.ix.Search(ctx, q)
+	if e.cache == nil {
+		return e.ix.Search(ctx, q)
+	}
+	if res, ok := e.cache.get(q); ok {
+		e.cacheHits.Add(1)
+		return res, nil
+	}
+	res, err := e.ix.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	e.cache.put(q, res)
+	e.cacheMisses.Add(1)
+	return res, nil
 }
 
 // Corpus returns the current corpus.
@@ -157,7 +193,8 @@ func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 		}
 		e.mu.Lock()
 		old := e.ix
-		e.ix, e.stamp = ix, stamp
+		e.setIndex(ix)
+		e.stamp = stamp
 		e.mu.Unlock()
 		old.Close() // searches on it finished: they held the read lock
 	} else {
@@ -180,14 +217,15 @@ func (e *Engine) Reload(ctx context.Context) (sections int, err error) {
 				back, berr = index.Build(context.WithoutCancel(ctx), old.Corpus(), e.cfg.Options...)
 			}
 			if berr == nil {
-				e.ix = back
+				e.setIndex(back)
 			} else {
 				e.log.Error("reload failed and the previous corpus could not be indexed again", "err", berr)
 			}
 			e.mu.Unlock()
 			return 0, err
 		}
-		e.ix, e.stamp = ix, stamp
+		e.setIndex(ix)
+		e.stamp = stamp
 		e.mu.Unlock()
 	}
 	took := time.Since(start)

@@ -145,6 +145,8 @@ func (a *app) serveMetrics(ctx context.Context, b *bot.Bot, ix *engine.Engine, d
 	m.Gauge("startupqa_index_bytes", "Size of the index on disk (INDEX_DIR); 0 for an index in memory.", func() float64 { return float64(ix.Stats().IndexBytes) })
 	m.Counter("startupqa_index_reloads_total", "Reloads that swapped in a new index.", func() float64 { return float64(ix.Stats().Reloads) })
 	m.Counter("startupqa_index_reload_failures_total", "Reloads refused (a broken corpus) or failed.", func() float64 { return float64(ix.Stats().ReloadFailures) })
+	m.Counter("startupqa_answer_cache_hits_total", "Questions answered from the cache of repeated questions.", func() float64 { return float64(ix.Stats().CacheHits) })
+	m.Counter("startupqa_answer_cache_misses_total", "Questions searched in the index.", func() float64 { return float64(ix.Stats().CacheMisses) })
 	m.Counter("startupqa_store_failures_total", "Store transactions that failed in the database (I/O, locks, a full disk).", func() float64 { return float64(db.Failures()) })
 	m.Gauge("startupqa_gateway_latency_seconds", "Time the last gateway heartbeat took to be acknowledged.", func() float64 { return b.GatewayLatency().Seconds() })
 	ln, err := net.Listen("tcp", a.cfg.MetricsAddr)

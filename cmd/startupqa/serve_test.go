@@ -355,6 +355,9 @@ func TestServeMetrics(t *testing.T) {
 
 	// Every metric the Grafana dashboard plots is one the bot exports.
 	_, scraped := get("/metrics")
+	if !strings.Contains(scraped, "startupqa_answer_cache_misses_total 1\n") {
+		t.Errorf("/metrics does not count the one question searched:\n%s", scraped)
+	}
 	dashboard, err := os.ReadFile("../../deploy/grafana/startupqa.json")
 	if err != nil {
 		t.Fatal(err)
