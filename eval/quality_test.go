@@ -38,10 +38,10 @@ var sets = []struct {
 	// (words/field.txt), "how does a diffusion model generate images"
 	// reads as the article's image generation (4 of 60 answered, 3
 	// before), while the holdouts of every corpus keep 95.8 %.
-	{"eval", floors{top1: 0.82, top3: 0.97, abstain: 0.93,
+	{"eval", floors{top1: 0.88, top3: 0.97, abstain: 0.93,
 		kinds: map[string]float64{"traditional": 0.85, "english": 0.72}}},
-	{"holdout", floors{top1: 0.75, top3: 0.95, abstain: 0.95}},
-	{"colloquial", floors{top1: 0.33, top3: 0.95, abstain: 0.95}},
+	{"holdout", floors{top1: 0.84, top3: 0.95, abstain: 0.95}},
+	{"colloquial", floors{top1: 0.45, top3: 0.95, abstain: 0.95}},
 }
 
 func buildDefault(t testing.TB) *index.Index { return indextest.Default(t) }
@@ -105,7 +105,7 @@ func TestQuality(t *testing.T) {
 // They sit just under what the engine scores; the goals are first
 // match right 90 %, answered precision 95 %, in-scope answered 85 % and
 // off-topic abstention 95 %, and coverage is short of its goal.
-var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.90, 0.95, 0.74, 0.95}
+var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.90, 0.95, 0.79, 0.95}
 
 func TestSuiteHoldout(t *testing.T) {
 	corpora, err := eval.LoadSuite(suiteDir)
