@@ -28,14 +28,20 @@ type Challenge struct {
 	UpdatedAt   time.Time
 }
 
-// RoundPlayer is a member who joined a round of a challenge: pressed
-// Answer, answered or took a hint.
-type RoundPlayer struct {
-	Round       int
-	UserID      string
-	Submissions int // answers given this round, an improvement included
-	Hints       int // hints taken this round
+// RoundStanding is what answering a round needs to know of the others:
+// whether everyone who joined has answered, and the member's hints.
+type RoundStanding struct {
+	Hints    int // the member took in the round
+	Joined   int // other members who joined this round or an earlier one
+	Answered int // other members who answered this round
 }
+
+// FirstCompleteClaim is the pseudo-member whose one allowed submission in
+// a round is its first complete answer: claimed in the store like an
+// answer, so that two replicas grading complete answers at once cannot both
+// give the bonus. Discord's user ids are numbers; no member is called this,
+// and RoundStanding counts no one by it.
+const FirstCompleteClaim = "#first"
 
 // QuickRound is a multiple-choice round: which of Options is a key point
 // of the section's answer. Each member picks once.

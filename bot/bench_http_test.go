@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +23,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/startupqa/startupqa/bot/discordtest"
+	"github.com/startupqa/startupqa/sqlstore"
 )
 
 // BenchmarkAskHTTP posts n /ask interactions at once, signed, to the
@@ -43,92 +45,133 @@ func BenchmarkAskHTTP(b *testing.B) {
 }
 
 func benchAskHTTP(b *testing.B, replicas, n int) {
-	{
-		{
-			pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	ep := startReplicas(b, replicas, n, nil)
+	questions := evalQuestions(b)
+	bodies := func() [][]byte {
+		out := make([][]byte, n)
+		for k := range out {
+			i := ep.srv.CommandInteraction(discordtest.Actor{UserID: fmt.Sprint(1000 + k)}, cmdAsk, ask(questions[k%len(questions)])...)
+			body, err := ep.srv.HTTPInteraction(i)
 			if err != nil {
 				b.Fatal(err)
 			}
-			var r *running
-			var backends []*url.URL
-			for k := range replicas {
-				var fake *discordtest.Server
-				if r != nil {
-					fake = r.srv
-				}
-				rk := startBot(b, fake, Config{}, defaultIndex(b))
-				if k == 0 {
-					r = rk
-				}
-				ep := httptest.NewServer(rk.bot.InteractionsHandler(context.Background(), pub))
-				defer ep.Close()
-				u, _ := url.Parse(ep.URL)
-				backends = append(backends, u)
-			}
-			// One replica is posted to directly; three sit behind the
-			// proxy, as replicas would behind a load balancer.
-			target := backends[0].String()
-			if replicas > 1 {
-				proxy := httptest.NewServer(roundRobin(backends, n))
-				defer proxy.Close()
-				target = proxy.URL
-			}
-			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n, MaxConnsPerHost: n}}
-			questions := evalQuestions(b)
-			bodies := func() [][]byte {
-				out := make([][]byte, n)
-				for k := range out {
-					i := r.srv.CommandInteraction(discordtest.Actor{UserID: fmt.Sprint(1000 + k)}, cmdAsk, ask(questions[k%len(questions)])...)
-					body, err := r.srv.HTTPInteraction(i)
-					if err != nil {
-						b.Fatal(err)
-					}
-					out[k] = body
-				}
-				return out
-			}
-			post := func(body []byte) time.Duration {
-				stamp := strconv.FormatInt(time.Now().Unix(), 10)
-				req, _ := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
-				req.Header.Set("X-Signature-Timestamp", stamp)
-				req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
-				start := time.Now()
-				resp, err := client.Do(req)
-				if err != nil {
-					b.Error(err)
-					return 0
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK {
-					b.Errorf("status %d", resp.StatusCode)
-				}
-				return time.Since(start)
-			}
-			burstHTTP := func() []time.Duration {
-				bs := bodies()
-				out := make([]time.Duration, n)
-				var wg sync.WaitGroup
-				for k, body := range bs {
-					wg.Add(1)
-					go func() { defer wg.Done(); out[k] = post(body) }()
-				}
-				wg.Wait()
-				return out
-			}
-			burstHTTP() // warm connections and caches
-			var all []time.Duration
-			cpu0 := cpuTime()
-			answered := 0
-			for b.Loop() {
-				all = append(all, burstHTTP()...)
-				answered += n
-			}
-			cpu := cpuTime() - cpu0
-			reportLatencies(b, all)
-			b.ReportMetric(float64(answered)/cpu.Seconds(), "answers/cpu-s")
+			out[k] = body
 		}
+		return out
 	}
+	burstHTTP := func() []time.Duration {
+		bs := bodies()
+		out := make([]time.Duration, n)
+		var wg sync.WaitGroup
+		for k, body := range bs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, took, err := ep.post(body); err != nil {
+					b.Error(err)
+				} else {
+					out[k] = took
+				}
+			}()
+		}
+		wg.Wait()
+		return out
+	}
+	burstHTTP() // warm connections and caches
+	var all []time.Duration
+	cpu0 := cpuTime()
+	answered := 0
+	for b.Loop() {
+		all = append(all, burstHTTP()...)
+		answered += n
+	}
+	cpu := cpuTime() - cpu0
+	reportLatencies(b, all)
+	b.ReportMetric(float64(answered)/cpu.Seconds(), "answers/cpu-s")
+}
+
+// replicaSet is n bots in this process, each with its Interactions
+// Endpoint URL, and the one URL a client posts to: the only replica's, or
+// a round-robin proxy's in front of several.
+type replicaSet struct {
+	srv    *discordtest.Server // the fake Discord the bots share
+	target string
+	priv   ed25519.PrivateKey
+	client *http.Client
+}
+
+// startReplicas starts replicas bots against one fake Discord, sharing
+// db when it is not nil, ready for conns requests at once.
+func startReplicas(b *testing.B, replicas, conns int, db *sqlstore.DB) *replicaSet {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var srv *discordtest.Server
+	var backends []*url.URL
+	for range replicas {
+		r := startBotWith(b, srv, Config{}, defaultIndex(b), func(bot *Bot) {
+			if db != nil {
+				bot.UseStore(db)
+			}
+		})
+		srv = r.srv
+		ep := httptest.NewServer(r.bot.InteractionsHandler(context.Background(), pub))
+		b.Cleanup(ep.Close)
+		u, _ := url.Parse(ep.URL)
+		backends = append(backends, u)
+	}
+	// One replica is posted to directly; several sit behind the proxy,
+	// as replicas would behind a load balancer.
+	target := backends[0].String()
+	if replicas > 1 {
+		proxy := httptest.NewServer(roundRobin(backends, conns))
+		b.Cleanup(proxy.Close)
+		target = proxy.URL
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}}
+	return &replicaSet{srv: srv, target: target, priv: priv, client: client}
+}
+
+// post sends an interaction's body as Discord would, signed, and returns
+// the response and the time from the POST to its end.
+func (e *replicaSet) post(body []byte) ([]byte, time.Duration, error) {
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	req, err := http.NewRequest(http.MethodPost, e.target, bytes.NewReader(body))
+	if err != nil {
+		return nil, 0, err
+	}
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, append([]byte(stamp), body...))))
+	start := time.Now()
+	resp, err := e.client.Do(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	raw, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	took := time.Since(start)
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("status %d: %s", resp.StatusCode, raw)
+	}
+	return raw, took, err
+}
+
+// interact posts an interaction and decodes the bot's response.
+func (e *replicaSet) interact(i *discordgo.Interaction) (sent, time.Duration, error) {
+	body, err := e.srv.HTTPInteraction(i)
+	if err != nil {
+		return sent{}, 0, err
+	}
+	raw, took, err := e.post(body)
+	if err != nil {
+		return sent{}, took, err
+	}
+	var s sent
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return sent{}, took, fmt.Errorf("response %s: %w", raw, err)
+	}
+	return s, took, nil
 }
 
 // roundRobin is a reverse proxy that sends each request to the next

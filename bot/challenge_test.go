@@ -20,7 +20,7 @@ import (
 	"github.com/startupqa/startupqa/sqlstore"
 )
 
-func openStore(t *testing.T) *sqlstore.DB {
+func openStore(t testing.TB) *sqlstore.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "scores.db"))
 	if err != nil {

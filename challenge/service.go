@@ -28,7 +28,7 @@ type Store interface {
 	// CountSubmission counts an answer unless the member gave max.
 	CountSubmission(ctx context.Context, challengeID int64, round int, userID string, max int) (bool, error)
 	TakeHint(ctx context.Context, challengeID int64, round int, userID string) (int, error)
-	RoundPlayers(ctx context.Context, challengeID int64) ([]startupqa.RoundPlayer, error)
+	RoundStanding(ctx context.Context, challengeID int64, round int, userID string) (startupqa.RoundStanding, error)
 	// RecordRoundAttempt records an answer to a challenge's round only
 	// while the challenge runs that round (else ErrRoundOver), so that
 	// no answer lands after the round's end read its answers.
@@ -46,11 +46,8 @@ type Grader interface {
 // MaxSubmissions is a first answer and one improvement per round.
 const MaxSubmissions = 2
 
-// firstSlot is the pseudo-member whose one allowed submission is the
-// round's first complete answer: claimed in the store, so that two
-// replicas grading complete answers at once cannot both give the bonus.
-// Discord's user ids are numbers; no member is called this.
-const firstSlot = "#first"
+// firstSlot claims a round's first complete answer in the store.
+const firstSlot = startupqa.FirstCompleteClaim
 
 // Errors a member's action may get; the transport says them politely.
 var (
@@ -268,15 +265,9 @@ func (s *Service) Answer(ctx context.Context, id int64, round int, userID, answe
 			return nil, err
 		}
 	}
-	hints := 0
-	players, err := s.store.RoundPlayers(ctx, id)
+	standing, err := s.store.RoundStanding(ctx, id, round, userID)
 	if err != nil {
 		return nil, err
-	}
-	for _, p := range players {
-		if p.Round == round && p.UserID == userID {
-			hints = p.Hints
-		}
 	}
 	if st, err := s.store.MemberStats(ctx, g.GuildID, userID, StreakThreshold); err == nil {
 		v.Streak = st.Streak
@@ -286,7 +277,7 @@ func (s *Service) Answer(ctx context.Context, id int64, round int, userID, answe
 	} else {
 		v.Streak = 0
 	}
-	v.Points = Points(res.Score, v.First, v.Streak, hints)
+	v.Points = Points(res.Score, v.First, v.Streak, standing.Hints)
 	a := &startupqa.Attempt{
 		ChallengeID: id, Round: round, GuildID: g.GuildID, ChannelID: g.ChannelID, UserID: userID,
 		SectionID: sec.ID, Answer: answer, Score: res.Score, Points: v.Points,
@@ -295,30 +286,20 @@ func (s *Service) Answer(ctx context.Context, id int64, round int, userID, answe
 	if err := s.store.RecordRoundAttempt(ctx, a); err != nil {
 		return nil, err
 	}
-	v.Everyone = everyoneAnswered(players, round, userID)
+	v.Everyone = everyoneAnswered(standing, round)
 	return v, nil
 }
 
 // everyoneAnswered reports whether the round can end early: every member
-// who joined any round so far has answered this one (userID just did). In
-// the first round, when players are still joining, that takes two of
-// them, so that the fastest does not end it for those still reading.
-func everyoneAnswered(players []startupqa.RoundPlayer, round int, userID string) bool {
-	joined := map[string]bool{userID: true}
-	answered := map[string]bool{userID: true}
-	for _, p := range players {
-		if p.UserID == firstSlot || p.Round > round {
-			continue
-		}
-		joined[p.UserID] = true
-		if p.Round == round && p.Submissions > 0 {
-			answered[p.UserID] = true
-		}
-	}
-	if round == 1 && len(joined) < 2 {
+// who joined any round so far has answered this one (the one answering
+// just did). In the first round, when players are still joining, that
+// takes two of them, so that the fastest does not end it for those still
+// reading.
+func everyoneAnswered(s startupqa.RoundStanding, round int) bool {
+	if round == 1 && s.Joined < 1 {
 		return false
 	}
-	return len(answered) == len(joined)
+	return s.Answered == s.Joined
 }
 
 // RoundEnd is what ending a round reveals.

@@ -65,27 +65,22 @@ RETURNING hints`, challengeID, round, userID).Scan(&n)
 	return n - 1, nil
 }
 
-// RoundPlayers returns who joined the challenge's rounds, by round then
-// member.
-func (db *DB) RoundPlayers(ctx context.Context, challengeID int64) ([]startupqa.RoundPlayer, error) {
-	rows, err := db.query(ctx, `SELECT round, user_id, submissions, hints FROM round_players
-WHERE challenge_id = ? ORDER BY round, user_id`, challengeID)
+// RoundStanding counts, for userID's answer to a round, the other members
+// who joined the challenge up to that round and those who answered it, and
+// returns the hints userID took in it. It counts in the database: a round
+// of hundreds of members answers each of them without reading them all.
+func (db *DB) RoundStanding(ctx context.Context, challengeID int64, round int, userID string) (startupqa.RoundStanding, error) {
+	var s startupqa.RoundStanding
+	err := db.queryRow(ctx, `SELECT
+  COUNT(DISTINCT CASE WHEN round <= ? AND user_id <> ? THEN user_id END),
+  COUNT(DISTINCT CASE WHEN round = ? AND submissions > 0 AND user_id <> ? THEN user_id END),
+  COALESCE(MAX(CASE WHEN round = ? AND user_id = ? THEN hints END), 0)
+FROM round_players WHERE challenge_id = ? AND user_id <> ?`,
+		round, userID, round, userID, round, userID, challengeID, startupqa.FirstCompleteClaim).Scan(&s.Joined, &s.Answered, &s.Hints)
 	if err != nil {
-		return nil, fmt.Errorf("players of challenge %d: %w", challengeID, err)
+		return s, fmt.Errorf("standing in round %d of challenge %d: %w", round, challengeID, err)
 	}
-	defer rows.Close()
-	var out []startupqa.RoundPlayer
-	for rows.Next() {
-		var p startupqa.RoundPlayer
-		if err := rows.Scan(&p.Round, &p.UserID, &p.Submissions, &p.Hints); err != nil {
-			return nil, fmt.Errorf("players of challenge %d: %w", challengeID, err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("players of challenge %d: %w", challengeID, err)
-	}
-	return out, nil
+	return s, nil
 }
 
 // AdvanceRound stores c's Round, State, RoundEndsAt and UpdatedAt if the

@@ -53,21 +53,30 @@ func testRounds(t *testing.T, be Backend) {
 	if ok, err := first.CountSubmission(ctx, c.ID, 2, "u2", 2); !ok || err != nil {
 		t.Errorf("u2's answer in round 2: %v, %v", ok, err)
 	}
-	players, err := stores[2].RoundPlayers(ctx, c.ID)
-	if err != nil {
+	// The first complete answer's claim is no member.
+	if ok, err := first.CountSubmission(ctx, c.ID, 1, startupqa.FirstCompleteClaim, 1); !ok || err != nil {
+		t.Errorf("claim round 1's first complete answer: %v, %v", ok, err)
+	}
+	if _, err := first.JoinRound(ctx, c.ID, 3, "u3"); err != nil {
 		t.Fatal(err)
 	}
-	want := []startupqa.RoundPlayer{
-		{Round: 1, UserID: "u1", Submissions: 2},
-		{Round: 1, UserID: "u2", Hints: 3},
-		{Round: 2, UserID: "u2", Submissions: 1},
-	}
-	if len(players) != len(want) {
-		t.Fatalf("players %+v, want %+v", players, want)
-	}
-	for i := range want {
-		if players[i] != want[i] {
-			t.Errorf("player %d: %+v, want %+v", i, players[i], want[i])
+	// Round 1: u1 answered, u2 took hints only; round 2: u2 answered; u3
+	// joined round 3, which no answer up to round 2 waits for.
+	for _, tc := range []struct {
+		round int
+		user  string
+		want  startupqa.RoundStanding
+	}{
+		{1, "u1", startupqa.RoundStanding{Joined: 1, Answered: 0}},
+		{1, "u2", startupqa.RoundStanding{Hints: 3, Joined: 1, Answered: 1}},
+		{2, "u1", startupqa.RoundStanding{Joined: 1, Answered: 1}},
+		{2, "u2", startupqa.RoundStanding{Joined: 1, Answered: 0}},
+		{3, "u3", startupqa.RoundStanding{Joined: 2, Answered: 0}},
+		{3, "u9", startupqa.RoundStanding{Joined: 3, Answered: 0}},
+	} {
+		got, err := stores[2].RoundStanding(ctx, c.ID, tc.round, tc.user)
+		if err != nil || got != tc.want {
+			t.Errorf("RoundStanding(round %d, %s) = %+v, %v; want %+v", tc.round, tc.user, got, err, tc.want)
 		}
 	}
 	if _, err := first.JoinRound(ctx, 999, 1, "u1"); !errors.Is(err, sqlstore.ErrNotFound) {
