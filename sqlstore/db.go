@@ -64,6 +64,7 @@ type DB struct {
 	// failures counts transactions that failed in the database itself.
 	failures atomic.Int64
 	closers  []func() error
+	stmts    stmtCache
 }
 
 // New returns the store over a database whose schema Migrate has brought
@@ -78,7 +79,8 @@ func (db *DB) Dialect() string { return db.d.Name }
 
 // Close closes the database.
 func (db *DB) Close() error {
-	errs := []error{db.r.Close()}
+	errs := []error{db.stmts.close()}
+	errs = append(errs, db.r.Close())
 	if db.w != db.r {
 		errs = append(errs, db.w.Close())
 	}
@@ -105,12 +107,20 @@ func (db *DB) read(ctx context.Context, fn func(tx) error) error {
 }
 
 func (db *DB) tx(ctx context.Context, conn *sql.DB, opts *sql.TxOptions, fn func(tx) error, commit bool) error {
+	err := db.inTx(ctx, conn, opts, fn, commit)
+	if err == nil {
+		db.stmts.prepareWanted(ctx, conn)
+	}
+	return err
+}
+
+func (db *DB) inTx(ctx context.Context, conn *sql.DB, opts *sql.TxOptions, fn func(tx) error, commit bool) error {
 	t, err := conn.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
 	defer t.Rollback()
-	if err := fn(tx{t, db.d}); err != nil {
+	if err := fn(tx{t, db.d, conn, &db.stmts}); err != nil {
 		return err
 	}
 	if commit {
@@ -122,13 +132,24 @@ func (db *DB) tx(ctx context.Context, conn *sql.DB, opts *sql.TxOptions, fn func
 // query runs a read outside a transaction: one statement sees one
 // snapshot anyway.
 func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	rows, err := db.r.QueryContext(ctx, db.d.rebind(q), args...)
+	q = db.d.rebind(q)
+	var rows *sql.Rows
+	var err error
+	if s := db.stmts.get(ctx, db.r, q); s != nil {
+		rows, err = s.QueryContext(ctx, args...)
+	} else {
+		rows, err = db.r.QueryContext(ctx, q, args...)
+	}
 	return rows, db.count(err)
 }
 
 // queryRow is query for one row.
 func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return db.r.QueryRowContext(ctx, db.d.rebind(q), args...)
+	q = db.d.rebind(q)
+	if s := db.stmts.get(ctx, db.r, q); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return db.r.QueryRowContext(ctx, q, args...)
 }
 
 // count counts err as a failure of the database when it is one, and
@@ -160,22 +181,37 @@ func (db *DB) Ping(ctx context.Context) error {
 }
 
 // tx is a transaction that writes its queries in the dialect's
-// placeholders: the store's SQL is written with ?.
+// placeholders (the store's SQL is written with ?) and runs them as
+// statements prepared once per connection.
 type tx struct {
 	*sql.Tx
-	d *Dialect
+	d     *Dialect
+	pool  *sql.DB // the transaction's
+	stmts *stmtCache
 }
 
 func (t tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.Tx.ExecContext(ctx, t.d.rebind(q), args...)
+	q = t.d.rebind(q)
+	if s := t.stmts.inTx(t.pool, q); s != nil {
+		return t.Tx.StmtContext(ctx, s).ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, q, args...)
 }
 
 func (t tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return t.Tx.QueryContext(ctx, t.d.rebind(q), args...)
+	q = t.d.rebind(q)
+	if s := t.stmts.inTx(t.pool, q); s != nil {
+		return t.Tx.StmtContext(ctx, s).QueryContext(ctx, args...)
+	}
+	return t.Tx.QueryContext(ctx, q, args...)
 }
 
 func (t tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return t.Tx.QueryRowContext(ctx, t.d.rebind(q), args...)
+	q = t.d.rebind(q)
+	if s := t.stmts.inTx(t.pool, q); s != nil {
+		return t.Tx.StmtContext(ctx, s).QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, q, args...)
 }
 
 // rebind turns the ? placeholders of q into $1, $2 … where the dialect
