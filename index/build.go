@@ -57,6 +57,9 @@ type Index struct {
 
 	dfCache     *sync.Map // term → passages holding it
 	dfCacheSize *atomic.Int64
+	// texts keeps sectionText of the sections that came first in a
+	// search: at most the corpus again, lower-cased.
+	texts *sync.Map // section id → its text
 
 	simplify func(string) string // traditional → simplified; nil: none
 	// zh segments questions and knows general Chinese word weights; lex
@@ -404,6 +407,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		zh: words.NewChinese(), lex: lex,
 		dfCache:     new(sync.Map),
 		dfCacheSize: new(atomic.Int64),
+		texts:       new(sync.Map),
 		simplify:    o.simplify,
 	}, nil
 }

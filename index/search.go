@@ -580,6 +580,15 @@ func (ix *Index) signals(pq *parsed, ms []Match) Signals {
 // sectionText is every field of a section's passages, lower case, as one
 // string.
 func (ix *Index) sectionText(id string) string {
+	if v, ok := ix.texts.Load(id); ok {
+		return v.(string)
+	}
+	text := ix.joinSection(id)
+	ix.texts.Store(id, text)
+	return text
+}
+
+func (ix *Index) joinSection(id string) string {
 	var b strings.Builder
 	for _, p := range ix.table[id] {
 		for _, f := range fields {

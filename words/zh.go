@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,7 +59,23 @@ type Chinese struct {
 	lines sortedLines
 	// field holds the words added to jieba's, the field's (field_zh.txt).
 	field sortedLines
+	// memo keeps look-ups: segmenting a question looks up every run of up
+	// to maxWord characters, each a bisection of the 267,000 lines, and
+	// questions share most of their runs (大模型, 什么, 创业).
+	memo  sync.Map // string → entryResult
+	memoN atomic.Int64
 }
+
+// entryResult is what entry found for a word.
+type entryResult struct {
+	cost       int
+	idf        float64
+	class      Class
+	ok, longer bool
+}
+
+// maxMemo bounds the look-ups kept: a few megabytes.
+const maxMemo = 50_000
 
 // NewChinese returns the embedded Chinese dictionary, with the words of
 // field.txt added: jieba's dictionary predates 算力 and 大模型.
@@ -101,6 +119,19 @@ func (c *Chinese) Lookup(w string) (Word, bool) {
 // entry looks w up; longer reports whether a longer word starts with w,
 // in jieba's list or among the added words.
 func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok, longer bool) {
+	if v, hit := c.memo.Load(w); hit {
+		e := v.(entryResult)
+		return e.cost, e.idf, e.class, e.ok, e.longer
+	}
+	cost, idf, class, ok, longer = c.lookup(w)
+	if c.memoN.Add(1) <= maxMemo {
+		c.memo.Store(w, entryResult{cost, idf, class, ok, longer})
+	}
+	return cost, idf, class, ok, longer
+}
+
+// lookup is entry without the memo.
+func (c *Chinese) lookup(w string) (cost int, idf float64, class Class, ok, longer bool) {
 	v, ok, longer := c.lines.search(w)
 	added := false
 	if !ok || !longer {
