@@ -1,10 +1,24 @@
 package main
 
 import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"debug/elf"
+	"encoding/hex"
+	"io"
+	"net"
+	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/startupqa/startupqa/bot/discordtest"
 )
 
 // The container image bakes the index in at build time and serves it from
@@ -27,4 +41,128 @@ func TestBakedReadOnlyIndex(t *testing.T) {
 	if strings.Contains(errOut, "in memory") || strings.Contains(errOut, "rebuilt=true") {
 		t.Errorf("the read-only index was not used as it is:\n%s", errOut)
 	}
+}
+
+// TestImageStartCommand does without Docker (these machines have none)
+// what deploy/Dockerfile builds and starts: a binary built with
+// CGO_ENABLED=0 that must be static, the index baked by `ask --index`, then
+// the image's command with the image's settings, serving that index
+// read-only. It checks readiness the way the HEALTHCHECK does, answers a
+// signed /ask on the interactions endpoint, and stops cleanly on SIGTERM.
+// The gateway stays off: there is no Discord here, only the fake's REST.
+func TestImageStartCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "startupqa")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("CGO_ENABLED=0 go build: %v\n%s", err, out)
+	}
+	f, err := elf.Open(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP || p.Type == elf.PT_DYNAMIC {
+			t.Errorf("the binary is dynamically linked (%v): distroless/static cannot run it", p.Type)
+		}
+	}
+	f.Close()
+
+	index := filepath.Join(dir, "index")
+	if out, err := exec.Command(bin, "ask", "--index", index, "warm the index").CombinedOutput(); err != nil {
+		t.Fatalf("bake the index: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("chattr", "-R", "+i", index).CombinedOutput(); err == nil {
+		t.Cleanup(func() { exec.Command("chattr", "-R", "-i", index).Run() })
+	} else {
+		t.Logf("chattr +i: %v %s; the index stays writable", err, out)
+	}
+	data := filepath.Join(dir, "data") // the image's volume
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	srv := discordtest.Start(t, discordtest.Options{})
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	httpAddr, metricsAddr := freeAddr(t), freeAddr(t)
+	env := []string{
+		"PATH=" + os.Getenv("PATH"),
+		// The Dockerfile's ENV, with the paths of this test.
+		"INDEX_DIR=" + index, "DATABASE_PATH=" + filepath.Join(data, "startupqa.db"),
+		"METRICS_ADDR=" + metricsAddr, "LOG_FORMAT=json", "LOG_LEVEL=debug",
+		// What the operator passes at run time.
+		"DISCORD_TOKEN=" + srv.Token(), "DISCORD_API_BASE=" + srv.URL(), "DISCORD_PUBLIC_KEY=" + hex.EncodeToString(pub),
+	}
+	var logs lockedBuffer
+	serve := exec.Command(bin, "serve", "--http", httpAddr, "--no-gateway")
+	serve.Env, serve.Stdout, serve.Stderr = env, &logs, &logs
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- serve.Wait() }()
+	t.Cleanup(func() { serve.Process.Kill() })
+
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		healthcheck := exec.Command(bin, "healthcheck", "--ready")
+		healthcheck.Env = env
+		if healthcheck.Run() == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("never ready:\n%s", logs.String())
+		}
+	}
+
+	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "大模型的训练过程是什么"))
+	body, err := srv.HTTPInteraction(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+httpAddr+"/", bytes.NewReader(body))
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "大模型的训练过程") {
+		t.Errorf("/ask: status %d, %s", resp.StatusCode, answer)
+	}
+
+	if err := serve.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("serve after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("serve still running 10 s after SIGTERM:\n%s", logs.String())
+	}
+	if s := logs.String(); strings.Contains(s, "in memory") || strings.Contains(s, `"rebuilt":true`) {
+		t.Errorf("the baked index was not served as it is:\n%s", s)
+	}
+}
+
+// freeAddr returns a loopback address no one listens on now.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
 }
