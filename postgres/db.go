@@ -30,6 +30,7 @@ var dialect = sqlstore.Dialect{
 	// READ COMMITTED gives each statement its own snapshot; a read of
 	// several queries (a member's figures) needs one.
 	ReadTx:        sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
+	ShareLock:     " FOR SHARE",
 	NoLimit:       nil, // LIMIT NULL is LIMIT ALL
 	ResetIdentity: `SELECT setval(pg_get_serial_sequence('%[1]s', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %[1]s`,
 	IsUnique:      func(err error) bool { return code(err) == "23505" },

@@ -32,25 +32,23 @@ func (db *DB) RecordAttempt(ctx context.Context, a *startupqa.Attempt) error {
 
 // RecordRoundAttempt is RecordAttempt for an answer to a challenge's
 // round, stored only while the challenge runs that round: otherwise it
-// returns an error wrapping startupqa.ErrRoundOver. It takes the
-// challenge's row first (a write that changes nothing), so that a
-// round's end waits for an answer being recorded, and then reads it.
+// returns an error wrapping startupqa.ErrRoundOver. It reads the
+// challenge's row first and holds it (Dialect.ShareLock) until the answer
+// is stored, so that a round's end waits for the answers being recorded
+// and an answer after it sees the round over; answers to one round hold
+// it together and do not wait for one another.
 func (db *DB) RecordRoundAttempt(ctx context.Context, a *startupqa.Attempt) error {
 	if a == nil || a.ChallengeID == 0 {
 		return errors.New("record round attempt: no challenge")
 	}
 	return db.recordAttempt(ctx, a, func(tx tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE challenges SET updated_at = updated_at
-WHERE id = ? AND round = ? AND state = 'running'`, a.ChallengeID, a.Round)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM challenges
+WHERE id = ? AND round = ? AND state = 'running'`+db.d.ShareLock, a.ChallengeID, a.Round).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("challenge %d round %d: %w", a.ChallengeID, a.Round, startupqa.ErrRoundOver)
 		}
-		return nil
+		return err
 	})
 }
 

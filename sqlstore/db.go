@@ -41,6 +41,11 @@ type Dialect struct {
 	// ReadTx are the options of a read transaction: its queries must see
 	// one snapshot.
 	ReadTx sql.TxOptions
+	// ShareLock ends a SELECT whose rows must not change until the
+	// transaction ends, while other transactions may read and hold them
+	// too: " FOR SHARE" on PostgreSQL; empty where write transactions
+	// never interleave (SQLite's BEGIN IMMEDIATE).
+	ShareLock string
 	// NoLimit is the LIMIT argument that means no limit.
 	NoLimit any
 	// ResetIdentity, when set, is a statement (with %s for the table)

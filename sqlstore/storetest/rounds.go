@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -124,5 +125,47 @@ func testRounds(t *testing.T, be Backend) {
 	}
 	if err := first.RecordRoundAttempt(ctx, &startupqa.Attempt{ChallengeID: c.ID, Round: 2, GuildID: "g", UserID: "u2", SectionID: "s/1"}); !errors.Is(err, startupqa.ErrRoundOver) {
 		t.Errorf("an answer after the end: %v, want ErrRoundOver", err)
+	}
+}
+
+// Answers recorded through several processes while one of them ends the
+// round are either in what the end reads (the reveal) or refused as too
+// late: none is stored after the round has moved on.
+func testAnswersRaceRoundEnd(t *testing.T, be Backend) {
+	ctx := context.Background()
+	first := be.New(t)
+	stores := []*sqlstore.DB{first, be.Again(t, first), be.Again(t, first)}
+	for trial := range 5 {
+		c := mustChallenge(t, first, "g", fmt.Sprint("race-", trial))
+		const members = 24
+		var stored atomic.Int64
+		var wg sync.WaitGroup
+		for k := range members {
+			wg.Go(func() {
+				time.Sleep(time.Duration(k%6) * time.Millisecond)
+				err := stores[k%3].RecordRoundAttempt(ctx, &startupqa.Attempt{ChallengeID: c.ID, Round: 1, GuildID: "g",
+					UserID: fmt.Sprint("m", k), SectionID: "s/1", Answer: "a", Covered: []string{"p"}})
+				switch {
+				case err == nil:
+					stored.Add(1)
+				case !errors.Is(err, startupqa.ErrRoundOver):
+					t.Error(err)
+				}
+			})
+		}
+		time.Sleep(2 * time.Millisecond)
+		next := *c
+		next.Round, next.UpdatedAt = 2, time.Now()
+		if ok, err := stores[1].AdvanceRound(ctx, &next, 1); !ok || err != nil {
+			t.Fatalf("end round 1: %v, %v", ok, err)
+		}
+		revealed, err := stores[2].Attempts(ctx, c.ID, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Wait()
+		if n := stored.Load(); int(n) != len(revealed) {
+			t.Errorf("trial %d: %d answers stored, %d in the reveal read right after the round ended", trial, n, len(revealed))
+		}
 	}
 }

@@ -31,6 +31,7 @@ func Run(t *testing.T, b Backend) {
 		{"ChallengeRoundTrip", testChallengeRoundTrip},
 		{"OneRunningChallengePerChannel", testOneRunningChallengePerChannel},
 		{"Rounds", testRounds},
+		{"AnswersRaceRoundEnd", testAnswersRaceRoundEnd},
 		{"QuickRounds", testQuickRounds},
 		{"AttemptsRoundTrip", testAttemptsRoundTrip},
 		{"AttemptReplacedOnImprove", testAttemptReplacedOnImprove},
