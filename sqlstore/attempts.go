@@ -164,7 +164,7 @@ RETURNING id`,
 			q.WriteString("(?, ?, ?, ?)")
 			args = append(args, id, r.kind, r.position, r.name)
 		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		if _, err := tx.execBuilt(ctx, q.String(), args...); err != nil {
 			return 0, err
 		}
 	}

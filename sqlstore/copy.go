@@ -107,7 +107,7 @@ func copyTable(ctx context.Context, out, in tx, table string, cols []string) err
 			return nil
 		}
 		q := "INSERT INTO " + table + " (" + list + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
-		_, err := out.ExecContext(ctx, q, args...)
+		_, err := out.execBuilt(ctx, q, args...)
 		args, n = args[:0], 0
 		return err
 	}

@@ -203,6 +203,13 @@ func (t tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result,
 	return t.Tx.ExecContext(ctx, q, args...)
 }
 
+// execBuilt runs a statement whose text is built from its data (a row
+// per value), unprepared: kept, such texts would fill the statement cache
+// with ones used once.
+func (t tx) execBuilt(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, t.d.rebind(q), args...)
+}
+
 func (t tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	q = t.d.rebind(q)
 	if s := t.stmts.inTx(t.pool, q); s != nil {

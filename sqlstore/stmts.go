@@ -8,8 +8,8 @@ import (
 )
 
 // maxStmts bounds the statements kept prepared. The store's queries are a
-// few dozen fixed texts; only copying a store builds others (an INSERT per
-// table and batch size), which past the bound run unprepared.
+// few dozen fixed texts; those built from their data (tx.execBuilt) are
+// never kept.
 const maxStmts = 256
 
 // stmtCache keeps the store's queries prepared, by pool and text. Parsing
@@ -104,6 +104,13 @@ func (c *stmtCache) prepareWanted(ctx context.Context, pool *sql.DB) {
 	for _, k := range ks {
 		c.prepare(ctx, k)
 	}
+}
+
+// Prepared is how many statements the store keeps prepared.
+func (db *DB) Prepared() int {
+	db.stmts.mu.Lock()
+	defer db.stmts.mu.Unlock()
+	return len(db.stmts.m)
 }
 
 // close closes every statement kept.

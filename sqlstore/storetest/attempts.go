@@ -159,3 +159,29 @@ func testAttemptManyKeyPoints(t *testing.T, be Backend) {
 		t.Errorf("read back %d attempts; key points covered %d, missed %d; want 6000 and 6000 in order", len(got), len(got[0].Covered), len(got[0].Missed))
 	}
 }
+
+// Statements built from their data (an INSERT of as many rows as an
+// answer has key points) are not kept prepared: a statement for every
+// count would fill the store's cache of statements.
+func testBuiltStatementsNotKept(t *testing.T, be Backend) {
+	ctx := context.Background()
+	db := be.New(t)
+	record := func(points int) {
+		a := &startupqa.Attempt{GuildID: "g", UserID: "u", SectionID: "s/1", Answer: "a"}
+		for i := range points {
+			a.Covered = append(a.Covered, fmt.Sprint("p", i))
+		}
+		if err := db.RecordAttempt(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record(1)
+	record(2)
+	before := db.Prepared()
+	for n := 3; n <= 40; n++ {
+		record(n)
+	}
+	if after := db.Prepared(); after != before {
+		t.Errorf("%d statements kept prepared after answers with 3 to 40 key points, %d before", after, before)
+	}
+}

@@ -32,6 +32,7 @@ func Run(t *testing.T, b Backend) {
 		{"OneRunningChallengePerChannel", testOneRunningChallengePerChannel},
 		{"Rounds", testRounds},
 		{"AnswersRaceRoundEnd", testAnswersRaceRoundEnd},
+		{"BuiltStatementsNotKept", testBuiltStatementsNotKept},
 		{"QuickRounds", testQuickRounds},
 		{"AttemptsRoundTrip", testAttemptsRoundTrip},
 		{"AttemptReplacedOnImprove", testAttemptReplacedOnImprove},
