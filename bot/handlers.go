@@ -13,6 +13,7 @@ import (
 
 	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/engine"
 	"github.com/startupqa/startupqa/index"
 	"github.com/startupqa/startupqa/lang"
 )
@@ -130,7 +131,7 @@ func (b *Bot) choices(ctx context.Context, typed string) []*discordgo.Applicatio
 	var sections []*corpus.Section
 	if strings.TrimSpace(typed) == "" {
 		sections = b.engine.Corpus().Sections
-	} else if res, err := b.engine.Search(ctx, typed); err == nil {
+	} else if res, err := b.engine.Search(engine.Transient(ctx), typed); err == nil {
 		for _, m := range res.Matches {
 			sections = append(sections, m.Section)
 		}

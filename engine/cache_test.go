@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/startupqa/startupqa/index"
@@ -77,6 +78,41 @@ func TestSearchCachesRepeatedQuestions(t *testing.T) {
 				t.Errorf("cache hits and misses %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestCacheKeepsOnlyFullQuestions checks that autocomplete's keystrokes
+// and overlong questions are searched but not kept.
+func TestCacheKeepsOnlyFullQuestions(t *testing.T) {
+	e, err := Open(context.Background(), Config{}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	long := strings.Repeat("大模型的训练过程", 100)
+	for _, tc := range []struct {
+		ctx  context.Context
+		q    string
+		kept bool
+	}{
+		{Transient(ctx), "大模", false},
+		{ctx, long, false},
+		{ctx, "大模型的训练过程", true},
+	} {
+		if _, err := e.Search(tc.ctx, tc.q); err != nil {
+			t.Fatal(err)
+		}
+		if _, kept := e.cache.get(tc.q); kept != tc.kept {
+			t.Errorf("%.12q kept: %v, want %v", tc.q, kept, tc.kept)
+		}
+	}
+	// A passing search is still answered from the cache.
+	if _, err := e.Search(Transient(ctx), "大模型的训练过程"); err != nil {
+		t.Fatal(err)
+	}
+	if s := e.Stats(); s.CacheHits != 1 || s.CacheMisses != 3 {
+		t.Errorf("hits %d, misses %d; want 1 and 3", s.CacheHits, s.CacheMisses)
 	}
 }
 

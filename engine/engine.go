@@ -130,8 +130,8 @@ func (e *Engine) setIndex(ix *index.Index) {
 }
 
 // Search answers a question from the current index. A question asked
-// before, in the same words, is answered from a cache: callers share the
-// result and must not change it.
+// before, in the same words, is answered from a cache (see CacheSize and
+// Transient): callers share the result and must not change it.
 func (e *Engine) Search(ctx context.Context, q string) (*index.Result, error) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
@@ -146,7 +146,9 @@ func (e *Engine) Search(ctx context.Context, q string) (*index.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.cache.put(q, res)
+	if !isTransient(ctx) && len(q) <= maxCachedQuestion {
+		e.cache.put(q, res)
+	}
 	e.cacheMisses.Add(1)
 	return res, nil
 }
