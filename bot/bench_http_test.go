@@ -100,9 +100,11 @@ type replicaSet struct {
 	client *http.Client
 }
 
-// startReplicas starts replicas bots against one fake Discord, sharing
-// db when it is not nil, ready for conns requests at once.
-func startReplicas(b *testing.B, replicas, conns int, db *sqlstore.DB) *replicaSet {
+// startReplicas starts replicas bots against one fake Discord, ready for
+// conns requests at once. When store is not nil each bot opens its own
+// store with it, over one database, as replicas in processes of their own
+// would.
+func startReplicas(b *testing.B, replicas, conns int, store func(testing.TB) *sqlstore.DB) *replicaSet {
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		b.Fatal(err)
@@ -111,8 +113,8 @@ func startReplicas(b *testing.B, replicas, conns int, db *sqlstore.DB) *replicaS
 	var backends []*url.URL
 	for range replicas {
 		r := startBotWith(b, srv, Config{}, defaultIndex(b), func(bot *Bot) {
-			if db != nil {
-				bot.UseStore(db)
+			if store != nil {
+				bot.UseStore(store(b))
 			}
 		})
 		srv = r.srv
