@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"sync"
+	"time"
 )
 
 // maxStmts bounds the statements kept prepared. The store's queries are a
@@ -26,7 +27,14 @@ type stmtCache struct {
 	mu     sync.Mutex
 	m      map[stmtKey]*sql.Stmt
 	wanted map[stmtKey]bool // met in a transaction, not prepared yet
+	// pause is when preparing may be tried again after it failed: with
+	// the database away, every query would otherwise wait for two
+	// connections that fail instead of one.
+	pause time.Time
 }
+
+// prepareBackoff is how long preparing rests after it failed.
+const prepareBackoff = 5 * time.Second
 
 type stmtKey struct {
 	pool *sql.DB
@@ -67,13 +75,18 @@ func (c *stmtCache) cached(k stmtKey, want bool) (*sql.Stmt, bool) {
 
 func (c *stmtCache) prepare(ctx context.Context, k stmtKey) *sql.Stmt {
 	c.mu.Lock()
-	full := len(c.m) >= maxStmts
+	skip := len(c.m) >= maxStmts || time.Now().Before(c.pause)
 	c.mu.Unlock()
-	if full {
+	if skip {
 		return nil
 	}
 	s, err := k.pool.PrepareContext(ctx, k.q)
 	if err != nil {
+		if ctx.Err() == nil {
+			c.mu.Lock()
+			c.pause = time.Now().Add(prepareBackoff)
+			c.mu.Unlock()
+		}
 		return nil
 	}
 	c.mu.Lock()

@@ -70,6 +70,11 @@ func TestStmtCacheIsBounded(t *testing.T) {
 	if s := c.get(ctx, pool, "SELECT nonsense FROM nowhere"); s != nil || len(c.m) != 0 {
 		t.Error("a statement that cannot be prepared was kept")
 	}
+	// After a failure, preparing rests for a while.
+	if s := c.get(ctx, pool, "SELECT 1"); s != nil {
+		t.Error("prepared right after a failure")
+	}
+	c.pause = time.Time{}
 	for i := range maxStmts + 10 {
 		q := fmt.Sprintf("SELECT %d", i)
 		s := c.get(ctx, pool, q)
