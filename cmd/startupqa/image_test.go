@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"debug/elf"
 	"encoding/hex"
-	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -139,23 +136,8 @@ func TestImageStartCommand(t *testing.T) {
 		}
 	}
 
-	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "大模型的训练过程是什么"))
-	body, err := srv.HTTPInteraction(i)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stamp := strconv.FormatInt(time.Now().Unix(), 10)
-	req, _ := http.NewRequest(http.MethodPost, "http://"+httpAddr+"/", bytes.NewReader(body))
-	req.Header.Set("X-Signature-Timestamp", stamp)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answer, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "大模型的训练过程") {
-		t.Errorf("/ask: status %d, %s", resp.StatusCode, answer)
+	if status, answer := askOverHTTP(t, srv, httpAddr, priv, "大模型的训练过程是什么"); status != http.StatusOK || !strings.Contains(answer, "大模型的训练过程") {
+		t.Errorf("/ask: status %d, %s", status, answer)
 	}
 
 	if err := serve.Process.Signal(syscall.SIGTERM); err != nil {

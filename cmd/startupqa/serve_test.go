@@ -211,23 +211,8 @@ func TestServeHTTPOnly(t *testing.T) {
 		"DATABASE_PATH": filepath.Join(t.TempDir(), "scores.db"), "ASK_COOLDOWN_SECONDS": "0"}
 	_, out, addr := startServe(t, env, "interactions endpoint on http://", "serve", "--http", "127.0.0.1:0", "--no-gateway")
 
-	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", "大模型的训练过程是什么"))
-	body, err := srv.HTTPInteraction(i)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stamp := strconv.FormatInt(time.Now().Unix(), 10)
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", bytes.NewReader(body))
-	req.Header.Set("X-Signature-Timestamp", stamp)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	answer, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "大模型的训练过程") {
-		t.Errorf("status %d, answer %s", resp.StatusCode, answer)
+	if status, answer := askOverHTTP(t, srv, addr, priv, "大模型的训练过程是什么"); status != http.StatusOK || !strings.Contains(answer, "大模型的训练过程") {
+		t.Errorf("status %d, answer %s", status, answer)
 	}
 	if n := len(srv.Identifies()); n != 0 {
 		t.Errorf("%d IDENTIFYs without the gateway", n)
@@ -439,4 +424,27 @@ func startServe(t *testing.T, env map[string]string, marker string, args ...stri
 			t.Fatalf("no line %q in %q", marker, out.String())
 		}
 	}
+}
+
+// askOverHTTP posts an /ask of question, signed with priv as Discord
+// signs, to the interactions endpoint at addr and returns the response's
+// status and body.
+func askOverHTTP(t *testing.T, srv *discordtest.Server, addr string, priv ed25519.PrivateKey, question string) (int, string) {
+	t.Helper()
+	i := srv.CommandInteraction(discordtest.Actor{}, "ask", discordtest.StringOption("question", question))
+	body, err := srv.HTTPInteraction(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/", bytes.NewReader(body))
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(answer)
 }
