@@ -29,6 +29,7 @@ const busyTimeoutMS = 10000
 var dialect = sqlstore.Dialect{
 	Name:       "SQLite",
 	Migrations: migrations,
+	Prepare:    true,
 	// SQLite reads one snapshot in any transaction, and its driver
 	// takes no isolation level.
 	ReadTx:       sql.TxOptions{ReadOnly: true},

@@ -24,6 +24,7 @@ const maxStmts = 256
 // a query first met in a transaction runs unprepared there and is prepared
 // once the transaction has let its connection go (see prepareWanted).
 type stmtCache struct {
+	off    bool // nothing is prepared (Dialect.Prepare false)
 	mu     sync.Mutex
 	m      map[stmtKey]*sql.Stmt
 	wanted map[stmtKey]bool // met in a transaction, not prepared yet
@@ -45,6 +46,9 @@ type stmtKey struct {
 // full, or preparing failed (the caller then runs q unprepared, and sees
 // the failure there, where it is counted).
 func (c *stmtCache) get(ctx context.Context, pool *sql.DB, q string) *sql.Stmt {
+	if c.off {
+		return nil
+	}
 	if s, ok := c.cached(stmtKey{pool, q}, false); ok {
 		return s
 	}
@@ -54,6 +58,9 @@ func (c *stmtCache) get(ctx context.Context, pool *sql.DB, q string) *sql.Stmt {
 // inTx returns q prepared on pool if it already is; otherwise it notes q
 // for prepareWanted and returns nil.
 func (c *stmtCache) inTx(pool *sql.DB, q string) *sql.Stmt {
+	if c.off {
+		return nil
+	}
 	s, _ := c.cached(stmtKey{pool, q}, true)
 	return s
 }

@@ -25,7 +25,7 @@ func TestStmtCacheWithOneConnection(t *testing.T) {
 	if _, err := pool.Exec(`CREATE TABLE t (n INTEGER)`); err != nil {
 		t.Fatal(err)
 	}
-	db := New(pool, pool, &Dialect{Name: "SQLite", IsFailure: func(error) bool { return false }})
+	db := New(pool, pool, &Dialect{Name: "SQLite", Prepare: true, IsFailure: func(error) bool { return false }})
 	defer db.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

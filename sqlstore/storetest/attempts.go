@@ -178,6 +178,9 @@ func testBuiltStatementsNotKept(t *testing.T, be Backend) {
 	record(1)
 	record(2)
 	before := db.Prepared()
+	if before == 0 {
+		t.Skip("this store keeps no statements prepared (Dialect.Prepare)")
+	}
 	for n := 3; n <= 40; n++ {
 		record(n)
 	}
