@@ -162,6 +162,19 @@ func adjacent(run []*analysis.Token) bool {
 // inCorpus returns the terms of a word as the index analyses it when the
 // corpus has every one of them, and nil when it lacks one.
 func (ix *Index) inCorpus(ctx context.Context, r index.IndexReader, w string) ([]term, error) {
+	if v, ok := ix.wordCache.Load(w); ok {
+		return v.([]term), nil
+	}
+	terms, err := ix.lookUpWord(ctx, r, w)
+	if err == nil && ix.wordCacheSize.Add(1) <= maxDFCache {
+		ix.wordCache.Store(w, terms)
+	}
+	return terms, err
+}
+
+// lookUpWord is inCorpus without the cache: the word analysed as the
+// corpus was, and each of its terms counted.
+func (ix *Index) lookUpWord(ctx context.Context, r index.IndexReader, w string) ([]term, error) {
 	toks := ix.analyzer.Analyze([]byte(strings.ToLower(w)))
 	if len(toks) == 0 {
 		return nil, nil

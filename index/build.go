@@ -60,6 +60,12 @@ type Index struct {
 	// texts keeps sectionText of the sections that came first in a
 	// search: at most the corpus again, lower-cased.
 	texts *sync.Map // section id → its text
+	// wordCache keeps inCorpus's answers: the candidate words of a
+	// question's English terms and synonyms (模型, 成本) come back in most
+	// questions, and each costs an analysis and a count per term. The
+	// terms are shared and never changed.
+	wordCache     *sync.Map // word → []term, nil when the corpus lacks it
+	wordCacheSize *atomic.Int64
 
 	simplify func(string) string // traditional → simplified; nil: none
 	// zh segments questions and knows general Chinese word weights; lex
@@ -405,10 +411,12 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table,
 		chars: chars, passages: n, copies: summaryCopies(c, table),
 		zh: words.NewChinese(), lex: lex,
-		dfCache:     new(sync.Map),
-		dfCacheSize: new(atomic.Int64),
-		texts:       new(sync.Map),
-		simplify:    o.simplify,
+		dfCache:       new(sync.Map),
+		dfCacheSize:   new(atomic.Int64),
+		texts:         new(sync.Map),
+		wordCache:     new(sync.Map),
+		wordCacheSize: new(atomic.Int64),
+		simplify:      o.simplify,
 	}, nil
 }
 
