@@ -162,11 +162,11 @@ func adjacent(run []*analysis.Token) bool {
 // inCorpus returns the terms of a word as the index analyses it when the
 // corpus has every one of them, and nil when it lacks one.
 func (ix *Index) inCorpus(ctx context.Context, r index.IndexReader, w string) ([]term, error) {
-	if v, ok := ix.wordCache.Load(w); ok {
-		return v.([]term), nil
+	if terms, ok := ix.wordCache.Load(w); ok {
+		return terms, nil
 	}
 	terms, err := ix.lookUpWord(ctx, r, w)
-	if err == nil && ix.wordCacheSize.Add(1) <= maxDFCache {
+	if err == nil {
 		ix.wordCache.Store(w, terms)
 	}
 	return terms, err

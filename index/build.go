@@ -13,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -24,6 +22,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/internal/memo"
 	"github.com/startupqa/startupqa/words"
 )
 
@@ -55,17 +54,15 @@ type Index struct {
 	copies map[string]bool      // passage doc id
 	table  map[string][]passage // section id → its passages (allPassages)
 
-	dfCache     *sync.Map // term → passages holding it
-	dfCacheSize *atomic.Int64
+	dfCache *memo.Map[[len(fields)]int] // term → passages holding it, by field
 	// texts keeps sectionText of the sections that came first in a
 	// search: at most the corpus again, lower-cased.
-	texts *sync.Map // section id → its text
+	texts *memo.Map[string] // section id → its text
 	// wordCache keeps inCorpus's answers: the candidate words of a
 	// question's English terms and synonyms (模型, 成本) come back in most
 	// questions, and each costs an analysis and a count per term. The
 	// terms are shared and never changed.
-	wordCache     *sync.Map // word → []term, nil when the corpus lacks it
-	wordCacheSize *atomic.Int64
+	wordCache *memo.Map[[]term] // word → its terms, nil when the corpus lacks it
 
 	simplify func(string) string // traditional → simplified; nil: none
 	// zh segments questions and knows general Chinese word weights; lex
@@ -411,12 +408,10 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		corpus: c, bleve: bi, analyzer: a, params: DefaultParams(), table: table,
 		chars: chars, passages: n, copies: summaryCopies(c, table),
 		zh: words.NewChinese(), lex: lex,
-		dfCache:       new(sync.Map),
-		dfCacheSize:   new(atomic.Int64),
-		texts:         new(sync.Map),
-		wordCache:     new(sync.Map),
-		wordCacheSize: new(atomic.Int64),
-		simplify:      o.simplify,
+		dfCache:   memo.New[[len(fields)]int](maxDFCache),
+		texts:     memo.New[string](len(table)),
+		wordCache: memo.New[[]term](maxDFCache),
+		simplify:  o.simplify,
 	}, nil
 }
 

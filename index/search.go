@@ -250,8 +250,8 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 // terms (大模型, 创业) come back in most questions, while each count costs
 // a dictionary look-up per field and segment.
 func (ix *Index) docFreq(ctx context.Context, r index.IndexReader, t []byte) (dfs [len(fields)]int, err error) {
-	if v, ok := ix.dfCache.Load(string(t)); ok {
-		return v.([len(fields)]int), nil
+	if dfs, ok := ix.dfCache.Load(string(t)); ok {
+		return dfs, nil
 	}
 	for i, f := range fields {
 		tfr, err := r.TermFieldReader(ctx, t, f, false, false, false)
@@ -261,9 +261,7 @@ func (ix *Index) docFreq(ctx context.Context, r index.IndexReader, t []byte) (df
 		dfs[i] = int(tfr.Count())
 		tfr.Close()
 	}
-	if ix.dfCacheSize.Add(1) <= maxDFCache {
-		ix.dfCache.Store(string(t), dfs)
-	}
+	ix.dfCache.Store(string(t), dfs)
 	return dfs, nil
 }
 
@@ -580,8 +578,8 @@ func (ix *Index) signals(pq *parsed, ms []Match) Signals {
 // sectionText is every field of a section's passages, lower case, as one
 // string.
 func (ix *Index) sectionText(id string) string {
-	if v, ok := ix.texts.Load(id); ok {
-		return v.(string)
+	if text, ok := ix.texts.Load(id); ok {
+		return text
 	}
 	text := ix.joinSection(id)
 	ix.texts.Store(id, text)

@@ -4,10 +4,10 @@ import (
 	_ "embed"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/startupqa/startupqa/internal/memo"
 )
 
 //go:embed zh.txt
@@ -62,8 +62,7 @@ type Chinese struct {
 	// memo keeps look-ups: segmenting a question looks up every run of up
 	// to maxWord characters, each a bisection of the 267,000 lines, and
 	// questions share most of their runs (大模型, 什么, 创业).
-	memo  sync.Map // string → entryResult
-	memoN atomic.Int64
+	memo *memo.Map[entryResult]
 }
 
 // entryResult is what entry found for a word.
@@ -80,7 +79,7 @@ const maxMemo = 50_000
 // NewChinese returns the embedded Chinese dictionary, with the words of
 // field.txt added: jieba's dictionary predates 算力 and 大模型.
 func NewChinese() *Chinese {
-	return &Chinese{lines: sortedLines(zhText), field: sortedLines(fieldZHText)}
+	return &Chinese{lines: sortedLines(zhText), field: sortedLines(fieldZHText), memo: memo.New[entryResult](maxMemo)}
 }
 
 // isAddedWord reports whether a word of field.txt joins the segmenter's
@@ -119,14 +118,11 @@ func (c *Chinese) Lookup(w string) (Word, bool) {
 // entry looks w up; longer reports whether a longer word starts with w,
 // in jieba's list or among the added words.
 func (c *Chinese) entry(w string) (cost int, idf float64, class Class, ok, longer bool) {
-	if v, hit := c.memo.Load(w); hit {
-		e := v.(entryResult)
+	if e, hit := c.memo.Load(w); hit {
 		return e.cost, e.idf, e.class, e.ok, e.longer
 	}
 	cost, idf, class, ok, longer = c.lookup(w)
-	if c.memoN.Add(1) <= maxMemo {
-		c.memo.Store(w, entryResult{cost, idf, class, ok, longer})
-	}
+	c.memo.Store(w, entryResult{cost, idf, class, ok, longer})
 	return cost, idf, class, ok, longer
 }
 
