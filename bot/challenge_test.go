@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,19 +15,11 @@ import (
 	"github.com/startupqa/startupqa"
 	"github.com/startupqa/startupqa/bot/discordtest"
 	"github.com/startupqa/startupqa/lang"
-	"github.com/startupqa/startupqa/sqlite"
 	"github.com/startupqa/startupqa/sqlstore"
 )
 
-func openStore(t testing.TB) *sqlstore.DB {
-	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "scores.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+// openStore opens a store over a new SQLite file.
+func openStore(t testing.TB) *sqlstore.DB { return sqliteStores(t)(t) }
 
 // startChallengeBot runs a bot with a store; the returned function starts
 // a challenge and returns the first round's reply.
