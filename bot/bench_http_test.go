@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -138,13 +136,11 @@ func startReplicas(b *testing.B, replicas, conns int, store func(testing.TB) *sq
 // post sends an interaction's body as Discord would, signed, and returns
 // the response and the time from the POST to its end.
 func (e *replicaSet) post(body []byte) ([]byte, time.Duration, error) {
-	stamp := strconv.FormatInt(time.Now().Unix(), 10)
 	req, err := http.NewRequest(http.MethodPost, e.target, bytes.NewReader(body))
 	if err != nil {
 		return nil, 0, err
 	}
-	req.Header.Set("X-Signature-Timestamp", stamp)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, append([]byte(stamp), body...))))
+	sign(req, body, time.Now(), e.priv)
 	start := time.Now()
 	resp, err := e.client.Do(req)
 	if err != nil {

@@ -49,9 +49,7 @@ func (e *endpoint) post(t *testing.T, body []byte, ts time.Time, key ed25519.Pri
 		t.Fatal(err)
 	}
 	if key != nil {
-		stamp := strconv.FormatInt(ts.Unix(), 10)
-		req.Header.Set("X-Signature-Timestamp", stamp)
-		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
+		sign(req, body, ts, key)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -59,6 +57,13 @@ func (e *endpoint) post(t *testing.T, body []byte, ts time.Time, key ed25519.Pri
 	}
 	t.Cleanup(func() { resp.Body.Close() })
 	return resp
+}
+
+// sign signs a request's body at ts as Discord signs what it posts.
+func sign(req *http.Request, body []byte, ts time.Time, key ed25519.PrivateKey) {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), body...))))
 }
 
 // interact posts an interaction, signed, as Discord sends it, hands the
