@@ -58,7 +58,7 @@ func (c *cachedConverter) convert(text string) string {
 	if err != nil {
 		return text
 	}
-	out, err := conv.Convert(text)
+	out, err := convert(conv, text)
 	if err != nil {
 		return text
 	}
@@ -94,10 +94,10 @@ func (c *Converter) Simplified(text string) string {
 	if !c.hasTraditional(text) {
 		return text
 	}
-	if out, err := c.tw2sp.Convert(strings.ReplaceAll(text, "么", "麼")); err == nil {
+	if out, err := convert(c.tw2sp, strings.ReplaceAll(text, "么", "麼")); err == nil {
 		return out
 	}
-	if out, err := c.t2s.Convert(text); err == nil {
+	if out, err := convert(c.t2s, text); err == nil {
 		return out
 	}
 	return text
@@ -126,7 +126,7 @@ const maxRemembered = 0x30000
 
 func (c *Converter) isTraditional(r rune) bool {
 	converts := func() bool {
-		out, err := c.t2s.Convert(string(r))
+		out, err := convert(c.t2s, string(r))
 		return err == nil && out != string(r)
 	}
 	if r >= maxRemembered {
@@ -162,8 +162,8 @@ func (c *Converter) UsesTaiwanWords(text string) bool {
 	if !c.hasTraditional(text) {
 		return false
 	}
-	tw, err1 := c.tw2sp.Convert(strings.ReplaceAll(text, "么", "麼"))
-	plain, err2 := c.t2s.Convert(text)
+	tw, err1 := convert(c.tw2sp, strings.ReplaceAll(text, "么", "麼"))
+	plain, err2 := convert(c.t2s, text)
 	return err1 == nil && err2 == nil && tw != plain
 }
 
@@ -174,6 +174,25 @@ func (c *Converter) IsTraditional(text string) bool {
 	if !c.hasTraditional(text) {
 		return false
 	}
-	out, err := c.t2s.Convert(text)
+	out, err := convert(c.t2s, text)
 	return err == nil && out != text
+}
+
+// convert runs conv over text. OpenCC's dictionaries match U+0001 as part
+// of a word ("\x01瞭" came back "瞭瞭", found by FuzzConvert), so text that
+// holds it is converted piece by piece between its U+0001s, which stay as
+// they are.
+func convert(conv *opencc.OpenCC, text string) (string, error) {
+	if !strings.Contains(text, "\x01") {
+		return conv.Convert(text)
+	}
+	parts := strings.Split(text, "\x01")
+	for i, p := range parts {
+		out, err := conv.Convert(p)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = out
+	}
+	return strings.Join(parts, "\x01"), nil
 }

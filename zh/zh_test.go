@@ -32,6 +32,9 @@ func TestConvert(t *testing.T) {
 		// Mixed scripts: the simplified 么 stays 么.
 		{"什么是資料", "什么是数据", true},
 		{"怎么訓練", "怎么训练", true},
+		// OpenCC's dictionaries read U+0001 as part of a word.
+		{"\x01\x01瞭解", "\x01\x01了解", true},
+		{"\x01後\x01", "\x01后\x01", true},
 		{"", "", false},
 	}
 	for _, tt := range tests {
@@ -43,6 +46,9 @@ func TestConvert(t *testing.T) {
 		}
 	}
 	if got := c.Traditional("训练过程通常包括以下几个步骤"); got != "訓練過程通常包括以下幾個步驟" {
+		t.Errorf("Traditional = %q", got)
+	}
+	if got := c.Traditional("\x01\x01后"); got != "\x01\x01後" {
 		t.Errorf("Traditional = %q", got)
 	}
 }
