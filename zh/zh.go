@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 
 	"github.com/longbridgeapp/opencc"
+
+	"github.com/startupqa/startupqa/internal/memo"
 )
 
 // Converter converts text between the two scripts. It is safe for
@@ -39,20 +41,22 @@ type Converter struct {
 // replies are made of the corpus's text, so the same answers come back
 // again and again, and converting one costs about 0.5 ms.
 type cachedConverter struct {
-	load   func() (*opencc.OpenCC, error)
-	text   sync.Map // string → string
-	cached atomic.Int64
+	load func() (*opencc.OpenCC, error)
+	text *memo.Map[string] // text → converted
 }
 
 func newCached(config string) *cachedConverter {
-	return &cachedConverter{load: sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New(config) })}
+	return &cachedConverter{
+		load: sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New(config) }),
+		text: memo.New[string](maxCached),
+	}
 }
 
 // convert returns text converted; should the dictionary fail to load,
 // text comes back unchanged.
 func (c *cachedConverter) convert(text string) string {
-	if v, ok := c.text.Load(text); ok {
-		return v.(string)
+	if out, ok := c.text.Load(text); ok {
+		return out
 	}
 	conv, err := c.load()
 	if err != nil {
@@ -62,11 +66,7 @@ func (c *cachedConverter) convert(text string) string {
 	if err != nil {
 		return text
 	}
-	if c.cached.Load() < maxCached {
-		if _, loaded := c.text.LoadOrStore(text, out); !loaded {
-			c.cached.Add(1)
-		}
-	}
+	c.text.Store(text, out)
 	return out
 }
 
