@@ -61,6 +61,24 @@ func parseLabel(line string) (label, rest string, ok bool) {
 	return m[1], m[4], true
 }
 
+// plainLabelLine matches a line that opens with a label and a colon
+// without the bold markers: "题目：…", "Q: …".
+var plainLabelLine = regexp.MustCompile(`^([^\s*：:]{1,12}?)\s*[：:]\s*(.*)$`)
+
+// parsePlainLabel splits a line that opens with a known label and a colon,
+// not bold, into the label and the text after it. Notes typed in a hurry
+// drop the bold; only known labels count, so "注意：…" stays text.
+func parsePlainLabel(line string) (label, rest string, ok bool) {
+	m := plainLabelLine.FindStringSubmatch(line)
+	if m == nil {
+		return "", "", false
+	}
+	if _, known := lookupLabel(m[1]); !known {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
 // lookupLabel returns the field a label names.
 func lookupLabel(label string) (field, bool) {
 	f, ok := labels[strings.ToLower(label)]

@@ -4,16 +4,12 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 var (
-	// sectionHeading matches "## 1. title" and the separators authors use
-	// instead of the dot: "1、", "1．", "1:", "1)".
-	sectionHeading = regexp.MustCompile(`^##\s+(\d+)\s*[.．、:：)）]?\s*(.*)$`)
 	// listItem matches "- x", "* x", "+ x", "1. x", "1) x" and "1、x":
 	// Chinese text puts no space after "、" or "．".
 	listItem = regexp.MustCompile(`^(\s*)([-*+]\s|\d{1,9}[.)]\s|\d{1,9}[．、])\s*(.*)$`)
@@ -32,8 +28,9 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 		seen:  map[int]int{},
 		field: noField,
 	}
-	data = []byte(strings.TrimPrefix(string(data), "\uFEFF"))
-	for i, line := range strings.Split(string(data), "\n") {
+	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
+	p.level = sectionLevel(lines)
+	for i, line := range lines {
 		p.line = i + 1
 		line = strings.TrimSuffix(line, "\r")
 		if !utf8.ValidString(line) {
@@ -72,6 +69,7 @@ type parser struct {
 	line     int
 	problems []Problem
 
+	level      int // heading level of sections, see sectionLevel
 	sec        *Section
 	sawHeading bool
 	seen       map[int]int // section number → line of its heading
@@ -92,9 +90,23 @@ func (p *parser) feed(line string) {
 	case strings.HasPrefix(trimmed, "# "):
 		p.title(strings.TrimSpace(trimmed[2:]))
 		return
-	case strings.HasPrefix(trimmed, "## ") || trimmed == "##":
+	}
+	switch l := headingLevel(trimmed); {
+	case l == p.level:
 		p.heading(trimmed)
 		return
+	case l >= 2 && l < p.level:
+		// A chapter above the sections: it ends the section before it,
+		// and its text, like a preface, belongs to no section.
+		p.endSection()
+		return
+	}
+	if label, rest, ok := parsePlainLabel(trimmed); ok && p.sec != nil {
+		if f, _ := lookupLabel(label); p.fieldLines[f] == 0 {
+			p.startField(f, label)
+			p.addText(rest, false)
+			return
+		}
 	}
 	if label, rest, ok := parseLabel(trimmed); ok {
 		if f, known := lookupLabel(label); known {
@@ -124,17 +136,15 @@ func (p *parser) title(t string) {
 func (p *parser) heading(line string) {
 	p.endSection()
 	p.sawHeading = true
-	m := sectionHeading.FindStringSubmatch(line)
-	if m == nil {
-		p.problem(p.line, `section heading without a number: want "## N. title", got %q`, line)
+	n, raw, title, ok := sectionNumber(line)
+	if !ok {
+		p.problem(p.line, `section heading without a number: want "%s N. title", got %q`, strings.Repeat("#", p.level), line)
 		return
 	}
-	n, err := strconv.Atoi(m[1])
-	if err != nil || n <= 0 {
-		p.problem(p.line, "section number %s is not a positive whole number", m[1])
+	if n == 0 {
+		p.problem(p.line, "section number %s is not a positive whole number", raw)
 		return
 	}
-	title := strings.TrimSpace(m[2])
 	if title == "" {
 		p.problem(p.line, "section %d has no title", n)
 	}

@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -184,6 +185,10 @@ func TestParseHeadings(t *testing.T) {
 		{"## 5）案例", 5, "案例"},
 		{"## 6 总结", 6, "总结"},
 		{"##   12.   Spaces  ", 12, "Spaces"},
+		{"## 三、挑战", 3, "挑战"},
+		{"## 十二．总结", 12, "总结"},
+		{"## 二十: 案例", 20, "案例"},
+		{"## 一百零五、长文", 105, "长文"},
 	}
 	for _, tt := range tests {
 		s := parseOne(t, doc(tt.heading, "**题目：** 问？", "**答案：** 答。"))
@@ -233,5 +238,86 @@ func TestParseAliases(t *testing.T) {
 	}
 	if art.Sections[0].Answer.PlainText() != "参数很多的模型。" {
 		t.Errorf("the aliases line leaked into the answer: %q", art.Sections[0].Answer.PlainText())
+	}
+}
+
+// TestParseChapters: notes that group their questions under chapter
+// headings ("## 基础", "### 1. …") get the "###" headings as sections, and
+// the chapters end sections without being problems.
+func TestParseChapters(t *testing.T) {
+	art, ps := corpus.Parse("mq.md", []byte(doc(
+		"# 消息队列",
+		"## 第一部分 基础",
+		"介绍文字。",
+		"### 1. 消息丢失",
+		"**题目：** 如何保证消息不丢失？",
+		"**答案：** 生产端确认。",
+		"## 第二部分 进阶",
+		"不属于任何一节。",
+		"### 2. 顺序消息",
+		"**题目：** 如何保证顺序？",
+		"**答案：** 同一 key 发到同一分区。",
+		"",
+		"#### 细节",
+		"分区内有序。",
+		"### 标题没有编号",
+	)))
+	if got, want := problemLines(ps), []string{`mq.md:15: section heading without a number: want "### N. title", got "### 标题没有编号"`}; !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	s1, s2 := art.Sections[0], art.Sections[1]
+	if s1.ID != "mq/1" || s1.Title != "消息丢失" || s1.Line != 4 || s2.ID != "mq/2" || s2.Title != "顺序消息" {
+		t.Errorf("sections %s %q line %d, %s %q; want mq/1 消息丢失 line 4, mq/2 顺序消息", s1.ID, s1.Title, s1.Line, s2.ID, s2.Title)
+	}
+	checkAnswer(t, s1.Answer, para("生产端确认。"))
+	checkAnswer(t, s2.Answer, para("同一 key 发到同一分区。"), para("#### 细节分区内有序。"))
+}
+
+// TestParsePlainLabels: labels typed without bold count where the section
+// does not have that field yet; elsewhere the line is text.
+func TestParsePlainLabels(t *testing.T) {
+	tests := []struct {
+		name              string
+		lines             []string
+		question, analyse string
+		answer            []corpus.Block
+	}{
+		{
+			name:     "Chinese",
+			lines:    []string{"题目：什么是缓存？", "答案：存放热点数据。", "解析：常考。"},
+			question: "什么是缓存？", answer: []corpus.Block{para("存放热点数据。")}, analyse: "常考。",
+		},
+		{
+			name:     "English letters",
+			lines:    []string{"Q: What is a cache?", "A: A fast store.", "Analysis: common."},
+			question: "What is a cache?", answer: []corpus.Block{para("A fast store.")}, analyse: "common.",
+		},
+		{
+			name:     "mixed with bold",
+			lines:    []string{"**题目：** 问？", "答案： 答。"},
+			question: "问？", answer: []corpus.Block{para("答。")},
+		},
+		{
+			name:     "a started field's label is text",
+			lines:    []string{"题目：问？", "答案：答。", "", "问题：这行是答案的一段。"},
+			question: "问？", answer: []corpus.Block{para("答。"), para("问题：这行是答案的一段。")},
+		},
+		{
+			name:     "unknown labels are text",
+			lines:    []string{"题目：问？", "答案：答。", "", "注意：不是标签。"},
+			question: "问？", answer: []corpus.Block{para("答。"), para("注意：不是标签。")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseOne(t, doc(append([]string{"## 1. 节"}, tt.lines...)...))
+			if s.Question != tt.question || s.Analysis != tt.analyse {
+				t.Errorf("Question %q, Analysis %q; want %q, %q", s.Question, s.Analysis, tt.question, tt.analyse)
+			}
+			checkAnswer(t, s.Answer, tt.answer...)
+		})
 	}
 }

@@ -75,6 +75,16 @@ func TestParseProblems(t *testing.T) {
 			want: []string{`a.md:3: section heading without a number: want "## N. title", got "## 什么是大模型？"`},
 		},
 		{
+			name: "Chinese word that is not a numeral",
+			src:  doc("## 一致性哈希", "**题目：** 问？", "**答案：** 答。"),
+			want: []string{`a.md:1: section heading without a number: want "## N. title", got "## 一致性哈希"`},
+		},
+		{
+			name: "Chinese numeral zero",
+			src:  doc("## 零、节", "**题目：** 问？", "**答案：** 答。"),
+			want: []string{"a.md:1: section number 零 is not a positive whole number"},
+		},
+		{
 			name: "bare ##",
 			src:  doc("## 1. 节", "**题目：** 问？", "**答案：** 答。", "##"),
 			want: []string{`a.md:4: section heading without a number: want "## N. title", got "##"`},

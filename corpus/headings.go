@@ -1,0 +1,136 @@
+package corpus
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var (
+	// numberedHeading matches "## 1. title" and the separators authors use
+	// instead of the dot: "1、", "1．", "1:", "1)", or none.
+	numberedHeading = regexp.MustCompile(`^#{2,6}\s+(\d+)\s*[.．、:：)）]?\s*(.*)$`)
+	// hanNumberedHeading matches "## 三、title": Chinese notes number their
+	// points in Chinese numerals as often as in digits. The separator is
+	// required, or "## 一致性哈希" would be section 1.
+	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
+)
+
+// headingLevel returns the level of a Markdown ATX heading ("## x" is 2)
+// and 0 for a line that is not one.
+func headingLevel(trimmed string) int {
+	n := 0
+	for n < len(trimmed) && trimmed[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(trimmed) && trimmed[n] != ' ' && trimmed[n] != '\t') {
+		return 0
+	}
+	return n
+}
+
+// sectionNumber reads a section heading's number and title. ok is false
+// when the heading has no number; number is 0 when it has one that is not
+// a positive whole number (the digits are returned in raw).
+func sectionNumber(heading string) (number int, raw, title string, ok bool) {
+	if m := numberedHeading.FindStringSubmatch(heading); m != nil {
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n <= 0 {
+			n = 0
+		}
+		return n, m[1], strings.TrimSpace(m[2]), true
+	}
+	if m := hanNumberedHeading.FindStringSubmatch(heading); m != nil {
+		return hanNumber(m[1]), m[1], strings.TrimSpace(m[2]), true
+	}
+	return 0, "", "", false
+}
+
+// hanNumber reads a Chinese numeral from 1 to 999 (三, 十二, 二十, 一百零五)
+// and returns 0 for anything else.
+func hanNumber(s string) int {
+	rs := []rune(s)
+	hundreds := 0
+	if i := slices.Index(rs, '百'); i >= 0 {
+		if i != 1 || hanDigit(rs[0]) <= 0 {
+			return 0
+		}
+		hundreds, rs = 100*hanDigit(rs[0]), rs[i+1:]
+		if len(rs) == 2 && (rs[0] == '零' || rs[0] == '〇') {
+			if d := hanDigit(rs[1]); d > 0 {
+				return hundreds + d
+			}
+			return 0
+		}
+		if len(rs) == 1 {
+			return 0 // "一百五" means 150 in speech, 105 to some: ambiguous
+		}
+	}
+	i := slices.Index(rs, '十')
+	switch {
+	case len(rs) == 0:
+		return hundreds
+	case i < 0 && len(rs) == 1 && hundreds == 0:
+		return max(hanDigit(rs[0]), 0)
+	case i < 0 || i > 1 || len(rs)-i > 2:
+		return 0
+	}
+	tens, ones := 1, 0
+	if i == 1 {
+		if tens = hanDigit(rs[0]); tens <= 0 {
+			return 0
+		}
+	}
+	if i+1 < len(rs) {
+		if ones = hanDigit(rs[i+1]); ones <= 0 {
+			return 0
+		}
+	}
+	return hundreds + 10*tens + ones
+}
+
+// hanDigit is the value of a Chinese digit, -1 for another rune.
+func hanDigit(r rune) int {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '两':
+		return 2
+	}
+	if i := slices.Index([]rune("一二三四五六七八九"), r); i >= 0 {
+		return i + 1
+	}
+	return -1
+}
+
+// sectionLevel is the heading level an article's sections are at: the
+// shallowest level at which a numbered heading is followed by a question
+// label before the next heading. Most articles use "## N." and get 2; notes
+// that group their questions under chapters ("## 缓存", then "### 1.") get
+// 3, and their chapter headings end a section instead of being one.
+func sectionLevel(lines []string) int {
+	level, current, numbered := 0, 0, false
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if l := headingLevel(trimmed); l >= 2 {
+			current = l
+			_, _, _, numbered = sectionNumber(trimmed)
+			continue
+		}
+		if !numbered || (level != 0 && current >= level) {
+			continue
+		}
+		label, _, ok := parseLabel(trimmed)
+		if !ok {
+			label, _, ok = parsePlainLabel(trimmed)
+		}
+		if f, known := lookupLabel(label); ok && known && f == questionField {
+			level = current
+		}
+	}
+	if level == 0 {
+		return 2
+	}
+	return level
+}

@@ -1,0 +1,42 @@
+package corpus
+
+import "testing"
+
+func TestHanNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"一", 1}, {"两", 2}, {"九", 9}, {"十", 10}, {"十一", 11}, {"二十", 20},
+		{"九十九", 99}, {"一百", 100}, {"一百零五", 105}, {"一百一十", 110},
+		{"三百二十一", 321},
+		// Not numbers a heading would use, or not numbers at all.
+		{"零", 0}, {"一二", 0}, {"十十", 0}, {"一百五", 0}, {"百", 0},
+		{"十一百", 0}, {"一千", 0}, {"一十二三", 0}, {"", 0},
+	}
+	for _, tt := range tests {
+		if got := hanNumber(tt.in); got != tt.want {
+			t.Errorf("hanNumber(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSectionLevel(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  int
+	}{
+		{"sections at ##", []string{"# T", "## 1. a", "**题目：** q", "### 1. sub", "text"}, 2},
+		{"chapters above ###", []string{"## 基础", "### 1. a", "**题目：** q", "## 进阶", "### 2. b", "**Question:** q"}, 3},
+		{"numbered chapters", []string{"## 一、基础", "### 1. a", "题目：q"}, 3},
+		{"no question labels", []string{"## 1. a", "text"}, 2},
+		{"no headings", []string{"**题目：** q"}, 2},
+		{"deepest is not shallowest", []string{"### 1. a", "**题目：** q", "## 2. b", "**题目：** q"}, 2},
+	}
+	for _, tt := range tests {
+		if got := sectionLevel(tt.lines); got != tt.want {
+			t.Errorf("%s: sectionLevel = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
