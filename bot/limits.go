@@ -48,6 +48,9 @@ func truncate(s string, limit int, marker string) string {
 		return s
 	}
 	room := limit - length(marker) - 1
+	if strings.Contains(s, "```") {
+		room -= len(closeFence)
+	}
 	if room <= 0 {
 		return cutRunes(marker, limit)
 	}
@@ -56,7 +59,25 @@ func truncate(s string, limit int, marker string) string {
 		head = head[:i]
 	}
 	head = strings.TrimRight(head, " \n")
+	if openFence(head) {
+		// Cut inside a code block: closed, or the marker and whatever
+		// Discord shows after it would be code.
+		head += closeFence
+	}
 	return head + "\n" + marker
+}
+
+const closeFence = "\n```"
+
+// openFence reports whether text ends inside a ``` code block.
+func openFence(text string) bool {
+	open := false
+	for line := range strings.Lines(text) {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			open = !open
+		}
+	}
+	return open
 }
 
 // cutRunes returns the longest prefix of s of at most limit characters.

@@ -20,6 +20,8 @@ func TestTruncate(t *testing.T) {
 		{"one long line", "一二三四五六七八九十", 6, "一二三四\n…"},
 		{"emoji counts two", "😀😀😀😀", 6, "😀😀\n…"},
 		{"tiny limit", "abcdef", 1, "…"},
+		{"inside code", "看：\n```go\nx := 1\ny := 2\n```\n完", 22, "看：\n```go\nx := 1\n```\n…"},
+		{"after code", "```\nx\n```\n第一行\n第二行\n第三行", 20, "```\nx\n```\n第一行\n…"},
 	}
 	for _, tt := range tests {
 		got := truncate(tt.in, tt.limit, "…")

@@ -110,9 +110,18 @@ func hanDigit(r rune) int {
 // that group their questions under chapters ("## 缓存", then "### 1.") get
 // 3, and their chapter headings end a section instead of being one.
 func sectionLevel(lines []string) int {
-	level, current, numbered := 0, 0, false
+	level, current, numbered, fence := 0, 0, false, ""
 	for _, line := range lines {
 		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			if closesFence(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if fence = fenceOpening(trimmed); fence != "" {
+			continue
+		}
 		if l := headingLevel(trimmed); l >= 2 {
 			current = l
 			_, _, _, numbered = sectionNumber(trimmed)

@@ -40,3 +40,10 @@ func TestSectionLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionLevelIgnoresCode(t *testing.T) {
+	lines := []string{"```", "## 1. a", "**题目：** q", "```", "### 1. b", "**题目：** q"}
+	if got := sectionLevel(lines); got != 3 {
+		t.Errorf("sectionLevel = %d, want 3: the ## heading is inside a fence", got)
+	}
+}

@@ -39,6 +39,9 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 		}
 		p.feed(line)
 	}
+	if p.fence != "" {
+		p.problem(p.fenceLine, "code fence %s opened here is never closed", p.fence)
+	}
 	p.endSection()
 	if len(p.art.Sections) == 0 && !p.sawHeading {
 		p.problem(1, `no sections: expected headings like "## 1. 什么是大模型？"`)
@@ -74,6 +77,10 @@ type parser struct {
 	sawHeading bool
 	seen       map[int]int // section number → line of its heading
 
+	fence     string // the open code fence ("```"), "" outside one
+	fenceLine int
+	verbatim  verbatim
+
 	field      field
 	fieldLines map[field]int // line each field of the current section started
 	text       map[field]*textBuilder
@@ -86,6 +93,30 @@ func (p *parser) problem(line int, format string, args ...any) {
 
 func (p *parser) feed(line string) {
 	trimmed := strings.TrimSpace(line)
+	if p.fence != "" {
+		p.verbatim.add(line)
+		if closesFence(trimmed, p.fence) {
+			p.fence = ""
+			p.verbatim.end()
+		}
+		return
+	}
+	if fence := fenceOpening(trimmed); fence != "" {
+		p.fence, p.fenceLine = fence, p.line
+		p.startVerbatim(line, false)
+		return
+	}
+	if p.verbatim.table {
+		if isTableRow(trimmed) {
+			p.verbatim.add(line)
+			return
+		}
+		p.verbatim.end()
+	}
+	if isTableRow(trimmed) {
+		p.startVerbatim(line, true)
+		return
+	}
 	switch {
 	case strings.HasPrefix(trimmed, "# "):
 		p.title(strings.TrimSpace(trimmed[2:]))
@@ -119,6 +150,24 @@ func (p *parser) feed(line string) {
 		}
 	}
 	p.addText(line, true)
+}
+
+// startVerbatim opens a fenced block or a table as a new paragraph of the
+// current field; outside a field its lines are dropped like other text.
+func (p *parser) startVerbatim(line string, table bool) {
+	if p.sec == nil {
+		return
+	}
+	var dst *string
+	switch p.field {
+	case answerField:
+		dst = p.answer.newParagraph()
+	case questionField, analysisField:
+		dst = p.text[p.field].newParagraph()
+	default:
+		return
+	}
+	p.verbatim.start(dst, line, table)
 }
 
 func (p *parser) title(t string) {
@@ -242,6 +291,13 @@ func (t *textBuilder) add(line string) {
 	t.open = true
 }
 
+// newParagraph ends the open paragraph and returns the text of a new one.
+func (t *textBuilder) newParagraph() *string {
+	t.paras = append(t.paras, "")
+	t.open = false
+	return &t.paras[len(t.paras)-1]
+}
+
 func (t *textBuilder) String() string { return strings.Join(t.paras, "\n\n") }
 
 // answerBuilder collects an answer's paragraphs and lists.
@@ -297,6 +353,13 @@ func (a *answerBuilder) add(line string, raw bool) {
 	}
 	a.blocks = append(a.blocks, Block{Kind: Paragraph, Text: text})
 	a.open = true
+}
+
+// newParagraph ends the open block and returns the text of a new paragraph.
+func (a *answerBuilder) newParagraph() *string {
+	a.blocks = append(a.blocks, Block{Kind: Paragraph})
+	a.open = false
+	return &a.blocks[len(a.blocks)-1].Text
 }
 
 func (a *answerBuilder) last() *Block {

@@ -321,3 +321,58 @@ func TestParsePlainLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestParseVerbatim: fenced code and tables keep their lines, and nothing
+// inside a fence is a heading, a label or a list item.
+func TestParseVerbatim(t *testing.T) {
+	art, ps := corpus.Parse("a.md", []byte(doc(
+		"## 1. 分布式锁",
+		"**题目：** 如何加锁？",
+		"**答案：** 用 SET NX：",
+		"```bash",
+		"## 加锁",
+		"**题目：** 不是标签",
+		"- 不是列表",
+		"SET lock 1 NX PX 30000   ",
+		"```",
+		"| 方案 | 优点 |",
+		"| --- | --- |",
+		"| SETNX | 简单 |",
+		"表格之后。",
+		"**解析：** 看代码：",
+		"~~~~",
+		"```",
+		"~~~~",
+		"## 2. 下一节",
+		"**题目：** 问？",
+		"**答案：** 答。",
+	)))
+	if len(ps) > 0 {
+		t.Fatalf("problems: %q", problemLines(ps))
+	}
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	s := art.Sections[0]
+	checkAnswer(t, s.Answer,
+		para("用 SET NX："),
+		para("```bash\n## 加锁\n**题目：** 不是标签\n- 不是列表\nSET lock 1 NX PX 30000\n```"),
+		para("| 方案 | 优点 |\n| --- | --- |\n| SETNX | 简单 |"),
+		para("表格之后。"),
+	)
+	if want := "看代码：\n\n~~~~\n```\n~~~~"; s.Analysis != want {
+		t.Errorf("Analysis %q, want %q", s.Analysis, want)
+	}
+	if s.Question != "如何加锁？" {
+		t.Errorf("Question %q", s.Question)
+	}
+}
+
+func TestParseUnclosedFence(t *testing.T) {
+	_, ps := corpus.Parse("a.md", []byte(doc(
+		"## 1. 节", "**题目：** 问？", "**答案：** 答。", "```", "## 2. 被吞掉的节",
+	)))
+	if got, want := problemLines(ps), []string{"a.md:4: code fence ``` opened here is never closed"}; !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+}
