@@ -25,6 +25,9 @@ var enFormsText string
 //go:embed en_syn.txt
 var enSynText string
 
+//go:embed en_deriv.txt
+var enDerivText string
+
 // Lexicon maps English terms to Chinese words and Chinese words to their
 // synonyms. Its lists offer candidates; the index keeps those its corpus
 // uses, so that a term ambiguous in general ("order": 顺序, 订单, 命令) is
@@ -35,6 +38,7 @@ type Lexicon struct {
 	fieldZH sortedLines // field_zh.txt
 	forms   sortedLines // en_forms.txt: made → make, criteria → criterion
 	synEN   sortedLines // en_syn.txt: choose → select, pick
+	derivEN sortedLines // en_deriv.txt: elastic → elasticity
 }
 
 // NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
@@ -47,6 +51,7 @@ func NewLexicon() (*Lexicon, error) {
 		fieldZH: sortedLines(fieldZHText),
 		forms:   sortedLines(enFormsText),
 		synEN:   sortedLines(enSynText),
+		derivEN: sortedLines(enDerivText),
 	}, nil
 }
 
@@ -198,19 +203,23 @@ func inflections(phrase string) []string {
 }
 
 // Related returns Chinese words for an English word or phrase through its
-// English synonyms (WordNet's, in its commonest senses): "choose" through
-// "select" reaches 选择, which the dictionary gives for "select" only. It
-// is a last resort, for a word none of whose own translations serve.
+// English synonyms and the words of its stem in other parts of speech
+// (WordNet's, in its commonest senses): "choose" through "select" reaches
+// 选择, which the dictionary gives for "select" only, and "elastic"
+// through "elasticity" 弹性, where the dictionary knows "elastic" only as
+// 松紧带. It is a last resort, for a word none of whose own translations
+// serve.
 func (l *Lexicon) Related(phrase string) []string {
 	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
 	var out []string
 	for _, k := range append(inflections(phrase), l.derivations(phrase)...) {
-		v, ok := l.synEN.find(k)
-		if !ok {
+		syn, okSyn := l.synEN.find(k)
+		der, okDer := l.derivEN.find(k)
+		if !okSyn && !okDer {
 			continue
 		}
-		for _, syn := range strings.Split(v, "|") {
-			zh := l.Chinese(syn)
+		for _, w := range append(splitWords(syn), splitWords(der)...) {
+			zh := l.Chinese(w)
 			out = appendNew(out, zh[:min(relatedPerSynonym, len(zh))]...)
 		}
 		break

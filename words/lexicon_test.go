@@ -91,6 +91,15 @@ func TestRelated(t *testing.T) {
 	if got := l.Related("chose"); !slices.Contains(got, "选择") {
 		t.Errorf("Related(chose) = %v, want 选择 through select", got)
 	}
+	if got := l.Chinese("elastic"); slices.Contains(got, "弹性") {
+		t.Fatalf("Chinese(elastic) = %v already holds 弹性; pick another example", got)
+	}
+	if got := l.Related("elastic"); !slices.Contains(got, "弹性") {
+		t.Errorf("Related(elastic) = %v, want 弹性 through elasticity", got)
+	}
+	if got := l.Related("good"); slices.Contains(got, "质量") {
+		t.Errorf("Related(good) = %v: an attribute (quality) is not a derivation", got)
+	}
 	if got := l.Related("zzzqx"); len(got) != 0 {
 		t.Errorf("Related(nonsense) = %v, want none", got)
 	}

@@ -9,7 +9,8 @@
 // lists: made → make, criteria → criterion, bigger → big) and en_syn.txt
 // (a word → its synonyms in the commonest senses of each part of speech,
 // kept only where words/en_zh.txt can translate the synonym: choose →
-// select, pick).
+// select, pick) and en_deriv.txt (a word → the words of its stem in other
+// parts of speech: elastic → elasticity, reduce → reduction).
 package main
 
 import (
@@ -74,7 +75,126 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	return write(filepath.Join(out, "en_syn.txt"), "# An English word → its synonyms in its commonest senses, those that\n# en_zh.txt translates, commonest sense first.\n", syn)
+	if err := write(filepath.Join(out, "en_syn.txt"), "# An English word → its synonyms in its commonest senses, those that\n# en_zh.txt translates, commonest sense first.\n", syn); err != nil {
+		return err
+	}
+	der, err := readDerivations(dir, translatable)
+	if err != nil {
+		return err
+	}
+	return write(filepath.Join(out, "en_deriv.txt"), "# An English word → the words of other parts of speech it is derived from\n# or to (elastic → elasticity, reduce → reduction, economic → economy) in\n# its commonest sense of each part of speech, those that en_zh.txt\n# translates.\n", der)
+}
+
+// derivationPointers are WordNet's pointers between words of one stem in
+// different parts of speech: derivationally related forms (reduce →
+// reduction) and pertainyms (economic → economy, quickly → quick). Its
+// attributes (good → quality, large → size) are left out: they name what
+// an adjective measures, and "good" read as 质量 answered a question about
+// what large models are good for with a section on data quality.
+var derivationPointers = map[string]bool{"+": true, `\`: true}
+
+// posParts names the data file of a pointer's part-of-speech letter.
+var posParts = map[string]string{"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+// readDerivations reads, for the commonest sense of each lemma in each
+// part of speech, the words its derivation pointers lead to.
+func readDerivations(dir string, translatable map[string]bool) (map[string]string, error) {
+	type ptr struct {
+		part, offset string
+		source       int // word number in the pointing synset; 0 for all
+		target       int // word number in the target synset; 0 for all
+	}
+	members := map[string][]string{} // part+offset → lemmas
+	pointers := map[string][]ptr{}   // part+offset → its derivation pointers
+	for _, p := range parts {
+		err := eachLine(filepath.Join(dir, "data."+p), func(f []string) {
+			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
+				return
+			}
+			n, err := strconv.ParseInt(f[3], 16, 32)
+			if err != nil || len(f) < 4+2*int(n) {
+				return
+			}
+			key := p + f[0]
+			for i := range int(n) {
+				w := f[4+2*i]
+				if j := strings.IndexByte(w, '('); j >= 0 {
+					w = w[:j]
+				}
+				members[key] = append(members[key], w)
+			}
+			at := 4 + 2*int(n)
+			if at >= len(f) {
+				return
+			}
+			np, err := strconv.Atoi(f[at])
+			if err != nil {
+				return
+			}
+			for k := range np {
+				i := at + 1 + 4*k
+				if i+3 >= len(f) || !derivationPointers[f[i]] || len(f[i+3]) != 4 {
+					continue
+				}
+				src, err1 := strconv.ParseInt(f[i+3][:2], 16, 32)
+				dst, err2 := strconv.ParseInt(f[i+3][2:], 16, 32)
+				if err1 != nil || err2 != nil {
+					continue
+				}
+				pointers[key] = append(pointers[key], ptr{posParts[f[i+2]], f[i+1], int(src), int(dst)})
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := map[string][]string{}
+	for _, p := range parts {
+		err := eachLine(filepath.Join(dir, "index."+p), func(f []string) {
+			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
+				return
+			}
+			lemma := words(f[0])
+			if strings.Contains(lemma, " ") {
+				return
+			}
+			nPtr, err := strconv.Atoi(f[3])
+			if err != nil || len(f) < 6+nPtr {
+				return
+			}
+			offsets := f[6+nPtr:]
+			for _, off := range offsets[:min(senses, len(offsets))] {
+				key := p + off
+				self := slices.IndexFunc(members[key], func(m string) bool { return words(m) == lemma }) + 1
+				for _, pt := range pointers[key] {
+					if pt.source != 0 && pt.source != self {
+						continue
+					}
+					targets := members[pt.part+pt.offset]
+					if pt.target > 0 && pt.target <= len(targets) {
+						targets = targets[pt.target-1 : pt.target]
+					}
+					for _, m := range targets {
+						w := words(m)
+						if strings.ToLower(m) != m || strings.Contains(w, " ") || w == lemma {
+							continue
+						}
+						if translatable[w] && !slices.Contains(out[lemma], w) {
+							out[lemma] = append(out[lemma], w)
+						}
+					}
+				}
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	res := map[string]string{}
+	for k, v := range out {
+		res[k] = strings.Join(v[:min(maxSynonyms, len(v))], "|")
+	}
+	return res, nil
 }
 
 func write(path, header string, m map[string]string) error {
