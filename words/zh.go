@@ -152,8 +152,18 @@ func (c *Chinese) lookup(w string) (cost int, idf float64, class Class, ok, long
 	if err1 != nil || err2 != nil {
 		return 0, 0, 0, false, longer
 	}
-	return cost, float64(i) / 10, Class(f[2][0]), true, longer
+	class = Class(f[2][0])
+	if modalVerbs[w] {
+		class = Function
+	}
+	return cost, float64(i) / 10, class, true, longer
 }
+
+// modalVerbs are the auxiliaries jieba tags as verbs (应该 "should", 能够
+// "can") although they say how, not what: a question that shares only 应该
+// with a section shares nothing with it. Its tags already make 可以, 必须
+// and 务必 function words.
+var modalVerbs = map[string]bool{"应该": true, "应当": true, "理应": true, "能够": true, "得以": true}
 
 // maxWord is the longest word, in characters, the dictionary holds.
 const maxWord = 6

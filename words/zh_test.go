@@ -48,6 +48,9 @@ func TestLookup(t *testing.T) {
 		{"问题", true, false, 2, 6},
 		{"什么", true, true, 0, 8},
 		{"科创板", false, false, UnknownIDF, UnknownIDF},
+		{"应该", true, true, 0, 8},   // a modal verb to jieba, a function word here
+		{"能够", true, true, 0, 8},   // likewise
+		{"反应", true, false, 2, 14}, // not cut by the modal verb after it
 	}
 	for _, tt := range tests {
 		w, ok := c.Lookup(tt.w)
