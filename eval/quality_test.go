@@ -104,11 +104,12 @@ func TestQuality(t *testing.T) {
 // testdata/corpora, which no setting was chosen on one question at a time.
 // They sit just under what the engine scores; the goals are first
 // match right 90 %, answered precision 95 %, in-scope answered 85 % and
-// off-topic abstention 95 %. Coverage is short of its goal, and abstention
-// by one question (94.8 %: 9 of 174 off-topic questions answered): the
-// seventh session's changes, chosen on the tuning questions, each answered
-// one more of them while answering more in-scope ones.
-var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.90, 0.95, 0.81, 0.94}
+// off-topic abstention 95 %, and coverage is short of its goal. Abstention
+// is 95.5 % over all eighteen corpora and 94.8 % over the sixteen older
+// ones (9 of 174 off-topic questions answered): the seventh session's
+// changes, chosen on the tuning questions, each answered one more of those
+// while answering more in-scope questions.
+var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.90, 0.95, 0.80, 0.95}
 
 func TestSuiteHoldout(t *testing.T) {
 	corpora, err := eval.LoadSuite(suiteDir)
