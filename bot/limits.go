@@ -48,8 +48,8 @@ func truncate(s string, limit int, marker string) string {
 		return s
 	}
 	room := limit - length(marker) - 1
-	if strings.Contains(s, "```") {
-		room -= len(closeFence)
+	if strings.Contains(s, "```") || strings.Contains(s, "~~~") {
+		room -= maxFenceClose
 	}
 	if room <= 0 {
 		return cutRunes(marker, limit)
@@ -59,25 +59,47 @@ func truncate(s string, limit int, marker string) string {
 		head = head[:i]
 	}
 	head = strings.TrimRight(head, " \n")
-	if openFence(head) {
+	if fence, at := openFence(head); fence != "" {
 		// Cut inside a code block: closed, or the marker and whatever
-		// Discord shows after it would be code.
-		head += closeFence
+		// Discord shows after it would be code; a block cut right after
+		// its opening line is left out.
+		if strings.IndexByte(head[at:], '\n') < 0 {
+			head = strings.TrimRight(head[:at], " \n")
+		} else {
+			head += "\n" + fence
+		}
 	}
 	return head + "\n" + marker
 }
 
-const closeFence = "\n```"
+// maxFenceClose is the room a closing fence takes: a new line and the
+// fence, which is seldom longer than four characters.
+const maxFenceClose = 5
 
-// openFence reports whether text ends inside a ``` code block.
-func openFence(text string) bool {
-	open := false
+// openFence returns the fence of the code block text ends inside and the
+// byte offset of its opening line, or "" when text ends outside one. It
+// reads fences as the corpus does: ``` or ~~~, three or more, the closing
+// one at least as long; "```x```" is inline code.
+func openFence(text string) (fence string, at int) {
+	off := 0
 	for line := range strings.Lines(text) {
-		if strings.HasPrefix(strings.TrimSpace(line), "```") {
-			open = !open
+		t := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			c := t[:1]
+			n := len(t) - len(strings.TrimLeft(t, c))
+			if c == "`" && strings.Contains(t[n:], "`") {
+				break
+			}
+			fence, at = strings.Repeat(c, min(n, maxFenceClose-1)), off
 		}
+		off += len(line)
 	}
-	return open
+	return fence, at
 }
 
 // cutRunes returns the longest prefix of s of at most limit characters.

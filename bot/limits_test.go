@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,8 +21,11 @@ func TestTruncate(t *testing.T) {
 		{"one long line", "一二三四五六七八九十", 6, "一二三四\n…"},
 		{"emoji counts two", "😀😀😀😀", 6, "😀😀\n…"},
 		{"tiny limit", "abcdef", 1, "…"},
-		{"inside code", "看：\n```go\nx := 1\ny := 2\n```\n完", 22, "看：\n```go\nx := 1\n```\n…"},
-		{"after code", "```\nx\n```\n第一行\n第二行\n第三行", 20, "```\nx\n```\n第一行\n…"},
+		{"inside code", "看：\n```go\nx := 1\ny := 2\n```\n完", 23, "看：\n```go\nx := 1\n```\n…"},
+		{"tilde fence", "看：\n~~~\nx := 1\ny := 2\n~~~\n完", 21, "看：\n~~~\nx := 1\n~~~\n…"},
+		{"only the opening line fits", "开头\n```go\n" + strings.Repeat("长", 40) + "\n```", 20, "开头\n…"},
+		{"inline code is no fence", "```x```\n第一行\n第二行\n第三行", 18, "```x```\n…"},
+		{"after code", "```\nx\n```\n第一行\n第二行\n第三行\n第四行", 21, "```\nx\n```\n第一行\n…"},
 	}
 	for _, tt := range tests {
 		got := truncate(tt.in, tt.limit, "…")
@@ -55,5 +59,30 @@ func TestCutLine(t *testing.T) {
 	}
 	if got := cutLine(strings.Repeat("长", 100), 80); length(got) != 80 || !strings.HasSuffix(got, "…") {
 		t.Errorf("cutLine(100 chars, 80) = %q (%d)", got, length(got))
+	}
+}
+
+// TestTruncateNeverLeavesCodeOpen cuts random texts of prose, code blocks
+// and emoji at random limits: the result stays within the limit and never
+// ends inside a code block.
+func TestTruncateNeverLeavesCodeOpen(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"第一行", "short line", "```go", "```", "~~~", "x := 1", "😀😀", "```x```", "", "- 列表项"}
+	for range 20000 {
+		var lines []string
+		for range 1 + r.IntN(12) {
+			lines = append(lines, pieces[r.IntN(len(pieces))])
+		}
+		in := strings.Join(lines, "\n")
+		limit := 1 + r.IntN(40)
+		got := truncate(in, limit, "…")
+		if length(got) > limit {
+			t.Fatalf("truncate(%q, %d) = %q: over the limit", in, limit, got)
+		}
+		if got != in {
+			if fence, _ := openFence(got); fence != "" {
+				t.Fatalf("truncate(%q, %d) = %q: ends inside a %s block", in, limit, got, fence)
+			}
+		}
 	}
 }

@@ -104,12 +104,38 @@ func hanDigit(r rune) int {
 	return -1
 }
 
+// boldLabels reports whether an article marks any label in bold, as the
+// corpus format does. Labels without bold are read only in articles that
+// have none in bold: where an author writes **题目：**, a line "A: 选项一"
+// is an option of a multiple-choice question, not the answer.
+func boldLabels(lines []string) bool {
+	fence := ""
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			if closesFence(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if fence = fenceOpening(trimmed); fence != "" {
+			continue
+		}
+		if label, _, ok := parseLabel(trimmed); ok {
+			if _, known := lookupLabel(label); known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sectionLevel is the heading level an article's sections are at: the
 // shallowest level at which a numbered heading is followed by a question
 // label before the next heading. Most articles use "## N." and get 2; notes
 // that group their questions under chapters ("## 缓存", then "### 1.") get
 // 3, and their chapter headings end a section instead of being one.
-func sectionLevel(lines []string) int {
+func sectionLevel(lines []string, plain bool) int {
 	level, current, numbered, fence := 0, 0, false, ""
 	for _, line := range lines {
 		trimmed := strings.TrimSpace(line)
@@ -131,7 +157,7 @@ func sectionLevel(lines []string) int {
 			continue
 		}
 		label, _, ok := parseLabel(trimmed)
-		if !ok {
+		if plain {
 			label, _, ok = parsePlainLabel(trimmed)
 		}
 		if f, known := lookupLabel(label); ok && known && f == questionField {

@@ -33,9 +33,12 @@ func TestSectionLevel(t *testing.T) {
 		{"no question labels", []string{"## 1. a", "text"}, 2},
 		{"no headings", []string{"**题目：** q"}, 2},
 		{"deepest is not shallowest", []string{"### 1. a", "**题目：** q", "## 2. b", "**题目：** q"}, 2},
+		// With bold labels, a plain one is text: a chapter's intro
+		// that opens with 问题： does not make the chapter a section.
+		{"chapter intro", []string{"## 一、基础", "问题：本章讨论缓存。", "### 1. 穿透", "**题目：** 问？"}, 3},
 	}
 	for _, tt := range tests {
-		if got := sectionLevel(tt.lines); got != tt.want {
+		if got := sectionLevel(tt.lines, !boldLabels(tt.lines)); got != tt.want {
 			t.Errorf("%s: sectionLevel = %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -43,7 +46,7 @@ func TestSectionLevel(t *testing.T) {
 
 func TestSectionLevelIgnoresCode(t *testing.T) {
 	lines := []string{"```", "## 1. a", "**题目：** q", "```", "### 1. b", "**题目：** q"}
-	if got := sectionLevel(lines); got != 3 {
+	if got := sectionLevel(lines, false); got != 3 {
 		t.Errorf("sectionLevel = %d, want 3: the ## heading is inside a fence", got)
 	}
 }

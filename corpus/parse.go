@@ -29,7 +29,8 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 		field: noField,
 	}
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
-	p.level = sectionLevel(lines)
+	p.plain = !boldLabels(lines)
+	p.level = sectionLevel(lines, p.plain)
 	for i, line := range lines {
 		p.line = i + 1
 		line = strings.TrimSuffix(line, "\r")
@@ -72,10 +73,14 @@ type parser struct {
 	line     int
 	problems []Problem
 
-	level      int // heading level of sections, see sectionLevel
+	level      int  // heading level of sections, see sectionLevel
+	plain      bool // the article's labels are not bold, see boldLabels
 	sec        *Section
 	sawHeading bool
-	seen       map[int]int // section number → line of its heading
+	// brokenHeading is true after a section heading that could not be
+	// read, whose problem covers the labels under it.
+	brokenHeading bool
+	seen          map[int]int // section number → line of its heading
 
 	fence     string // the open code fence ("```"), "" outside one
 	fenceLine int
@@ -98,12 +103,12 @@ func (p *parser) feed(line string) {
 		if closesFence(trimmed, p.fence) {
 			p.fence = ""
 			p.verbatim.end()
+			p.answer.resetJoin()
 		}
 		return
 	}
 	if fence := fenceOpening(trimmed); fence != "" {
-		p.fence, p.fenceLine = fence, p.line
-		p.startVerbatim(line, false)
+		p.openFence(fence, line)
 		return
 	}
 	if p.verbatim.table {
@@ -112,10 +117,22 @@ func (p *parser) feed(line string) {
 			return
 		}
 		p.verbatim.end()
+		p.answer.resetJoin()
 	}
 	if isTableRow(trimmed) {
 		p.startVerbatim(line, true)
 		return
+	}
+	if p.field == answerField && p.sec != nil {
+		// "- ```bash": a list item that is a code block.
+		if m := listItem.FindStringSubmatch(line); m != nil {
+			if fence := fenceOpening(strings.TrimSpace(m[3])); fence != "" {
+				p.answer.add(m[1]+m[2], true)
+				p.fence, p.fenceLine = fence, p.line
+				p.verbatim.start(p.answer.openItem(), strings.TrimSpace(m[3]), false)
+				return
+			}
+		}
 	}
 	switch {
 	case strings.HasPrefix(trimmed, "# "):
@@ -130,19 +147,18 @@ func (p *parser) feed(line string) {
 		// A chapter above the sections: it ends the section before it,
 		// and its text, like a preface, belongs to no section.
 		p.endSection()
+		p.brokenHeading = false
 		return
 	}
-	if label, rest, ok := parsePlainLabel(trimmed); ok && p.sec != nil {
-		if f, _ := lookupLabel(label); p.fieldLines[f] == 0 {
-			p.startField(f, label)
-			p.addText(rest, false)
+	if label, rest, ok := parsePlainLabel(trimmed); ok && p.plain && p.sec != nil && trimmed == line {
+		if f, _ := lookupLabel(label); p.plainLabelFits(f, label) {
+			p.labelled(f, label, rest)
 			return
 		}
 	}
 	if label, rest, ok := parseLabel(trimmed); ok {
 		if f, known := lookupLabel(label); known {
-			p.startField(f, label)
-			p.addText(rest, false)
+			p.labelled(f, label, rest)
 			return
 		}
 		if near := nearLabel(label); near != "" {
@@ -152,22 +168,60 @@ func (p *parser) feed(line string) {
 	p.addText(line, true)
 }
 
+// plainLabelFits reports whether a label typed without bold starts field
+// f here: only in the order the parts come in (题目, 答案, 解析), each
+// once, and for the analysis only under its own name, since a paragraph
+// of an answer may well open with "分析：" or "解释：".
+func (p *parser) plainLabelFits(f field, label string) bool {
+	if p.fieldLines[f] != 0 {
+		return false
+	}
+	switch f {
+	case questionField, aliasField:
+		return p.field == noField || (f == aliasField && p.field == questionField)
+	case answerField:
+		return p.field == questionField || p.field == aliasField
+	case analysisField:
+		l := strings.ToLower(label)
+		return p.field == answerField && (l == "解析" || l == "analysis")
+	}
+	return false
+}
+
+// labelled starts field f with the text after its label, which may open
+// a code block: "**答案：** ```bash".
+func (p *parser) labelled(f field, label, rest string) {
+	p.startField(f, label)
+	if fence := fenceOpening(strings.TrimSpace(rest)); fence != "" {
+		p.openFence(fence, strings.TrimSpace(rest))
+		return
+	}
+	p.addText(rest, false)
+}
+
+// openFence starts a fenced block whose first line is line.
+func (p *parser) openFence(fence, line string) {
+	p.fence, p.fenceLine = fence, p.line
+	p.startVerbatim(line, false)
+}
+
 // startVerbatim opens a fenced block or a table as a new paragraph of the
-// current field; outside a field its lines are dropped like other text.
+// current field, or, indented under a list item of the answer, as part of
+// that item; outside a field its lines are dropped like other text.
 func (p *parser) startVerbatim(line string, table bool) {
 	if p.sec == nil {
 		return
 	}
-	var dst *string
 	switch p.field {
 	case answerField:
-		dst = p.answer.newParagraph()
+		if item := p.answer.openItem(); item != nil && startsIndented(line) {
+			p.verbatim.start(item, line, table)
+			return
+		}
+		p.verbatim.start(p.answer.newParagraph(), line, table)
 	case questionField, analysisField:
-		dst = p.text[p.field].newParagraph()
-	default:
-		return
+		p.verbatim.start(p.text[p.field].newParagraph(), line, table)
 	}
-	p.verbatim.start(dst, line, table)
 }
 
 func (p *parser) title(t string) {
@@ -186,6 +240,7 @@ func (p *parser) heading(line string) {
 	p.endSection()
 	p.sawHeading = true
 	n, raw, title, ok := sectionNumber(line)
+	p.brokenHeading = !ok || n == 0
 	if !ok {
 		p.problem(p.line, `section heading without a number: want "%s N. title", got %q`, strings.Repeat("#", p.level), line)
 		return
@@ -218,7 +273,7 @@ func (p *parser) heading(line string) {
 
 func (p *parser) startField(f field, label string) {
 	if p.sec == nil {
-		if !p.sawHeading { // else the broken heading above is the problem
+		if !p.brokenHeading { // else the broken heading above is the problem
 			p.problem(p.line, "label %q outside any section", label)
 		}
 		p.field = noField
@@ -310,6 +365,9 @@ type answerBuilder struct {
 	blank  bool // the previous line was blank
 	indent int  // indent of the list's last top-level item
 	join   joiner
+	// breakNext puts the next continuation on a new line: the text before
+	// it ends with a code block or a table.
+	breakNext bool
 }
 
 func (a *answerBuilder) add(line string, raw bool) {
@@ -328,7 +386,7 @@ func (a *answerBuilder) add(line string, raw bool) {
 		last := a.last()
 		if last != nil && last.Kind == List && a.open && indent >= a.indent+2 {
 			// A nested item belongs to the item it is indented under.
-			a.join.join(&last.Items[len(last.Items)-1].Text, text)
+			a.continueText(&last.Items[len(last.Items)-1].Text, text)
 			return
 		}
 		if last == nil || last.Kind != List || !a.open || last.Ordered != ordered {
@@ -336,7 +394,7 @@ func (a *answerBuilder) add(line string, raw bool) {
 			last = a.last()
 		}
 		last.Items = append(last.Items, parseItem(text))
-		a.open, a.indent = true, indent
+		a.open, a.indent, a.breakNext = true, indent, false
 		return
 	}
 	text := strings.TrimSpace(line)
@@ -344,15 +402,40 @@ func (a *answerBuilder) add(line string, raw bool) {
 	if last != nil && a.open {
 		switch {
 		case last.Kind == Paragraph:
-			a.join.join(&last.Text, text)
+			a.continueText(&last.Text, text)
 			return
 		case last.Kind == List && (!a.blank || startsIndented(line)):
-			a.join.join(&last.Items[len(last.Items)-1].Text, text)
+			a.continueText(&last.Items[len(last.Items)-1].Text, text)
 			return
 		}
 	}
 	a.blocks = append(a.blocks, Block{Kind: Paragraph, Text: text})
-	a.open = true
+	a.open, a.breakNext = true, false
+}
+
+// openItem returns the text of the last item of an open list, nil when
+// the answer is not in a list.
+func (a *answerBuilder) openItem() *string {
+	last := a.last()
+	if last == nil || last.Kind != List || !a.open || len(last.Items) == 0 {
+		return nil
+	}
+	return &last.Items[len(last.Items)-1].Text
+}
+
+// resetJoin forgets the text the joiner grew last, which a code block or
+// a table may have changed since, and puts the next line that continues
+// that text on a line of its own: after a closing fence, not on it.
+func (a *answerBuilder) resetJoin() { a.join, a.breakNext = joiner{}, true }
+
+// continueText appends a continuation line to dst.
+func (a *answerBuilder) continueText(dst *string, text string) {
+	if a.breakNext {
+		*dst += "\n" + text
+		a.breakNext = false
+		return
+	}
+	a.join.join(dst, text)
 }
 
 // newParagraph ends the open block and returns the text of a new paragraph.

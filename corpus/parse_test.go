@@ -296,9 +296,9 @@ func TestParsePlainLabels(t *testing.T) {
 			question: "What is a cache?", answer: []corpus.Block{para("A fast store.")}, analyse: "common.",
 		},
 		{
-			name:     "mixed with bold",
-			lines:    []string{"**题目：** 问？", "答案： 答。"},
-			question: "问？", answer: []corpus.Block{para("答。")},
+			name:     "an answer's paragraph opening with 分析",
+			lines:    []string{"题目：问？", "答案：快。", "", "分析：内存读写快。", "", "解析：常考。"},
+			question: "问？", answer: []corpus.Block{para("快。"), para("分析：内存读写快。")}, analyse: "常考。",
 		},
 		{
 			name:     "a started field's label is text",
@@ -374,5 +374,69 @@ func TestParseUnclosedFence(t *testing.T) {
 	)))
 	if got, want := problemLines(ps), []string{"a.md:4: code fence ``` opened here is never closed"}; !slices.Equal(got, want) {
 		t.Errorf("problems %q, want %q", got, want)
+	}
+}
+
+// TestParseVerbatimInLists: code and tables under a list item stay in
+// that item, so the list goes on and keeps its numbering; "- ```" opens a
+// code block as an item, and a label's text may open one too.
+func TestParseVerbatimInLists(t *testing.T) {
+	art, ps := corpus.Parse("a.md", []byte(doc(
+		"## 1. 部署",
+		"**题目：** 步骤？",
+		"**答案：**",
+		"1. 安装：",
+		"   ```",
+		"   make install",
+		"   ```",
+		"   然后重启。",
+		"2. 启动",
+		"   | 参数 | 含义 |",
+		"   | --- | --- |",
+		"3. 验证",
+		"",
+		"- ```bash",
+		"  make test",
+		"  ```",
+		"- 完成",
+		"",
+		"**解析：** ```",
+		"注意权限",
+		"```",
+		"## 2. 下一节",
+		"**题目：** 问？",
+		"**答案：** |x| 是绝对值，",
+		"所以 |x| ≥ 0。",
+	)))
+	if len(ps) > 0 {
+		t.Fatalf("problems: %q", problemLines(ps))
+	}
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	s := art.Sections[0]
+	want := "1. 安装：\n   ```\n   make install\n   ```\n然后重启。\n2. 启动\n   | 参数 | 含义 |\n   | --- | --- |\n3. 验证\n\n- ```bash\n  make test\n  ```\n- 完成"
+	if got := s.Answer.Markdown(); got != want {
+		t.Errorf("answer:\n%s\nwant:\n%s", got, want)
+	}
+	if want := "```\n注意权限\n```"; s.Analysis != want {
+		t.Errorf("analysis %q, want %q", s.Analysis, want)
+	}
+	checkAnswer(t, art.Sections[1].Answer, para("|x| 是绝对值，所以 |x| ≥ 0。"))
+}
+
+// TestParsePlainLabelsKeepAnswers: in notes without bold labels, a line
+// of an answer's list that opens with 解释： or 分析： stays in the list,
+// and the options of a multiple-choice question stay in the question
+// where the labels are bold.
+func TestParsePlainLabelsKeepAnswers(t *testing.T) {
+	s := parseOne(t, doc("## 1. 节", "题目：缓存问题有哪些？", "答案：",
+		"- 缓存穿透", "  解释：查询不存在的数据", "- 缓存雪崩", "  解释：大量 key 同时过期"))
+	if n := len(s.Answer.Items()); n != 2 || s.Analysis != "" {
+		t.Errorf("%d items %q, analysis %q; want 2 items, no analysis", n, s.Answer.Markdown(), s.Analysis)
+	}
+	s = parseOne(t, doc("## 1. 选择题", "**题目：** 以下哪个是对的？", "A: 选项一", "B: 选项二", "**答案：** A"))
+	if s.Question != "以下哪个是对的？A: 选项一B: 选项二" || s.Answer.Markdown() != "A" {
+		t.Errorf("question %q, answer %q", s.Question, s.Answer.Markdown())
 	}
 }

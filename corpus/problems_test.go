@@ -85,6 +85,22 @@ func TestParseProblems(t *testing.T) {
 			want: []string{"a.md:1: section number 零 is not a positive whole number"},
 		},
 		{
+			name: "a label without bold where the others are bold",
+			src:  doc("## 1. 节", "**题目：** 问？", "答案： 答。"),
+			want: []string{"a.md:1: section 1 has no 答案 (answer)"},
+		},
+		{
+			name: "label after a chapter",
+			src: doc("## 基础", "### 1. 穿透", "**题目：** 问？", "**答案：** 答。",
+				"## 进阶", "**题目：** 什么是雪崩？", "**答案：** 大量 key 同时过期。"),
+			want: []string{`a.md:6: label "题目" outside any section`, `a.md:7: label "答案" outside any section`},
+		},
+		{
+			name: "fence opened after a label, never closed",
+			src:  doc("## 1. 节", "**题目：** 问？", "**答案：** ```bash", "make", "## 2. 下一节"),
+			want: []string{"a.md:3: code fence ``` opened here is never closed"},
+		},
+		{
 			name: "bare ##",
 			src:  doc("## 1. 节", "**题目：** 问？", "**答案：** 答。", "##"),
 			want: []string{`a.md:4: section heading without a number: want "## N. title", got "##"`},

@@ -28,9 +28,10 @@ func closesFence(trimmed, fence string) bool {
 	return strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == ""
 }
 
-// isTableRow reports whether a line is a row of a Markdown table.
+// isTableRow reports whether a line is a row of a Markdown table: it
+// opens and closes with a pipe, unlike prose about |x|.
 func isTableRow(trimmed string) bool {
-	return strings.HasPrefix(trimmed, "|") && strings.Count(trimmed, "|") >= 2
+	return len(trimmed) >= 2 && strings.HasPrefix(trimmed, "|") && strings.HasSuffix(trimmed, "|")
 }
 
 // verbatim builds one fenced block or table as the text of a paragraph,
@@ -41,8 +42,14 @@ type verbatim struct {
 	table bool // the block is a table, which ends at the first other line
 }
 
+// start opens a block at dst, after the text already there (a list
+// item's) on a line of its own.
 func (v *verbatim) start(dst *string, line string, table bool) {
 	v.dst, v.table, v.buf = dst, table, strings.Builder{}
+	if *dst != "" {
+		v.buf.WriteString(*dst)
+		v.buf.WriteByte('\n')
+	}
 	v.buf.WriteString(strings.TrimRight(line, " \t"))
 	*v.dst = v.buf.String()
 }
