@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -109,18 +110,7 @@ func hanDigit(r rune) int {
 // have none in bold: where an author writes **题目：**, a line "A: 选项一"
 // is an option of a multiple-choice question, not the answer.
 func boldLabels(lines []string) bool {
-	fence := ""
-	for _, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if closesFence(trimmed, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence = fenceOpening(trimmed); fence != "" {
-			continue
-		}
+	for trimmed := range outsideFences(lines) {
 		if label, _, ok := parseLabel(trimmed); ok {
 			if _, known := lookupLabel(label); known {
 				return true
@@ -130,24 +120,37 @@ func boldLabels(lines []string) bool {
 	return false
 }
 
+// outsideFences yields the lines, trimmed, that are not inside a fenced
+// code block or its fences.
+func outsideFences(lines []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		fence := ""
+		for _, line := range lines {
+			trimmed := strings.TrimSpace(line)
+			if fence != "" {
+				if closesFence(trimmed, fence) {
+					fence = ""
+				}
+				continue
+			}
+			if fence = fenceOpening(trimmed); fence != "" {
+				continue
+			}
+			if !yield(trimmed) {
+				return
+			}
+		}
+	}
+}
+
 // sectionLevel is the heading level an article's sections are at: the
 // shallowest level at which a numbered heading is followed by a question
 // label before the next heading. Most articles use "## N." and get 2; notes
 // that group their questions under chapters ("## 缓存", then "### 1.") get
 // 3, and their chapter headings end a section instead of being one.
 func sectionLevel(lines []string, plain bool) int {
-	level, current, numbered, fence := 0, 0, false, ""
-	for _, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if closesFence(trimmed, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence = fenceOpening(trimmed); fence != "" {
-			continue
-		}
+	level, current, numbered := 0, 0, false
+	for trimmed := range outsideFences(lines) {
 		if l := headingLevel(trimmed); l >= 2 {
 			current = l
 			_, _, _, numbered = sectionNumber(trimmed)

@@ -107,41 +107,19 @@ func readDerivations(dir string, translatable map[string]bool) (map[string]strin
 	members := map[string][]string{} // part+offset → lemmas
 	pointers := map[string][]ptr{}   // part+offset → its derivation pointers
 	for _, p := range parts {
-		err := eachLine(filepath.Join(dir, "data."+p), func(f []string) {
-			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
-				return
-			}
-			n, err := strconv.ParseInt(f[3], 16, 32)
-			if err != nil || len(f) < 4+2*int(n) {
-				return
-			}
-			key := p + f[0]
-			for i := range int(n) {
-				w := f[4+2*i]
-				if j := strings.IndexByte(w, '('); j >= 0 {
-					w = w[:j]
-				}
-				members[key] = append(members[key], w)
-			}
-			at := 4 + 2*int(n)
-			if at >= len(f) {
-				return
-			}
-			np, err := strconv.Atoi(f[at])
-			if err != nil {
-				return
-			}
-			for k := range np {
-				i := at + 1 + 4*k
-				if i+3 >= len(f) || !derivationPointers[f[i]] || len(f[i+3]) != 4 {
+		err := eachSynset(filepath.Join(dir, "data."+p), func(s synset) {
+			key := p + s.offset
+			members[key] = s.members
+			for _, pt := range s.pointers {
+				if !derivationPointers[pt.symbol] || len(pt.sourceTarget) != 4 {
 					continue
 				}
-				src, err1 := strconv.ParseInt(f[i+3][:2], 16, 32)
-				dst, err2 := strconv.ParseInt(f[i+3][2:], 16, 32)
+				src, err1 := strconv.ParseInt(pt.sourceTarget[:2], 16, 32)
+				dst, err2 := strconv.ParseInt(pt.sourceTarget[2:], 16, 32)
 				if err1 != nil || err2 != nil {
 					continue
 				}
-				pointers[key] = append(pointers[key], ptr{posParts[f[i+2]], f[i+1], int(src), int(dst)})
+				pointers[key] = append(pointers[key], ptr{posParts[pt.pos], pt.offset, int(src), int(dst)})
 			}
 		})
 		if err != nil {
@@ -249,33 +227,11 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 	for _, p := range parts {
 		members := map[string][]string{}   // synset offset → lemmas
 		hypernyms := map[string][]string{} // synset offset → its hypernyms' offsets
-		err := eachLine(filepath.Join(dir, "data."+p), func(f []string) {
-			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
-				return
-			}
-			n, err := strconv.ParseInt(f[3], 16, 32)
-			if err != nil || len(f) < 4+2*int(n) {
-				return
-			}
-			for i := range int(n) {
-				w := f[4+2*i]
-				if j := strings.IndexByte(w, '('); j >= 0 { // adjective markers: big(a)
-					w = w[:j]
-				}
-				members[f[0]] = append(members[f[0]], w)
-			}
-			at := 4 + 2*int(n)
-			if at >= len(f) {
-				return
-			}
-			np, err := strconv.Atoi(f[at])
-			if err != nil {
-				return
-			}
-			for k := range np {
-				i := at + 1 + 4*k
-				if i+2 < len(f) && f[i] == "@" && f[i+2] == f[2] {
-					hypernyms[f[0]] = append(hypernyms[f[0]], f[i+1])
+		err := eachSynset(filepath.Join(dir, "data."+p), func(s synset) {
+			members[s.offset] = s.members
+			for _, pt := range s.pointers {
+				if pt.symbol == "@" && pt.pos == s.pos {
+					hypernyms[s.offset] = append(hypernyms[s.offset], pt.offset)
 				}
 			}
 		})
@@ -332,6 +288,52 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 		}
 	}
 	return res, nil
+}
+
+// synset is a line of a WordNet data file: a synset's offset, part of
+// speech, member lemmas and pointers to other synsets.
+type synset struct {
+	offset, pos string
+	members     []string
+	pointers    []pointer
+}
+
+type pointer struct {
+	symbol, offset, pos string
+	sourceTarget        string // "0000" for the synset, else word numbers in hex
+}
+
+// eachSynset calls fn with every synset of a data file.
+func eachSynset(path string, fn func(synset)) error {
+	return eachLine(path, func(f []string) {
+		if len(f) < 4 || strings.HasPrefix(f[0], " ") {
+			return
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 4+2*int(n) {
+			return
+		}
+		s := synset{offset: f[0], pos: f[2]}
+		for i := range int(n) {
+			w := f[4+2*i]
+			if j := strings.IndexByte(w, '('); j >= 0 { // adjective markers: big(a)
+				w = w[:j]
+			}
+			s.members = append(s.members, w)
+		}
+		at := 4 + 2*int(n)
+		if at < len(f) {
+			if np, err := strconv.Atoi(f[at]); err == nil {
+				for k := range np {
+					i := at + 1 + 4*k
+					if i+3 < len(f) {
+						s.pointers = append(s.pointers, pointer{f[i], f[i+1], f[i+2], f[i+3]})
+					}
+				}
+			}
+		}
+		fn(s)
+	})
 }
 
 // words turns WordNet's pick_out into pick out.
