@@ -128,19 +128,10 @@ func readDerivations(dir string, translatable map[string]bool) (map[string]strin
 	}
 	out := map[string][]string{}
 	for _, p := range parts {
-		err := eachLine(filepath.Join(dir, "index."+p), func(f []string) {
-			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
-				return
-			}
-			lemma := words(f[0])
+		err := eachLemma(filepath.Join(dir, "index."+p), func(lemma string, offsets []string) {
 			if strings.Contains(lemma, " ") {
 				return
 			}
-			nPtr, err := strconv.Atoi(f[3])
-			if err != nil || len(f) < 6+nPtr {
-				return
-			}
-			offsets := f[6+nPtr:]
 			for _, off := range offsets[:min(senses, len(offsets))] {
 				key := p + off
 				self := slices.IndexFunc(members[key], func(m string) bool { return words(m) == lemma }) + 1
@@ -238,19 +229,10 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 		if err != nil {
 			return nil, err
 		}
-		err = eachLine(filepath.Join(dir, "index."+p), func(f []string) {
-			if len(f) < 4 || strings.HasPrefix(f[0], " ") {
-				return
-			}
-			lemma := words(f[0])
+		err = eachLemma(filepath.Join(dir, "index."+p), func(lemma string, offsets []string) {
 			if strings.Count(lemma, " ") > 1 {
 				return
 			}
-			nPtr, err := strconv.Atoi(f[3])
-			if err != nil || len(f) < 6+nPtr {
-				return
-			}
-			offsets := f[6+nPtr:]
 			for _, off := range offsets[:min(senses, len(offsets))] {
 				related := members[off]
 				if p == "verb" {
@@ -288,6 +270,21 @@ func readSynonyms(dir string, translatable map[string]bool) (map[string]string, 
 		}
 	}
 	return res, nil
+}
+
+// eachLemma calls fn with every lemma of an index file and the offsets of
+// its senses, commonest first.
+func eachLemma(path string, fn func(lemma string, offsets []string)) error {
+	return eachLine(path, func(f []string) {
+		if len(f) < 4 || strings.HasPrefix(f[0], " ") {
+			return
+		}
+		nPtr, err := strconv.Atoi(f[3])
+		if err != nil || len(f) < 6+nPtr {
+			return
+		}
+		fn(words(f[0]), f[6+nPtr:])
+	})
 }
 
 // synset is a line of a WordNet data file: a synset's offset, part of
