@@ -118,6 +118,10 @@ type Block struct {
 	Text    string // paragraph text; empty for lists
 	Ordered bool   // for lists: "1." rather than "-"
 	Items   []Item // for lists
+	// Verbatim marks a paragraph that is a fenced code block or a table,
+	// its lines kept: shown as it is, but no point a reader's answer
+	// would put into words.
+	Verbatim bool
 }
 
 // Item is one list item. In "- **参数量巨大：** 通常包含…" the lead is
@@ -159,11 +163,12 @@ func (a Answer) Items() []Item {
 	return items
 }
 
-// Paragraphs returns the text of the answer's paragraphs, in order.
+// Paragraphs returns the text of the answer's paragraphs of prose, in
+// order: code blocks and tables are left out.
 func (a Answer) Paragraphs() []string {
 	var ps []string
 	for _, b := range a.Blocks {
-		if b.Kind == Paragraph {
+		if b.Kind == Paragraph && !b.Verbatim {
 			ps = append(ps, b.Text)
 		}
 	}

@@ -438,9 +438,10 @@ func (a *answerBuilder) continueText(dst *string, text string) {
 	a.join.join(dst, text)
 }
 
-// newParagraph ends the open block and returns the text of a new paragraph.
+// newParagraph ends the open block and returns the text of a new
+// verbatim paragraph.
 func (a *answerBuilder) newParagraph() *string {
-	a.blocks = append(a.blocks, Block{Kind: Paragraph})
+	a.blocks = append(a.blocks, Block{Kind: Paragraph, Verbatim: true})
 	a.open = false
 	return &a.blocks[len(a.blocks)-1].Text
 }

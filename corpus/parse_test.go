@@ -360,6 +360,11 @@ func TestParseVerbatim(t *testing.T) {
 		para("| 方案 | 优点 |\n| --- | --- |\n| SETNX | 简单 |"),
 		para("表格之后。"),
 	)
+	for i, want := range []bool{false, true, true, false} {
+		if got := s.Answer.Blocks[i].Verbatim; got != want {
+			t.Errorf("block %d Verbatim = %v, want %v", i, got, want)
+		}
+	}
 	if want := "看代码：\n\n~~~~\n```\n~~~~"; s.Analysis != want {
 		t.Errorf("Analysis %q, want %q", s.Analysis, want)
 	}

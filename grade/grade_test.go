@@ -52,6 +52,18 @@ func TestKeyPoints(t *testing.T) {
 	if got := KeyPoints(art.Sections[0]); len(got) != 3 || got[1].Text != "第二句话！" {
 		t.Errorf("sentence points = %+v", got)
 	}
+	// Code and tables are shown, not graded: no member puts them into words.
+	art, ps = corpus.Parse("x.md", []byte("# T\n\n## 1. A\n\n**题目：** q\n\n**答案：** 先构建。\n\n```bash\nmake build\n```\n\n| 步骤 | 命令 |\n| --- | --- |\n\n再部署。\n"))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	var texts []string
+	for _, p := range KeyPoints(art.Sections[0]) {
+		texts = append(texts, p.Text)
+	}
+	if got := strings.Join(texts, "|"); got != "先构建。|再部署。" {
+		t.Errorf("key points of an answer with code and a table = %q, want 先构建。|再部署。", got)
+	}
 }
 
 func TestGrade(t *testing.T) {
