@@ -98,44 +98,10 @@ func (p *parser) problem(line int, format string, args ...any) {
 
 func (p *parser) feed(line string) {
 	trimmed := strings.TrimSpace(line)
-	if p.fence != "" {
-		p.verbatim.add(line)
-		if closesFence(trimmed, p.fence) {
-			p.fence = ""
-			p.verbatim.end()
-			p.answer.resetJoin()
-		}
+	if p.feedVerbatim(line, trimmed) {
 		return
 	}
-	if fence := fenceOpening(trimmed); fence != "" {
-		p.openFence(fence, line)
-		return
-	}
-	if p.verbatim.table {
-		if isTableRow(trimmed) {
-			p.verbatim.add(line)
-			return
-		}
-		p.verbatim.end()
-		p.answer.resetJoin()
-	}
-	if isTableRow(trimmed) {
-		p.startVerbatim(line, true)
-		return
-	}
-	if p.field == answerField && p.sec != nil {
-		// "- ```bash": a list item that is a code block.
-		if m := listItem.FindStringSubmatch(line); m != nil {
-			if fence := fenceOpening(strings.TrimSpace(m[3])); fence != "" {
-				p.answer.add(m[1]+m[2], true)
-				p.fence, p.fenceLine = fence, p.line
-				p.verbatim.start(p.answer.openItem(), strings.TrimSpace(m[3]), false)
-				return
-			}
-		}
-	}
-	switch {
-	case strings.HasPrefix(trimmed, "# "):
+	if strings.HasPrefix(trimmed, "# ") {
 		p.title(strings.TrimSpace(trimmed[2:]))
 		return
 	}
@@ -166,6 +132,49 @@ func (p *parser) feed(line string) {
 		}
 	}
 	p.addText(line, true)
+}
+
+// feedVerbatim takes the lines of code blocks and tables, which keep
+// their lines and hold no headings, labels or list items, and reports
+// whether it took this one.
+func (p *parser) feedVerbatim(line, trimmed string) bool {
+	if p.fence != "" {
+		p.verbatim.add(line)
+		if closesFence(trimmed, p.fence) {
+			p.fence = ""
+			p.verbatim.end()
+			p.answer.resetJoin()
+		}
+		return true
+	}
+	if fence := fenceOpening(trimmed); fence != "" {
+		p.openFence(fence, line)
+		return true
+	}
+	if p.verbatim.table {
+		if isTableRow(trimmed) {
+			p.verbatim.add(line)
+			return true
+		}
+		p.verbatim.end()
+		p.answer.resetJoin()
+	}
+	if isTableRow(trimmed) {
+		p.startVerbatim(line, true)
+		return true
+	}
+	if p.field == answerField && p.sec != nil {
+		// "- ```bash": a list item that is a code block.
+		if m := listItem.FindStringSubmatch(line); m != nil {
+			if fence := fenceOpening(strings.TrimSpace(m[3])); fence != "" {
+				p.answer.add(m[1]+m[2], true)
+				p.fence, p.fenceLine = fence, p.line
+				p.verbatim.start(p.answer.openItem(), strings.TrimSpace(m[3]), false)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainLabelFits reports whether a label typed without bold starts field
