@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/startupqa/startupqa/corpus"
 )
 
 // Discord's limits on what one message may hold, in characters as Discord
@@ -76,30 +78,29 @@ func truncate(s string, limit int, marker string) string {
 // fence, which is seldom longer than four characters.
 const maxFenceClose = 5
 
-// openFence returns the fence of the code block text ends inside and the
-// byte offset of its opening line, or "" when text ends outside one. It
-// reads fences as the corpus does: ``` or ~~~, three or more, the closing
-// one at least as long; "```x```" is inline code.
+// openFence returns the fence that closes the code block text ends inside
+// and the byte offset of the block's opening line, or "" when text ends
+// outside one. Fences are read as the corpus reads them.
 func openFence(text string) (fence string, at int) {
-	off := 0
+	off, open := 0, ""
 	for line := range strings.Lines(text) {
 		t := strings.TrimSpace(line)
 		switch {
-		case fence != "":
-			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
-				fence = ""
+		case open != "":
+			if corpus.ClosesFence(t, open) {
+				open = ""
 			}
-		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-			c := t[:1]
-			n := len(t) - len(strings.TrimLeft(t, c))
-			if c == "`" && strings.Contains(t[n:], "`") {
-				break
+		default:
+			if open = corpus.FenceOpening(t); open != "" {
+				at = off
 			}
-			fence, at = strings.Repeat(c, min(n, maxFenceClose-1)), off
 		}
 		off += len(line)
 	}
-	return fence, at
+	if open == "" {
+		return "", 0
+	}
+	return strings.Repeat(open[:1], min(len(open), maxFenceClose-1)), at
 }
 
 // cutRunes returns the longest prefix of s of at most limit characters.

@@ -128,12 +128,12 @@ func outsideFences(lines []string) iter.Seq[string] {
 		for _, line := range lines {
 			trimmed := strings.TrimSpace(line)
 			if fence != "" {
-				if closesFence(trimmed, fence) {
+				if ClosesFence(trimmed, fence) {
 					fence = ""
 				}
 				continue
 			}
-			if fence = fenceOpening(trimmed); fence != "" {
+			if fence = FenceOpening(trimmed); fence != "" {
 				continue
 			}
 			if !yield(trimmed) {

@@ -140,14 +140,13 @@ func (p *parser) feed(line string) {
 func (p *parser) feedVerbatim(line, trimmed string) bool {
 	if p.fence != "" {
 		p.verbatim.add(line)
-		if closesFence(trimmed, p.fence) {
+		if ClosesFence(trimmed, p.fence) {
 			p.fence = ""
-			p.verbatim.end()
-			p.answer.resetJoin()
+			p.endVerbatim()
 		}
 		return true
 	}
-	if fence := fenceOpening(trimmed); fence != "" {
+	if fence := FenceOpening(trimmed); fence != "" {
 		p.openFence(fence, line)
 		return true
 	}
@@ -156,8 +155,7 @@ func (p *parser) feedVerbatim(line, trimmed string) bool {
 			p.verbatim.add(line)
 			return true
 		}
-		p.verbatim.end()
-		p.answer.resetJoin()
+		p.endVerbatim()
 	}
 	if isTableRow(trimmed) {
 		p.startVerbatim(line, true)
@@ -166,7 +164,7 @@ func (p *parser) feedVerbatim(line, trimmed string) bool {
 	if p.field == answerField && p.sec != nil {
 		// "- ```bash": a list item that is a code block.
 		if m := listItem.FindStringSubmatch(line); m != nil {
-			if fence := fenceOpening(strings.TrimSpace(m[3])); fence != "" {
+			if fence := FenceOpening(strings.TrimSpace(m[3])); fence != "" {
 				p.answer.add(m[1]+m[2], true)
 				p.fence, p.fenceLine = fence, p.line
 				p.verbatim.start(p.answer.openItem(), strings.TrimSpace(m[3]), false)
@@ -201,11 +199,18 @@ func (p *parser) plainLabelFits(f field, label string) bool {
 // a code block: "**答案：** ```bash".
 func (p *parser) labelled(f field, label, rest string) {
 	p.startField(f, label)
-	if fence := fenceOpening(strings.TrimSpace(rest)); fence != "" {
+	if fence := FenceOpening(strings.TrimSpace(rest)); fence != "" {
 		p.openFence(fence, strings.TrimSpace(rest))
 		return
 	}
 	p.addText(rest, false)
+}
+
+// endVerbatim ends a code block or a table; text that continues the
+// answer after it starts on a line of its own.
+func (p *parser) endVerbatim() {
+	p.verbatim.end()
+	p.answer.resetJoin()
 }
 
 // openFence starts a fenced block whose first line is line.

@@ -8,8 +8,9 @@ import "strings"
 // nothing is a heading, a label or a list item: a shell comment
 // ("## install") must not start a section.
 
-// fenceOpening returns the fence a line opens ("```", "~~~~") or "".
-func fenceOpening(trimmed string) string {
+// FenceOpening returns the fence a trimmed line opens ("```", "~~~~") or
+// "": three or more backticks or tildes; "```x```" is inline code.
+func FenceOpening(trimmed string) string {
 	for _, c := range []string{"`", "~"} {
 		if strings.HasPrefix(trimmed, c+c+c) {
 			n := len(trimmed) - len(strings.TrimLeft(trimmed, c))
@@ -22,9 +23,9 @@ func fenceOpening(trimmed string) string {
 	return ""
 }
 
-// closesFence reports whether a line ends the fence opened by fence: the
-// same character at least as many times, and nothing after it.
-func closesFence(trimmed, fence string) bool {
+// ClosesFence reports whether a trimmed line ends the fence opened by
+// fence: the same character at least as many times, and nothing after it.
+func ClosesFence(trimmed, fence string) bool {
 	return strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == ""
 }
 
