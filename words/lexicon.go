@@ -204,10 +204,10 @@ func inflections(phrase string) []string {
 
 // Related returns Chinese words for an English word or phrase through its
 // English synonyms and the words of its stem in other parts of speech
-// (WordNet's, in its commonest senses): "choose" through "select" reaches
-// 选择, which the dictionary gives for "select" only, and "elastic"
-// through "elasticity" 弹性, where the dictionary knows "elastic" only as
-// 松紧带. It is a last resort, for a word none of whose own translations
+// (WordNet's, in its commonest senses): "commence" through "begin" reaches
+// 开始, which the dictionary gives for "begin" only, and "volatile"
+// through "volatility" 波动性, where the dictionary knows "volatile" as
+// 挥发. It is a last resort, for a word none of whose own translations
 // serve.
 func (l *Lexicon) Related(phrase string) []string {
 	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")

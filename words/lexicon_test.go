@@ -85,17 +85,17 @@ func TestRelated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := l.Chinese("choose"); slices.Contains(got, "选择") {
-		t.Fatalf("Chinese(choose) = %v already holds 选择; pick another example", got)
+	if got := l.Chinese("commence"); slices.Contains(got, "开始") {
+		t.Fatalf("Chinese(commence) = %v already holds 开始; pick another example", got)
 	}
-	if got := l.Related("chose"); !slices.Contains(got, "选择") {
-		t.Errorf("Related(chose) = %v, want 选择 through select", got)
+	if got := l.Related("commenced"); !slices.Contains(got, "开始") {
+		t.Errorf("Related(commenced) = %v, want 开始 through begin", got)
 	}
-	if got := l.Chinese("elastic"); slices.Contains(got, "弹性") {
-		t.Fatalf("Chinese(elastic) = %v already holds 弹性; pick another example", got)
+	if got := l.Chinese("volatile"); slices.Contains(got, "波动性") {
+		t.Fatalf("Chinese(volatile) = %v already holds 波动性; pick another example", got)
 	}
-	if got := l.Related("elastic"); !slices.Contains(got, "弹性") {
-		t.Errorf("Related(elastic) = %v, want 弹性 through elasticity", got)
+	if got := l.Related("volatile"); !slices.Contains(got, "波动性") {
+		t.Errorf("Related(volatile) = %v, want 波动性 through volatility", got)
 	}
 	if got := l.Related("good"); slices.Contains(got, "质量") {
 		t.Errorf("Related(good) = %v: an attribute (quality) is not a derivation", got)
