@@ -103,8 +103,8 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 				}
 			}
 			if len(alts) == 0 && n == 1 {
-				// Nor theirs: an English synonym's may be ("choose":
-				// select, 选择).
+				// Nor theirs: an English synonym's may be ("commence":
+				// begin, 开始).
 				if alts, err = candidates(ix.lex.Related(q[run[0].Start:run[0].End])); err != nil {
 					return err
 				}
