@@ -46,6 +46,23 @@ var labels = map[string]field{
 	"别名": aliasField, "別名": aliasField, "aliases": aliasField, "alias": aliasField,
 }
 
+// examLabels are labels as exam papers and answer keys write them (问/答,
+// 参考答案, 答案解析, 点评), which interview notes copy. They are accepted
+// but are not what a typo is measured against: "解决思路" beside 解题思路,
+// or a dialogue's "面试官" beside 面试题, is text, not a misspelt label.
+// Words that also open a point inside an answer (要点, 说明, 补充, 思路)
+// are not labels at all: a second answer would end the first.
+var examLabels = map[string]field{
+	"问": questionField, "問": questionField, "题": questionField, "題": questionField,
+	"答":    answerField,
+	"参考答案": answerField, "參考答案": answerField,
+	"标准答案": answerField, "標準答案": answerField,
+	"参考回答": answerField, "參考回答": answerField,
+	"答案解析": analysisField, "详解": analysisField, "詳解": analysisField,
+	"点评": analysisField, "點評": analysisField,
+	"解题思路": analysisField, "解題思路": analysisField,
+}
+
 // labelLine matches a line that opens with a bold label and a colon, with the
 // colon inside or after the bold markers and in either width:
 // "**题目：** …", "**题目:** …", "**答案**：…".
@@ -81,7 +98,11 @@ func parsePlainLabel(line string) (label, rest string, ok bool) {
 
 // lookupLabel returns the field a label names.
 func lookupLabel(label string) (field, bool) {
-	f, ok := labels[strings.ToLower(label)]
+	l := strings.ToLower(label)
+	if f, ok := labels[l]; ok {
+		return f, true
+	}
+	f, ok := examLabels[l]
 	return f, ok
 }
 

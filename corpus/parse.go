@@ -177,8 +177,9 @@ func (p *parser) feedVerbatim(line, trimmed string) bool {
 
 // plainLabelFits reports whether a label typed without bold starts field
 // f here: only in the order the parts come in (题目, 答案, 解析), each
-// once, and for the analysis only under its own name, since a paragraph
-// of an answer may well open with "分析：" or "解释：".
+// once, and for the analysis only under a name that says so (解析,
+// 答案解析, 详解), since a paragraph of an answer may well open with
+// "分析：" or "解释：".
 func (p *parser) plainLabelFits(f field, label string) bool {
 	if p.fieldLines[f] != 0 {
 		return false
@@ -189,8 +190,11 @@ func (p *parser) plainLabelFits(f field, label string) bool {
 	case answerField:
 		return p.field == questionField || p.field == aliasField
 	case analysisField:
-		l := strings.ToLower(label)
-		return p.field == answerField && (l == "解析" || l == "analysis")
+		switch strings.ToLower(label) {
+		case "解析", "答案解析", "详解", "詳解", "analysis":
+			return p.field == answerField
+		}
+		return false
 	}
 	return false
 }

@@ -24,6 +24,9 @@ func TestParseLabelVariants(t *testing.T) {
 		{"English", "**Question:** 问？", "**Answer:** 答。", "**Analysis:** 析。"},
 		{"English upper case", "**QUESTION:** 问？", "**ANSWER**: 答。", "**Explanation:** 析。"},
 		{"Q and A", "**Q:** 问？", "**A:** 答。", "**解析：** 析。"},
+		{"as on an exam paper", "**问：** 问？", "**答：** 答。", "**点评：** 析。"},
+		{"reference answer", "**题：** 问？", "**参考答案：** 答。", "**答案解析：** 析。"},
+		{"traditional exam labels", "**問：** 问？", "**標準答案：** 答。", "**詳解：** 析。"},
 		{"spaces inside bold", "** 题目 ：** 问？", "** 答案：**答。", "**解析 :**   析。"},
 		{"indented", "  **题目：** 问？", "\t**答案：** 答。", " **解析：** 析。"},
 	}
@@ -90,8 +93,8 @@ func TestParseParagraphs(t *testing.T) {
 // TestParseBoldTextIsNotALabel: bold text that is no label and looks like
 // none is kept as answer text and is no problem.
 func TestParseBoldTextIsNotALabel(t *testing.T) {
-	s := parseOne(t, answerDoc("**注意：** 数据要清洗。", "", "**Note:** keep it short."))
-	checkAnswer(t, s.Answer, para("**注意：** 数据要清洗。"), para("**Note:** keep it short."))
+	s := parseOne(t, answerDoc("**注意：** 数据要清洗。", "", "**Note:** keep it short.", "", "**面试官：** 为什么？", "", "**解决思路：** 先限流。"))
+	checkAnswer(t, s.Answer, para("**注意：** 数据要清洗。"), para("**Note:** keep it short."), para("**面试官：** 为什么？"), para("**解决思路：** 先限流。"))
 }
 
 func TestParseLineEndingsAndBOM(t *testing.T) {
@@ -304,6 +307,11 @@ func TestParsePlainLabels(t *testing.T) {
 			name:     "a started field's label is text",
 			lines:    []string{"题目：问？", "答案：答。", "", "问题：这行是答案的一段。"},
 			question: "问？", answer: []corpus.Block{para("答。"), para("问题：这行是答案的一段。")},
+		},
+		{
+			name:     "as on an exam paper",
+			lines:    []string{"问：什么是缓存？", "答：存放热点数据。", "", "问：这是答案里的一段对话。", "", "答案解析：常考。"},
+			question: "什么是缓存？", answer: []corpus.Block{para("存放热点数据。"), para("问：这是答案里的一段对话。")}, analyse: "常考。",
 		},
 		{
 			name:     "unknown labels are text",
