@@ -12,7 +12,8 @@ import (
 // Fit fits the index's confidence model to outcomes: a logistic
 // regression from each search's signals to whether its first match was
 // right (an off-topic question's never is), then the lowest abstention
-// line at which the answers given keep precision ≥ target.
+// line at which the answers given keep precision ≥ target and at least
+// target of the off-topic questions are declined.
 //
 // Each corpus weighs the same in the fit however many questions it has, so
 // that the built-in article's long question set does not make the model
@@ -46,7 +47,7 @@ func Fit(outs []Outcome, target float64) (index.Calibration, error) {
 	for _, v := range w[1:] {
 		c.Weights = append(c.Weights, round4(v))
 	}
-	c.Abstain = abstainLine(c, outs, target)
+	c.Abstain = max(abstainLine(c, outs, target), declineLine(c, outs, target))
 	return c, nil
 }
 
@@ -188,4 +189,36 @@ func abstainLine(c index.Calibration, outs []Outcome, target float64) float64 {
 		}
 	}
 	return round4(line)
+}
+
+// declineLine is the lowest confidence line at which at least target of
+// the off-topic questions are declined (nothing matched, or a confidence
+// under the line). Precision alone does not hold the line up: corpora
+// whose answers are nearly all right lower it, and the off-topic
+// questions of every corpus then pass more often. Each corpus's off-topic
+// questions weigh the same, as in abstainLine.
+func declineLine(c index.Calibration, outs []Outcome, target float64) float64 {
+	perCorpus := map[string]int{}
+	for _, o := range outs {
+		if !o.Case.InScope() {
+			perCorpus[o.Corpus]++
+		}
+	}
+	type scored struct{ conf, weight float64 }
+	var ss []scored
+	for _, o := range outs {
+		if !o.Case.InScope() && len(o.Ranked) > 0 {
+			ss = append(ss, scored{c.Confidence(o.Signals), 1 / float64(perCorpus[o.Corpus])})
+		}
+	}
+	slices.SortFunc(ss, func(a, b scored) int { return cmp.Compare(b.conf, a.conf) })
+	allowed := (1 - target) * float64(len(perCorpus)) // the weight that may be answered
+	answered := 0.0
+	for _, s := range ss {
+		if answered += s.weight; answered > allowed+1e-9 {
+			// A line just above this one's confidence declines it.
+			return round4(math.Floor(s.conf*1e4)/1e4 + 1e-4)
+		}
+	}
+	return 0
 }

@@ -126,3 +126,36 @@ func TestLoadSuite(t *testing.T) {
 		t.Error("a split other than tune or holdout: want an error")
 	}
 }
+
+// The line also declines the off-topic questions: with every answer
+// right, precision would let it fall to the lowest confidence, but at
+// most 5 % of the off-topic questions, each corpus weighing the same, may
+// stay above it.
+func TestFitDeclinesOffTopic(t *testing.T) {
+	cal := index.Calibration{Bias: -2, Weights: make([]float64, len(index.FeatureNames))}
+	cal.Weights[0] = 4 // confidence rises with coverage
+	var outs []Outcome
+	for i := range 20 {
+		o := outcome("a", nil, false, 0, "a/1") // off-topic, matched
+		o.Signals = index.Signals{Coverage: float64(i) / 20}
+		outs = append(outs, o)
+	}
+	// A second corpus with one off-topic question weighs as much as the
+	// twenty of the first: it must be declined too.
+	b := outcome("b", nil, false, 0, "b/1")
+	b.Signals = index.Signals{Coverage: 0.5}
+	outs = append(outs, b)
+	line := declineLine(cal, outs, 0.95)
+	declined := func(cov float64) bool { return cal.Confidence(index.Signals{Coverage: cov}) < line }
+	// 5 % of two corpora's weight is a tenth of one: two of the first
+	// corpus's twenty questions.
+	if !declined(0.5) || !declined(17.0/20) {
+		t.Errorf("line %.4f answers corpus b's question or the first corpus's third highest", line)
+	}
+	if declined(18.0 / 20) {
+		t.Errorf("line %.4f declines the first corpus's two highest, which 5 %% allows", line)
+	}
+	if got := declineLine(cal, outs[:0], 0.95); got != 0 {
+		t.Errorf("no off-topic questions: line %.4f, want 0", got)
+	}
+}
