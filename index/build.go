@@ -65,6 +65,7 @@ type Index struct {
 	wordCache *memo.Map[[]term] // word → its terms, nil when the corpus lacks it
 
 	simplify func(string) string // traditional → simplified; nil: none
+	readings func(string) []string
 	// zh segments questions and knows general Chinese word weights; lex
 	// maps English terms and paraphrases to words the corpus may use.
 	zh  *words.Chinese
@@ -78,6 +79,7 @@ type Option func(*settings)
 // index exists.
 type settings struct {
 	simplify func(string) string
+	readings func(string) []string
 	progress func(done, total int)
 }
 
@@ -94,6 +96,17 @@ func WithProgress(f func(done, total int)) Option {
 // characters answers questions in either script.
 func WithSimplifier(f func(string) string) Option {
 	return func(s *settings) { s.simplify = f }
+}
+
+// WithReadings gives the ways a question may be read in simplified
+// characters (zh.Converter.Readings), the simplifier's first; a question
+// is searched in each and answered by the reading the index is most
+// confident of. Taiwan's words are the reason: 指標 is 指针 ("pointer")
+// in a programmer's Taiwan and 指标 ("indicator") everywhere, and only the
+// notes can tell which one the asker means. Without it, a question is
+// read with the simplifier alone.
+func WithReadings(f func(string) []string) Option {
+	return func(s *settings) { s.readings = f }
 }
 
 // Build indexes a corpus in memory.
@@ -412,6 +425,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		texts:     memo.New[string](len(table)),
 		wordCache: memo.New[[]term](maxDFCache),
 		simplify:  o.simplify,
+		readings:  o.readings,
 	}, nil
 }
 

@@ -150,21 +150,47 @@ func (ix *Index) Search(ctx context.Context, q string) (_ *Result, err error) {
 		}
 	}()
 	clean, truncated := cleanQuery(q)
-	res := &Result{Query: clean, Truncated: truncated}
-	searched := clean
-	if ix.simplify != nil {
-		searched = ix.simplify(clean)
+	var best *Result
+	for _, text := range ix.questionReadings(clean) {
+		res, err := ix.searchReading(ctx, text)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", clean, err)
+		}
+		if best == nil || res.Confidence > best.Confidence {
+			best = res
+		}
 	}
-	pq, err := ix.parse(ctx, normalizeQuery(searched))
+	best.Query, best.Truncated = clean, truncated
+	return best, nil
+}
+
+// questionReadings returns the simplified texts a question is searched
+// as: one, unless WithReadings gives more.
+func (ix *Index) questionReadings(q string) []string {
+	if ix.readings != nil {
+		if rs := ix.readings(q); len(rs) > 0 {
+			return rs
+		}
+	}
+	if ix.simplify != nil {
+		return []string{ix.simplify(q)}
+	}
+	return []string{q}
+}
+
+// searchReading searches one reading of a question.
+func (ix *Index) searchReading(ctx context.Context, text string) (*Result, error) {
+	res := &Result{}
+	pq, err := ix.parse(ctx, normalizeQuery(text))
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", clean, err)
+		return nil, err
 	}
 	if len(pq.terms) == 0 {
 		return res, nil
 	}
 	hits, err := ix.hits(ctx, pq.terms)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", clean, err)
+		return nil, err
 	}
 	res.Matches = ix.rank(pq, hits)
 	if len(res.Matches) > 0 {

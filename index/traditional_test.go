@@ -120,3 +120,61 @@ func buildSimplified(t *testing.T, c *corpus.Corpus) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// A word Taiwan writes for two things is read both ways: 指標 is 指针
+// ("pointer") to OpenCC's Taiwan phrases and 指标 ("indicator") in notes
+// on anything but C, so a question about 指標 finds the section on
+// metrics, and one about a C 指標 the section on pointers.
+func TestTaiwanWordReadings(t *testing.T) {
+	const metrics = `# 笔记
+
+## 1. 北极星指标
+
+**题目：** 产品增长应该关注哪些指标？
+
+**答案：** 先定北极星指标。
+
+- **北极星指标：** 反映用户获得核心价值的指标，如周活跃用户数。
+- **过程指标：** 新增、激活、留存等指标拆解北极星指标。
+`
+	const pointers = `
+## 2. C 语言的指针
+
+**题目：** C 语言的指针是什么？
+
+**答案：** 指针保存变量的内存地址。
+
+- **解引用：** 用 * 读取指针指向的值。
+- **空指针：** 指向 NULL 的指针不能解引用。
+`
+	conv, err := zh.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, notes, q, want string
+	}{
+		{"metrics only", metrics, "指標有哪些", "notes/1"},
+		{"metrics and pointers", metrics + pointers, "產品成長要看哪些指標", "notes/1"},
+		{"a C pointer", metrics + pointers, "C 語言的指標怎麼解參考", "notes/2"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := loadFS(t, map[string][]byte{"notes.md": []byte(tt.notes)})
+			ix, err := Build(context.Background(), c, WithSimplifier(conv.Simplified), WithReadings(conv.Readings))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { ix.Close() })
+			if r := ask(t, ix, tt.q); !r.Answered || topID(r) != tt.want {
+				t.Errorf("%q: answered=%v top %s, want %s", tt.q, r.Answered, topID(r), tt.want)
+			}
+		})
+	}
+	// Read only as Taiwan's words, the question about metrics asks about
+	// pointers, which the notes lack: the test would pass for the wrong
+	// reason if it were answered all the same.
+	one := buildSimplified(t, loadFS(t, map[string][]byte{"notes.md": []byte(metrics)}))
+	if r := ask(t, one, "指標有哪些"); r.Answered {
+		t.Errorf("read only as Taiwan's words, 指標 was answered (%s, %.2f): the test shows nothing", topID(r), r.Confidence)
+	}
+}

@@ -103,6 +103,25 @@ func (c *Converter) Simplified(text string) string {
 	return text
 }
 
+// Readings returns the ways text may be read in simplified characters:
+// Simplified's, and when it differs, the characters' own simplified forms
+// without Taiwan's words replaced. Taiwan's words are mostly the field's
+// (資料 → 数据), but some mean one thing in Taiwan's computing and another
+// everywhere else: 指標 is a pointer to Simplified and an indicator in
+// notes on finance or medicine. Text without traditional characters has
+// one reading, itself.
+func (c *Converter) Readings(text string) []string {
+	first := c.Simplified(text)
+	if first == text {
+		return []string{text}
+	}
+	plain, err := convert(c.t2s, text)
+	if err != nil || plain == first {
+		return []string{first}
+	}
+	return []string{first, plain}
+}
+
 // hasTraditional reports whether text may have traditional characters:
 // one whose simplified form differs from it, or one of phraseOnly. It errs
 // on the side of yes (乾隆 is simplified too); IsTraditional is exact.

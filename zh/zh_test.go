@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -110,6 +111,29 @@ func TestTaiwanWords(t *testing.T) {
 	} {
 		if got := c.UsesTaiwanWords(q); got != want {
 			t.Errorf("UsesTaiwanWords(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestReadings: text with Taiwan's words has a second reading, its
+// characters simplified one by one, when that differs from Simplified's.
+func TestReadings(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"有哪些指標", []string{"有哪些指针", "有哪些指标"}},
+		{"資料品質", []string{"数据品质", "资料品质"}},
+		{"大模型的訓練過程", []string{"大模型的训练过程"}},
+		{"大模型的训练过程", []string{"大模型的训练过程"}},
+	}
+	for _, tt := range tests {
+		if got := c.Readings(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Readings(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -194,7 +194,7 @@ func (a *app) openEngine(ctx context.Context, ef *engineFlags) (*engine.Engine, 
 		return nil, err
 	}
 	a.zh = conv
-	opts := []index.Option{index.WithSimplifier(conv.Simplified)}
+	opts := []index.Option{index.WithSimplifier(conv.Simplified), index.WithReadings(conv.Readings)}
 	if isTerminal(a.stderr) {
 		opts = append(opts, index.WithProgress(a.showProgress))
 	}

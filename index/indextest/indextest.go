@@ -38,7 +38,7 @@ func build(tb testing.TB, c *corpus.Corpus) *index.Index {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified))
+	ix, err := index.Build(context.Background(), c, index.WithSimplifier(conv.Simplified), index.WithReadings(conv.Readings))
 	if err != nil {
 		tb.Fatal(err)
 	}
