@@ -197,7 +197,8 @@ func (ix *Index) lookUpWord(ctx context.Context, r index.IndexReader, w string) 
 // reweigh weighs what the corpus cannot: a unit the corpus lacks weighs by
 // how rare its word is in general Chinese (jieba's IDF) rather than as the
 // rarest unit of all, so that spoken filler (纠结, 搞定) counts for less
-// than a term of another field (科创板, 区块链), and an English word by its
+// than a term of another field (科创板, 区块链), and half that again when
+// the lexicon knows it as a way of putting a question; an English word by its
 // commonest translation; a function word counts for little whether the
 // corpus has it or not.
 func (ix *Index) reweigh(p *parsed, segs []words.Word) {
@@ -224,6 +225,8 @@ func (ix *Index) reweigh(p *parsed, segs []words.Word) {
 			switch {
 			case w.Function:
 				u.weight *= functionWeight
+			case han && w.Known && !u.known && ix.lex.Spoken(w.Text):
+				u.weight = general(w.IDF) * spokenWeight
 			case han && w.Known && !u.known:
 				u.weight = general(w.IDF)
 			case han && w.Known:
@@ -278,6 +281,12 @@ const (
 	// functionWeight scales the units of a function word (pronouns,
 	// adverbs, measure words) that the question-phrase list left.
 	functionWeight = 0.3
+	// spokenWeight scales a word of the lexicon's spoken-Mandarin groups
+	// that the corpus lacks (纠结, 靠谱, 咋整; 犹豫, 可靠): it says how the
+	// question is put, not what it asks about, and notes are written
+	// otherwise. Chosen on the tuning questions against 1 and 0.25 (see
+	// README.md).
+	spokenWeight = 0.5
 	// minUnknownShare is the least share of the top weight an unknown
 	// word keeps, however common it is in general.
 	minUnknownShare = 0.2

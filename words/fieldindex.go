@@ -13,6 +13,7 @@ import (
 //	field_zh.txt  every Chinese word of field.txt, with the other words
 //	              of its synonym groups ("word<TAB>syn|syn")
 //	field_en.txt  every English term, with its Chinese words
+//	field_spoken.txt  every word of the spoken-Mandarin groups
 //
 // `go test ./words -run TestFieldIndex -update` rewrites them; the test
 // fails while they differ from what field.txt gives.
@@ -20,14 +21,16 @@ import (
 // fieldIndexHeader heads both derived files.
 const fieldIndexHeader = "# Derived from field.txt by `go test ./words -run TestFieldIndex -update`; do not edit.\n"
 
-// buildFieldIndex derives field_zh.txt and field_en.txt from field.txt.
-func buildFieldIndex(text string) (zh, en string, err error) {
+// buildFieldIndex derives field_zh.txt, field_en.txt and field_spoken.txt
+// from field.txt.
+func buildFieldIndex(text string) (zh, en, spokenWords string, err error) {
 	entries, err := readField(text)
 	if err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
 	synonyms := map[string][]string{}
 	english := map[string][]string{}
+	spoken := map[string][]string{}
 	for _, e := range entries {
 		words := make([]string, 0, len(e.chinese))
 		for _, w := range e.chinese {
@@ -49,9 +52,12 @@ func buildFieldIndex(text string) (zh, en string, err error) {
 				}
 			}
 			synonyms[w] = appendNew(synonyms[w])
+			if e.spoken {
+				spoken[w] = nil
+			}
 		}
 	}
-	return sortedText(synonyms), sortedText(english), nil
+	return sortedText(synonyms), sortedText(english), sortedText(spoken), nil
 }
 
 // sortedText writes m as lines "key<TAB>v|v", sorted by key, after the

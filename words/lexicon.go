@@ -19,6 +19,9 @@ var fieldZHText string
 //go:embed field_en.txt
 var fieldENText string
 
+//go:embed field_spoken.txt
+var fieldSpokenText string
+
 //go:embed en_forms.txt
 var enFormsText string
 
@@ -36,6 +39,7 @@ type Lexicon struct {
 	cedict  sortedLines
 	fieldEN sortedLines // field_en.txt
 	fieldZH sortedLines // field_zh.txt
+	spoken  sortedLines // field_spoken.txt
 	forms   sortedLines // en_forms.txt: made → make, criteria → criterion
 	synEN   sortedLines // en_syn.txt: choose → select, pick
 	derivEN sortedLines // en_deriv.txt: elastic → elasticity
@@ -49,6 +53,7 @@ func NewLexicon() (*Lexicon, error) {
 		cedict:  sortedLines(enZHText),
 		fieldEN: sortedLines(fieldENText),
 		fieldZH: sortedLines(fieldZHText),
+		spoken:  sortedLines(fieldSpokenText),
 		forms:   sortedLines(enFormsText),
 		synEN:   sortedLines(enSynText),
 		derivEN: sortedLines(enDerivText),
@@ -57,34 +62,60 @@ func NewLexicon() (*Lexicon, error) {
 
 // fieldEntry is a line of field.txt: an English term and the Chinese words
 // it may stand for, or, with english empty, a group of Chinese words that
-// say the same thing.
+// say the same thing; spoken when the group is under a heading of spoken
+// Mandarin.
 type fieldEntry struct {
 	english string
 	chinese []string
+	spoken  bool
 }
 
 // readField reads field.txt's lines, up to the first malformed one.
 func readField(text string) ([]fieldEntry, error) {
 	var out []fieldEntry
 	n := 0
+	spoken := false
 	for line := range strings.Lines(text) {
 		n++
 		line = strings.TrimRight(line, "\r\n")
+		if isFieldHeading(line) {
+			spoken = strings.Contains(strings.ToLower(line), "spoken")
+		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		switch {
 		case f[0] == "en" && len(f) == 3:
-			out = append(out, fieldEntry{strings.Join(strings.Fields(strings.ToLower(f[1])), " "), strings.Split(f[2], "|")})
+			out = append(out, fieldEntry{english: strings.Join(strings.Fields(strings.ToLower(f[1])), " "), chinese: strings.Split(f[2], "|")})
 		case f[0] == "zh" && len(f) == 2:
-			out = append(out, fieldEntry{"", strings.Split(f[1], "|")})
+			out = append(out, fieldEntry{chinese: strings.Split(f[1], "|"), spoken: spoken})
 		default:
 			return out, fmt.Errorf("field.txt:%d: want en<TAB>term<TAB>words or zh<TAB>words", n)
 		}
 	}
 	return out, nil
 }
+
+// isFieldHeading reports whether a line of field.txt heads a section: "#
+// zh: …", "# en: …" or a part's "# --- … ---".
+func isFieldHeading(line string) bool {
+	for _, p := range []string{"# zh:", "# en:", "# ---"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Spoken reports whether w is a word of field.txt's spoken-Mandarin groups
+// (纠结, 靠谱, 咋办, and the written words they stand for, 犹豫, 可靠): how
+// a question is put rather than what it asks about.
+func (l *Lexicon) Spoken(w string) bool {
+	_, ok := l.spoken.find(w)
+	return ok
+}
+
 func appendNew(list []string, ws ...string) []string {
 	for _, w := range ws {
 		if w = strings.TrimSpace(w); w != "" && !slices.Contains(list, w) {

@@ -104,3 +104,15 @@ func TestRelated(t *testing.T) {
 		t.Errorf("Related(nonsense) = %v, want none", got)
 	}
 }
+
+func TestSpoken(t *testing.T) {
+	l, err := NewLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"纠结": true, "靠谱": true, "咋办": true, "缓存": false, "估值": false, "": false} {
+		if got := l.Spoken(w); got != want {
+			t.Errorf("Spoken(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
