@@ -160,10 +160,13 @@ func (c *Chinese) lookup(w string) (cost int, idf float64, class Class, ok, long
 }
 
 // modalVerbs are the auxiliaries jieba tags as verbs (应该 "should", 能够
-// "can") although they say how, not what: a question that shares only 应该
-// with a section shares nothing with it. Its tags already make 可以, 必须
-// and 务必 function words.
-var modalVerbs = map[string]bool{"应该": true, "应当": true, "理应": true, "能够": true, "得以": true}
+// "can", and alone 能, 会, 要, 想, 可) although they say how, not what: a
+// question that shares only 应该 with a section shares nothing with it.
+// Its tags already make 可以, 必须, 务必 and 该 function words.
+var modalVerbs = map[string]bool{
+	"应该": true, "应当": true, "理应": true, "能够": true, "得以": true,
+	"能": true, "会": true, "要": true, "想": true, "可": true,
+}
 
 // maxWord is the longest word, in characters, the dictionary holds.
 const maxWord = 6
