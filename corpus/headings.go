@@ -31,6 +31,16 @@ func headingLevel(trimmed string) int {
 	return n
 }
 
+// headingText is a heading's text without its marks: "## 缓存击穿 ##" →
+// "缓存击穿".
+func headingText(trimmed string) string {
+	t := strings.TrimSpace(strings.TrimLeft(trimmed, "#"))
+	if u := strings.TrimRight(t, "#"); u != t && strings.HasSuffix(u, " ") {
+		t = strings.TrimSpace(u)
+	}
+	return t
+}
+
 // sectionNumber reads a section heading's number and title. ok is false
 // when the heading has no number; number is 0 when it has one that is not
 // a positive whole number (the digits are returned in raw).
@@ -148,27 +158,42 @@ func outsideFences(lines []string) iter.Seq[string] {
 // label before the next heading. Most articles use "## N." and get 2; notes
 // that group their questions under chapters ("## 缓存", then "### 1.") get
 // 3, and their chapter headings end a section instead of being one.
-func sectionLevel(lines []string, plain bool) int {
-	level, current, numbered := 0, 0, false
+//
+// An article none of whose labelled headings has a number ("## 缓存击穿",
+// "## Q: 什么是缓存击穿") numbers its sections in order: unnumbered is then
+// true, and the level is the shallowest at which a heading is followed by
+// a question label.
+func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
+	numberedLevel, anyLevel := 0, 0
+	current, numbered := 0, false
 	for trimmed := range outsideFences(lines) {
 		if l := headingLevel(trimmed); l >= 2 {
 			current = l
 			_, _, _, numbered = sectionNumber(trimmed)
 			continue
 		}
-		if !numbered || (level != 0 && current >= level) {
+		if current == 0 {
 			continue
 		}
 		label, _, ok := parseLabel(trimmed)
 		if plain {
 			label, _, ok = parsePlainLabel(trimmed)
 		}
-		if f, known := lookupLabel(label); ok && known && f == questionField {
-			level = current
+		if f, known := lookupLabel(label); !ok || !known || f != questionField {
+			continue
+		}
+		if numbered && (numberedLevel == 0 || current < numberedLevel) {
+			numberedLevel = current
+		}
+		if anyLevel == 0 || current < anyLevel {
+			anyLevel = current
 		}
 	}
-	if level == 0 {
-		return 2
+	switch {
+	case numberedLevel != 0:
+		return numberedLevel, false
+	case anyLevel != 0:
+		return anyLevel, true
 	}
-	return level
+	return 2, false
 }

@@ -23,30 +23,35 @@ func TestHanNumber(t *testing.T) {
 
 func TestSectionLevel(t *testing.T) {
 	tests := []struct {
-		name  string
-		lines []string
-		want  int
+		name       string
+		lines      []string
+		want       int
+		unnumbered bool
 	}{
-		{"sections at ##", []string{"# T", "## 1. a", "**题目：** q", "### 1. sub", "text"}, 2},
-		{"chapters above ###", []string{"## 基础", "### 1. a", "**题目：** q", "## 进阶", "### 2. b", "**Question:** q"}, 3},
-		{"numbered chapters", []string{"## 一、基础", "### 1. a", "题目：q"}, 3},
-		{"no question labels", []string{"## 1. a", "text"}, 2},
-		{"no headings", []string{"**题目：** q"}, 2},
-		{"deepest is not shallowest", []string{"### 1. a", "**题目：** q", "## 2. b", "**题目：** q"}, 2},
+		{"sections at ##", []string{"# T", "## 1. a", "**题目：** q", "### 1. sub", "text"}, 2, false},
+		{"chapters above ###", []string{"## 基础", "### 1. a", "**题目：** q", "## 进阶", "### 2. b", "**Question:** q"}, 3, false},
+		{"numbered chapters", []string{"## 一、基础", "### 1. a", "题目：q"}, 3, false},
+		{"no question labels", []string{"## 1. a", "text"}, 2, false},
+		{"no headings", []string{"**题目：** q"}, 2, false},
+		{"deepest is not shallowest", []string{"### 1. a", "**题目：** q", "## 2. b", "**题目：** q"}, 2, false},
 		// With bold labels, a plain one is text: a chapter's intro
 		// that opens with 问题： does not make the chapter a section.
-		{"chapter intro", []string{"## 一、基础", "问题：本章讨论缓存。", "### 1. 穿透", "**题目：** 问？"}, 3},
+		{"chapter intro", []string{"## 一、基础", "问题：本章讨论缓存。", "### 1. 穿透", "**题目：** 问？"}, 3, false},
+		{"no numbers", []string{"## 缓存击穿", "**题目：** q", "## 缓存穿透", "**题目：** q"}, 2, true},
+		{"no numbers under chapters", []string{"## 缓存", "### 击穿", "**题目：** q", "### 穿透", "**题目：** q"}, 3, true},
+		{"one number is numbering", []string{"## 前言", "**题目：** q", "## 1. a", "**题目：** q"}, 2, false},
 	}
 	for _, tt := range tests {
-		if got := sectionLevel(tt.lines, !boldLabels(tt.lines)); got != tt.want {
-			t.Errorf("%s: sectionLevel = %d, want %d", tt.name, got, tt.want)
+		got, unnumbered := sectionLevel(tt.lines, !boldLabels(tt.lines))
+		if got != tt.want || unnumbered != tt.unnumbered {
+			t.Errorf("%s: sectionLevel = %d, %v; want %d, %v", tt.name, got, unnumbered, tt.want, tt.unnumbered)
 		}
 	}
 }
 
 func TestSectionLevelIgnoresCode(t *testing.T) {
 	lines := []string{"```", "## 1. a", "**题目：** q", "```", "### 1. b", "**题目：** q"}
-	if got := sectionLevel(lines, false); got != 3 {
+	if got, _ := sectionLevel(lines, false); got != 3 {
 		t.Errorf("sectionLevel = %d, want 3: the ## heading is inside a fence", got)
 	}
 }

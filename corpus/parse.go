@@ -30,7 +30,7 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 	}
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
 	p.plain = !boldLabels(lines)
-	p.level = sectionLevel(lines, p.plain)
+	p.level, p.unnumbered = sectionLevel(lines, p.plain)
 	for i, line := range lines {
 		p.line = i + 1
 		line = strings.TrimSuffix(line, "\r")
@@ -74,6 +74,7 @@ type parser struct {
 	problems []Problem
 
 	level      int  // heading level of sections, see sectionLevel
+	unnumbered bool // sections are numbered in order, see sectionLevel
 	plain      bool // the article's labels are not bold, see boldLabels
 	sec        *Section
 	sawHeading bool
@@ -258,6 +259,9 @@ func (p *parser) heading(line string) {
 	p.endSection()
 	p.sawHeading = true
 	n, raw, title, ok := sectionNumber(line)
+	if p.unnumbered {
+		n, raw, title, ok = len(p.seen)+1, "", headingText(line), true
+	}
 	p.brokenHeading = !ok || n == 0
 	if !ok {
 		p.problem(p.line, `section heading without a number: want "%s N. title", got %q`, strings.Repeat("#", p.level), line)

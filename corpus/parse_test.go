@@ -453,3 +453,35 @@ func TestParsePlainLabelsKeepAnswers(t *testing.T) {
 		t.Errorf("question %q, answer %q", s.Question, s.Answer.Markdown())
 	}
 }
+
+// TestParseUnnumbered: notes whose headings carry no numbers at all are
+// numbered in order, under chapters too, and their headings are the
+// sections' titles.
+func TestParseUnnumbered(t *testing.T) {
+	art, ps := corpus.Parse("cache.md", []byte(doc(
+		"# 缓存",
+		"## 基础",
+		"### 缓存击穿",
+		"**题目：** 什么是缓存击穿？",
+		"**答案：** 热点 key 过期。",
+		"### Q: 缓存穿透 ###",
+		"**题目：** 什么是缓存穿透？",
+		"**答案：** 查不存在的数据。",
+		"## 进阶",
+		"### 缓存雪崩",
+		"**题目：** 什么是缓存雪崩？",
+		"**答案：** 大量 key 同时过期。",
+	)))
+	if len(ps) != 0 {
+		t.Fatalf("problems: %v", problemLines(ps))
+	}
+	want := []struct{ id, title string }{{"cache/1", "缓存击穿"}, {"cache/2", "Q: 缓存穿透"}, {"cache/3", "缓存雪崩"}}
+	if len(art.Sections) != len(want) {
+		t.Fatalf("%d sections, want %d", len(art.Sections), len(want))
+	}
+	for i, w := range want {
+		if s := art.Sections[i]; s.ID != w.id || s.Title != w.title || s.Number != i+1 {
+			t.Errorf("section %d: %s %q (number %d), want %s %q", i, s.ID, s.Title, s.Number, w.id, w.title)
+		}
+	}
+}

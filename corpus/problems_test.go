@@ -70,14 +70,15 @@ func TestParseProblems(t *testing.T) {
 			want: []string{"a.md:7: duplicate section number 1 (first at line 1)"},
 		},
 		{
-			name: "heading without a number",
-			src:  doc("# 标题", "", "## 什么是大模型？", "", "**题目：** 问？", "", "**答案：** 答。", "", "**解析：** 析。"),
+			name: "heading without a number among numbered ones",
+			src: doc("# 标题", "", "## 什么是大模型？", "", "**题目：** 问？", "", "**答案：** 答。", "", "**解析：** 析。",
+				"## 2. 训练", "**题目：** 问？", "**答案：** 答。"),
 			want: []string{`a.md:3: section heading without a number: want "## N. title", got "## 什么是大模型？"`},
 		},
 		{
 			name: "Chinese word that is not a numeral",
-			src:  doc("## 一致性哈希", "**题目：** 问？", "**答案：** 答。"),
-			want: []string{`a.md:1: section heading without a number: want "## N. title", got "## 一致性哈希"`},
+			src:  doc("## 1. 节", "**题目：** 问？", "**答案：** 答。", "## 一致性哈希", "**题目：** 问？", "**答案：** 答。"),
+			want: []string{`a.md:4: section heading without a number: want "## N. title", got "## 一致性哈希"`},
 		},
 		{
 			name: "Chinese numeral zero",
