@@ -281,8 +281,8 @@ const (
 	// functionWeight scales the units of a function word (pronouns,
 	// adverbs, measure words) that the question-phrase list left.
 	functionWeight = 0.3
-	// spokenWeight scales a word of the lexicon's spoken-Mandarin groups
-	// that the corpus lacks (纠结, 靠谱, 咋整; 犹豫, 可靠): it says how the
+	// spokenWeight scales a word of the lexicon's spoken question wording
+	// that the corpus lacks (靠谱, 咋办; 可靠, 怎么办): it says how the
 	// question is put, not what it asks about, and notes are written
 	// otherwise. Chosen on the tuning questions against 1 and 0.25 (see
 	// README.md).

@@ -79,7 +79,7 @@ func readField(text string) ([]fieldEntry, error) {
 		n++
 		line = strings.TrimRight(line, "\r\n")
 		if isFieldHeading(line) {
-			spoken = strings.Contains(strings.ToLower(line), "spoken")
+			spoken = strings.HasPrefix(line, "# zh:") && strings.Contains(strings.ToLower(line), "spoken")
 		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -108,9 +108,10 @@ func isFieldHeading(line string) bool {
 	return false
 }
 
-// Spoken reports whether w is a word of field.txt's spoken-Mandarin groups
-// (纠结, 靠谱, 咋办, and the written words they stand for, 犹豫, 可靠): how
-// a question is put rather than what it asks about.
+// Spoken reports whether w is a word of field.txt's groups of spoken
+// question wording (the "# zh:" sections whose heading says spoken: 靠谱,
+// 咋办, 难处, and the written words they stand for, 可靠, 怎么办): how a
+// question is put rather than what it asks about.
 func (l *Lexicon) Spoken(w string) bool {
 	_, ok := l.spoken.find(w)
 	return ok

@@ -159,10 +159,10 @@ func (c *Chinese) lookup(w string) (cost int, idf float64, class Class, ok, long
 	return cost, float64(i) / 10, class, true, longer
 }
 
-// modalVerbs are the auxiliaries jieba tags as verbs (应该 "should", 能够
-// "can", and alone 能, 会, 要, 想, 可) although they say how, not what: a
-// question that shares only 应该 with a section shares nothing with it.
-// Its tags already make 可以, 必须, 务必 and 该 function words.
+// modalVerbs are the auxiliaries jieba tags as content words (应该
+// "should", 能够 "can", and alone 能, 会, 要, 想, 可) although they say how,
+// not what: a question that shares only 应该 with a section shares nothing
+// with it. Its tags already make 可以, 必须, 务必 and 该 function words.
 var modalVerbs = map[string]bool{
 	"应该": true, "应当": true, "理应": true, "能够": true, "得以": true,
 	"能": true, "会": true, "要": true, "想": true, "可": true,
