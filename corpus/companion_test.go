@@ -48,3 +48,15 @@ func TestCompanionFiles(t *testing.T) {
 		}
 	}
 }
+
+// A translation's headings must say which sections they translate: one
+// without numbers is reported, not attached by position (a partial
+// translation of section 2 would become section 1's).
+func TestCompanionWithoutNumbers(t *testing.T) {
+	en := "# Notes\n\n## Training\n\n**Question:** How is it trained?\n\n**Answer:** Forward and backward passes.\n"
+	_, err := corpus.Load(fstest.MapFS{"notes.md": {Data: []byte(zhArticle)}, "notes.en.md": {Data: []byte(en)}}, "x")
+	ps, ok := corpus.AsProblems(err)
+	if !ok || len(ps) == 0 || !strings.Contains(ps[0].Message, "without a number") {
+		t.Errorf("an unnumbered translation: err = %v, want a heading without a number", err)
+	}
+}

@@ -35,8 +35,8 @@ func headingLevel(trimmed string) int {
 // "缓存击穿".
 func headingText(trimmed string) string {
 	t := strings.TrimSpace(strings.TrimLeft(trimmed, "#"))
-	if u := strings.TrimRight(t, "#"); u != t && strings.HasSuffix(u, " ") {
-		t = strings.TrimSpace(u)
+	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") {
+		t = strings.TrimSpace(u) // "## ##" has no text
 	}
 	return t
 }
@@ -45,7 +45,7 @@ func headingText(trimmed string) string {
 // when the heading has no number; number is 0 when it has one that is not
 // a positive whole number (the digits are returned in raw).
 func sectionNumber(heading string) (number int, raw, title string, ok bool) {
-	if m := numberedHeading.FindStringSubmatch(heading); m != nil {
+	if m := numberedHeading.FindStringSubmatch(heading); m != nil && !letterAfterNumber(heading) {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n <= 0 {
 			n = 0
@@ -56,6 +56,20 @@ func sectionNumber(heading string) (number int, raw, title string, ok bool) {
 		return hanNumber(m[1]), m[1], strings.TrimSpace(m[2]), true
 	}
 	return 0, "", "", false
+}
+
+// letterAfterNumber reports whether a heading's leading number runs
+// straight into an ASCII letter, which it then belongs to: "## 2PC
+// 两阶段提交" and "## 5G 网络" are titles, not sections 2 and 5, while "## 1.
+// Kafka" is section 1.
+func letterAfterNumber(heading string) bool {
+	t := strings.TrimLeft(heading, "#")
+	t = strings.TrimLeft(t, " \t")
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z')
 }
 
 // hanNumber reads a Chinese numeral from 1 to 999 (三, 十二, 二十, 一百零五)
@@ -122,7 +136,9 @@ func hanDigit(r rune) int {
 func boldLabels(lines []string) bool {
 	for trimmed := range outsideFences(lines) {
 		if label, _, ok := parseLabel(trimmed); ok {
-			if _, known := lookupLabel(label); known {
+			// An exam paper's 问 or 答 in bold may be a quoted exchange
+			// in notes that otherwise type their labels plainly.
+			if _, known := lookupLabel(label); known && !isExamLabel(label) {
 				return true
 			}
 		}
@@ -176,7 +192,7 @@ func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
 			continue
 		}
 		label, _, ok := parseLabel(trimmed)
-		if plain {
+		if !ok && plain {
 			label, _, ok = parsePlainLabel(trimmed)
 		}
 		if f, known := lookupLabel(label); !ok || !known || f != questionField {

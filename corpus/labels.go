@@ -96,6 +96,13 @@ func parsePlainLabel(line string) (label, rest string, ok bool) {
 	return m[1], m[2], true
 }
 
+// isExamLabel reports whether a label is one of examLabels, which count
+// only where they fit (see parser.examLabelFits).
+func isExamLabel(label string) bool {
+	_, ok := examLabels[strings.ToLower(label)]
+	return ok
+}
+
 // lookupLabel returns the field a label names.
 func lookupLabel(label string) (field, bool) {
 	l := strings.ToLower(label)

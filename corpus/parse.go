@@ -31,6 +31,12 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
 	p.plain = !boldLabels(lines)
 	p.level, p.unnumbered = sectionLevel(lines, p.plain)
+	if _, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/"))); companion {
+		// A translation attaches to its original by number, and
+		// numbers by position would attach a partial one to the wrong
+		// sections: its headings must say which they translate.
+		p.unnumbered = false
+	}
 	for i, line := range lines {
 		p.line = i + 1
 		line = strings.TrimSuffix(line, "\r")
@@ -125,7 +131,11 @@ func (p *parser) feed(line string) {
 	}
 	if label, rest, ok := parseLabel(trimmed); ok {
 		if f, known := lookupLabel(label); known {
-			p.labelled(f, label, rest)
+			if !isExamLabel(label) || p.examLabelFits(f) {
+				p.labelled(f, label, rest)
+			} else {
+				p.addText(line, true) // an exchange quoted in an answer
+			}
 			return
 		}
 		if near := nearLabel(label); near != "" {
@@ -196,6 +206,26 @@ func (p *parser) plainLabelFits(f field, label string) bool {
 			return p.field == answerField
 		}
 		return false
+	}
+	return false
+}
+
+// examLabelFits reports whether an exam paper's label (问, 答, 点评 …),
+// bold, starts field f here: in a section, in the order the parts come in,
+// each once. Elsewhere it is text, so that an answer may quote an exchange
+// ("**问：** 为什么不用数据库？ **答：** 太慢。") as it could before these
+// labels were known.
+func (p *parser) examLabelFits(f field) bool {
+	if p.sec == nil || p.fieldLines[f] != 0 {
+		return false
+	}
+	switch f {
+	case questionField:
+		return p.field == noField
+	case answerField:
+		return p.field == questionField || p.field == aliasField
+	case analysisField:
+		return p.field == answerField
 	}
 	return false
 }

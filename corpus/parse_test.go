@@ -485,3 +485,54 @@ func TestParseUnnumbered(t *testing.T) {
 		}
 	}
 }
+
+// TestParseUnnumberedEdges: a number that runs into a letter is part of
+// the title (2PC), and a heading of marks only has no title.
+func TestParseUnnumberedEdges(t *testing.T) {
+	art, ps := corpus.Parse("a.md", []byte(doc(
+		"## 缓存击穿", "**题目：** 什么是缓存击穿？", "**答案：** 热点 key 过期。",
+		"## 2PC 两阶段提交", "**题目：** 什么是 2PC？", "**答案：** 两阶段提交。",
+	)))
+	if len(ps) != 0 || len(art.Sections) != 2 || art.Sections[1].ID != "a/2" || art.Sections[1].Title != "2PC 两阶段提交" {
+		t.Errorf("problems %v, sections %+v; want a/1 缓存击穿 and a/2 2PC 两阶段提交", problemLines(ps), art.Sections)
+	}
+	_, ps = corpus.Parse("a.md", []byte(doc(
+		"## 缓存击穿", "**题目：** 问？", "**答案：** 答。",
+		"## ##", "**题目：** 问？", "**答案：** 答。",
+	)))
+	if got := problemLines(ps); len(got) != 1 || !strings.Contains(got[0], "section 2 has no title") {
+		t.Errorf("a heading of marks only: problems %v, want section 2 has no title", got)
+	}
+	// In numbered notes, 5G is not section 5 either.
+	if _, ps := corpus.Parse("a.md", []byte(doc("## 1. 节", "**题目：** 问？", "**答案：** 答。", "## 5G 网络", "**题目：** 问？", "**答案：** 答。"))); len(ps) != 1 || !strings.Contains(ps[0].Message, "without a number") {
+		t.Errorf("## 5G in numbered notes: problems %v, want a heading without a number", problemLines(ps))
+	}
+}
+
+// TestParseExamLabelsQuoted: an exchange quoted in an answer with the
+// exam paper's labels in bold stays in the answer, and a bold one does not
+// turn plain labels elsewhere into text.
+func TestParseExamLabelsQuoted(t *testing.T) {
+	s := parseOne(t, doc("## 1. 缓存", "**题目：** 什么是缓存？", "**答案：** 存放热点数据。", "", "**问：** 为什么不用数据库？", "", "**答：** 太慢。"))
+	checkAnswer(t, s.Answer, para("存放热点数据。"), para("**问：** 为什么不用数据库？"), para("**答：** 太慢。"))
+	s = parseOne(t, doc("## 1. 缓存", "题目：什么是缓存？", "答案：存放热点数据。", "", "**问：** 为什么不用数据库？", "", "解析：常考。"))
+	if s.Question != "什么是缓存？" || s.Analysis != "常考。" {
+		t.Errorf("Question %q, Analysis %q: a bold 问 made the plain labels text", s.Question, s.Analysis)
+	}
+	// Outside any section an exam label is text, not a problem.
+	if _, ps := corpus.Parse("a.md", []byte(doc("# 笔记", "**问：** 这份笔记怎么用？", "## 1. 节", "**题目：** 问？", "**答案：** 答。"))); len(ps) != 0 {
+		t.Errorf("an exam label in the preface: problems %v", problemLines(ps))
+	}
+}
+
+// Notes labelled only as exam papers label them, in bold and without
+// numbers, are numbered in order too.
+func TestParseExamLabelsUnnumbered(t *testing.T) {
+	art, ps := corpus.Parse("a.md", []byte(doc(
+		"## 缓存击穿", "**问：** 什么是缓存击穿？", "**答：** 热点 key 过期。",
+		"## 缓存穿透", "**问：** 什么是缓存穿透？", "**答：** 查不存在的数据。", "**点评：** 常考。",
+	)))
+	if len(ps) != 0 || len(art.Sections) != 2 || art.Sections[1].Question != "什么是缓存穿透？" || art.Sections[1].Analysis != "常考。" {
+		t.Errorf("problems %v, sections %+v", problemLines(ps), art.Sections)
+	}
+}
