@@ -62,8 +62,8 @@ func NewLexicon() (*Lexicon, error) {
 
 // fieldEntry is a line of field.txt: an English term and the Chinese words
 // it may stand for, or, with english empty, a group of Chinese words that
-// say the same thing; spoken when the group is under a heading of spoken
-// Mandarin.
+// say the same thing; spoken when the group is in the block under a
+// heading of spoken question wording.
 type fieldEntry struct {
 	english string
 	chinese []string
@@ -78,10 +78,10 @@ func readField(text string) ([]fieldEntry, error) {
 	for line := range strings.Lines(text) {
 		n++
 		line = strings.TrimRight(line, "\r\n")
-		if isFieldHeading(line) {
-			spoken = strings.HasPrefix(line, "# zh:") && strings.Contains(strings.ToLower(line), "spoken")
-		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			// A heading of spoken wording marks the block of groups
+			// under it; a blank line or another comment ends it.
+			spoken = strings.HasPrefix(line, "# zh:") && strings.Contains(strings.ToLower(line), "spoken")
 			continue
 		}
 		f := strings.Split(line, "\t")
@@ -95,17 +95,6 @@ func readField(text string) ([]fieldEntry, error) {
 		}
 	}
 	return out, nil
-}
-
-// isFieldHeading reports whether a line of field.txt heads a section: "#
-// zh: …", "# en: …" or a part's "# --- … ---".
-func isFieldHeading(line string) bool {
-	for _, p := range []string{"# zh:", "# en:", "# ---"} {
-		if strings.HasPrefix(line, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // Spoken reports whether w is a word of field.txt's groups of spoken
