@@ -97,7 +97,7 @@ func parsePlainLabel(line string) (label, rest string, ok bool) {
 }
 
 // isExamLabel reports whether a label is one of examLabels, which count
-// only where they fit (see parser.examLabelFits).
+// only where they fit (see parser.fitsInOrder).
 func isExamLabel(label string) bool {
 	_, ok := examLabels[strings.ToLower(label)]
 	return ok

@@ -131,7 +131,7 @@ func (p *parser) feed(line string) {
 	}
 	if label, rest, ok := parseLabel(trimmed); ok {
 		if f, known := lookupLabel(label); known {
-			if !isExamLabel(label) || p.examLabelFits(f) {
+			if !isExamLabel(label) || p.fitsInOrder(f) {
 				p.labelled(f, label, rest)
 			} else {
 				p.addText(line, true) // an exchange quoted in an answer
@@ -187,41 +187,32 @@ func (p *parser) feedVerbatim(line, trimmed string) bool {
 }
 
 // plainLabelFits reports whether a label typed without bold starts field
-// f here: only in the order the parts come in (题目, 答案, 解析), each
-// once, and for the analysis only under a name that says so (解析,
-// 答案解析, 详解), since a paragraph of an answer may well open with
-// "分析：" or "解释：".
+// f here: in order (see fitsInOrder), and for the analysis only under a
+// name that says so (解析, 答案解析, 详解), since a paragraph of an answer
+// may well open with "分析：" or "解释：".
 func (p *parser) plainLabelFits(f field, label string) bool {
-	if p.fieldLines[f] != 0 {
+	if f == analysisField {
+		switch strings.ToLower(label) {
+		case "解析", "答案解析", "详解", "詳解", "analysis":
+		default:
+			return false
+		}
+	}
+	return p.fitsInOrder(f)
+}
+
+// fitsInOrder reports whether field f may start here for a label that
+// counts only where it fits (typed without bold, or an exam paper's 问,
+// 答, 点评 …): in a section, in the order the parts come in (题目, 别名,
+// 答案, 解析), each once. Elsewhere such a label is text, so that an answer
+// may quote an exchange ("**问：** 为什么不用数据库？ **答：** 太慢。").
+func (p *parser) fitsInOrder(f field) bool {
+	if p.sec == nil || p.fieldLines[f] != 0 {
 		return false
 	}
 	switch f {
 	case questionField, aliasField:
 		return p.field == noField || (f == aliasField && p.field == questionField)
-	case answerField:
-		return p.field == questionField || p.field == aliasField
-	case analysisField:
-		switch strings.ToLower(label) {
-		case "解析", "答案解析", "详解", "詳解", "analysis":
-			return p.field == answerField
-		}
-		return false
-	}
-	return false
-}
-
-// examLabelFits reports whether an exam paper's label (问, 答, 点评 …),
-// bold, starts field f here: in a section, in the order the parts come in,
-// each once. Elsewhere it is text, so that an answer may quote an exchange
-// ("**问：** 为什么不用数据库？ **答：** 太慢。") as it could before these
-// labels were known.
-func (p *parser) examLabelFits(f field) bool {
-	if p.sec == nil || p.fieldLines[f] != 0 {
-		return false
-	}
-	switch f {
-	case questionField:
-		return p.field == noField
 	case answerField:
 		return p.field == questionField || p.field == aliasField
 	case analysisField:
