@@ -135,10 +135,10 @@ func hanDigit(r rune) int {
 // is an option of a multiple-choice question, not the answer.
 func boldLabels(lines []string) bool {
 	for trimmed := range outsideFences(lines) {
-		if label, _, ok := parseLabel(trimmed); ok {
+		if label, _, _, ok := readLabel(trimmed); ok {
 			// An exam paper's 问 or 答 in bold may be a quoted exchange
 			// in notes that otherwise type their labels plainly.
-			if _, known := lookupLabel(label); known && !isExamLabel(label) {
+			if known(label) && !isExamLabel(label) {
 				return true
 			}
 		}
@@ -183,7 +183,8 @@ func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
 	numberedLevel, anyLevel := 0, 0
 	current, numbered := 0, false
 	for trimmed := range outsideFences(lines) {
-		if l := headingLevel(trimmed); l >= 2 {
+		label, _, _, ok := readLabel(trimmed)
+		if l := headingLevel(trimmed); l >= 2 && !ok {
 			current = l
 			_, _, _, numbered = sectionNumber(trimmed)
 			continue
@@ -191,7 +192,6 @@ func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
 		if current == 0 {
 			continue
 		}
-		label, _, ok := parseLabel(trimmed)
 		if !ok && plain {
 			label, _, ok = parsePlainLabel(trimmed)
 		}

@@ -13,6 +13,8 @@ var (
 	// listItem matches "- x", "* x", "+ x", "1. x", "1) x" and "1、x":
 	// Chinese text puts no space after "、" or "．".
 	listItem = regexp.MustCompile(`^(\s*)([-*+]\s|\d{1,9}[.)]\s|\d{1,9}[．、])\s*(.*)$`)
+	// thematicBreak matches a Markdown rule: "---", "***", "_ _ _".
+	thematicBreak = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 	// leadTerm matches the bold term a list item opens with.
 	leadTerm = regexp.MustCompile(`^\*\*\s*([^*]+?)\s*[：:]?\s*\*\*\s*[：:]?\s*(.*)$`)
 )
@@ -82,6 +84,7 @@ type parser struct {
 	level      int  // heading level of sections, see sectionLevel
 	unnumbered bool // sections are numbered in order, see sectionLevel
 	plain      bool // the article's labels are not bold, see boldLabels
+	quoted     bool // the field was opened by a quoted label: "> **题目：** …"
 	sec        *Section
 	sawHeading bool
 	// brokenHeading is true after a section heading that could not be
@@ -108,6 +111,24 @@ func (p *parser) feed(line string) {
 	if p.feedVerbatim(line, trimmed) {
 		return
 	}
+	if thematicBreak.MatchString(trimmed) {
+		// "---" between sections is a rule, not text of the analysis
+		// above it.
+		p.addText("", true)
+		return
+	}
+	if p.quoted {
+		if l, ok := unquote(line); ok {
+			line, trimmed = l, strings.TrimSpace(l)
+		}
+	}
+	label, rest, sh, marked := readLabel(trimmed)
+	if marked && sh == headingShape {
+		if f, _ := lookupLabel(label); p.fitsInOrder(f) {
+			p.labelled(f, label, rest)
+			return
+		}
+	}
 	if strings.HasPrefix(trimmed, "# ") {
 		p.title(strings.TrimSpace(trimmed[2:]))
 		return
@@ -129,17 +150,24 @@ func (p *parser) feed(line string) {
 			return
 		}
 	}
-	if label, rest, ok := parseLabel(trimmed); ok {
-		if f, known := lookupLabel(label); known {
+	if marked {
+		f, known := lookupLabel(label)
+		switch {
+		case !known:
+			if near := nearLabel(label); near != "" {
+				p.problem(p.line, "unknown label %q: did you mean %q?", label, near)
+			}
+		case sh == boldShape || sh == bracketShape:
 			if !isExamLabel(label) || p.fitsInOrder(f) {
 				p.labelled(f, label, rest)
 			} else {
 				p.addText(line, true) // an exchange quoted in an answer
 			}
 			return
-		}
-		if near := nearLabel(label); near != "" {
-			p.problem(p.line, "unknown label %q: did you mean %q?", label, near)
+		case (sh == itemShape || sh == quoteShape) && p.plainLabelFits(f, label):
+			p.labelled(f, label, rest)
+			p.quoted = sh == quoteShape
+			return
 		}
 	}
 	p.addText(line, true)
@@ -278,6 +306,7 @@ func (p *parser) title(t string) {
 
 func (p *parser) heading(line string) {
 	p.endSection()
+	p.quoted = false
 	p.sawHeading = true
 	n, raw, title, ok := sectionNumber(line)
 	if p.unnumbered {
@@ -315,6 +344,7 @@ func (p *parser) heading(line string) {
 }
 
 func (p *parser) startField(f field, label string) {
+	p.quoted = false
 	if p.sec == nil {
 		if !p.brokenHeading { // else the broken heading above is the problem
 			p.problem(p.line, "label %q outside any section", label)
