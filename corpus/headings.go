@@ -179,7 +179,11 @@ func outsideFences(lines []string) iter.Seq[string] {
 // "## Q: 什么是缓存击穿") numbers its sections in order: unnumbered is then
 // true, and the level is the shallowest at which a heading is followed by
 // a question label.
-func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
+//
+// In an article with no labels at all, a heading followed by any text
+// stands for one followed by a question label: its sections are the
+// headings with text under them.
+func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered bool) {
 	numberedLevel, anyLevel := 0, 0
 	current, numbered := 0, false
 	for trimmed := range outsideFences(lines) {
@@ -195,7 +199,10 @@ func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
 		if !ok && plain {
 			label, _, ok = parsePlainLabel(trimmed)
 		}
-		if f, known := lookupLabel(label); !ok || !known || f != questionField {
+		switch f, known := lookupLabel(label); {
+		case labelless && trimmed != "" && headingLevel(trimmed) == 0:
+		case ok && known && f == questionField:
+		default:
 			continue
 		}
 		if numbered && (numberedLevel == 0 || current < numberedLevel) {
@@ -210,6 +217,22 @@ func sectionLevel(lines []string, plain bool) (level int, unnumbered bool) {
 		return numberedLevel, false
 	case anyLevel != 0:
 		return anyLevel, true
+	case labelless:
+		return 2, true // nothing to number; Parse reports it
 	}
 	return 2, false
+}
+
+// hasLabels reports whether any line of an article opens with a label, in
+// any shape, bold or plain.
+func hasLabels(lines []string) bool {
+	for trimmed := range outsideFences(lines) {
+		if label, _, _, ok := readLabel(trimmed); ok && known(label) {
+			return true
+		}
+		if _, _, ok := parsePlainLabel(trimmed); ok {
+			return true
+		}
+	}
+	return false
 }

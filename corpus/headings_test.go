@@ -42,7 +42,7 @@ func TestSectionLevel(t *testing.T) {
 		{"one number is numbering", []string{"## 前言", "**题目：** q", "## 1. a", "**题目：** q"}, 2, false},
 	}
 	for _, tt := range tests {
-		got, unnumbered := sectionLevel(tt.lines, !boldLabels(tt.lines))
+		got, unnumbered := sectionLevel(tt.lines, !boldLabels(tt.lines), !hasLabels(tt.lines))
 		if got != tt.want || unnumbered != tt.unnumbered {
 			t.Errorf("%s: sectionLevel = %d, %v; want %d, %v", tt.name, got, unnumbered, tt.want, tt.unnumbered)
 		}
@@ -51,7 +51,7 @@ func TestSectionLevel(t *testing.T) {
 
 func TestSectionLevelIgnoresCode(t *testing.T) {
 	lines := []string{"```", "## 1. a", "**题目：** q", "```", "### 1. b", "**题目：** q"}
-	if got, _ := sectionLevel(lines, false); got != 3 {
+	if got, _ := sectionLevel(lines, false, false); got != 3 {
 		t.Errorf("sectionLevel = %d, want 3: the ## heading is inside a fence", got)
 	}
 }

@@ -114,11 +114,11 @@ func TestLoadProblemsSorted(t *testing.T) {
 	// it; Load must still list the file's problems by line.
 	dir := writeFiles(t, map[string]string{
 		"b.md": "## 1. 节\n**题目：** 问？\n**答按：** 答。\n",
-		"a.md": "## 1. 节\n**答案：** 答。\n",
+		"a.md": "## 1. 节\n**题目：** 问？\n",
 	})
 	got := loadProblems(t, dir)
 	want := []string{
-		filepath.ToSlash(dir) + "/a.md:1: section 1 has no 题目 (question)",
+		filepath.ToSlash(dir) + "/a.md:1: section 1 has no 答案 (answer)",
 		filepath.ToSlash(dir) + "/b.md:1: section 1 has no 答案 (answer)",
 		filepath.ToSlash(dir) + `/b.md:3: unknown label "答按": did you mean "答案"?`,
 	}

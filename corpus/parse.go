@@ -32,7 +32,8 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 	}
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
 	p.plain = !boldLabels(lines)
-	p.level, p.unnumbered = sectionLevel(lines, p.plain)
+	p.labelless = !hasLabels(lines)
+	p.level, p.unnumbered = sectionLevel(lines, p.plain, p.labelless)
 	if _, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/"))); companion {
 		// A translation attaches to its original by number, and
 		// numbers by position would attach a partial one to the wrong
@@ -52,8 +53,12 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 		p.problem(p.fenceLine, "code fence %s opened here is never closed", p.fence)
 	}
 	p.endSection()
-	if len(p.art.Sections) == 0 && !p.sawHeading {
+	switch {
+	case len(p.art.Sections) > 0:
+	case !p.sawHeading:
 		p.problem(1, `no sections: expected headings like "## 1. 什么是大模型？"`)
+	case p.labelless:
+		p.problem(1, `no sections: no heading has text under it, and no line has a label like "**答案：**"`)
 	}
 	if p.art.Title == "" {
 		p.art.Title = p.art.Slug
@@ -85,6 +90,9 @@ type parser struct {
 	unnumbered bool // sections are numbered in order, see sectionLevel
 	plain      bool // the article's labels are not bold, see boldLabels
 	quoted     bool // the field was opened by a quoted label: "> **题目：** …"
+	// labelless is true for notes with no labels at all: a heading and
+	// the text under it are a question and its answer.
+	labelless bool
 	sec        *Section
 	sawHeading bool
 	// brokenHeading is true after a section heading that could not be
@@ -149,6 +157,16 @@ func (p *parser) feed(line string) {
 			p.labelled(f, label, rest)
 			return
 		}
+	}
+	if l := headingLevel(trimmed); l > p.level && p.sec != nil {
+		// A heading inside a section is a paragraph of its own, in
+		// bold as a reply shows it, not the start of the text under it.
+		p.addText("", true)
+		if t := headingText(trimmed); t != "" {
+			p.addText("**"+t+"**", true)
+		}
+		p.addText("", true)
+		return
 	}
 	if marked {
 		f, known := lookupLabel(label)
@@ -341,6 +359,9 @@ func (p *parser) heading(line string) {
 	p.fieldLines = map[field]int{}
 	p.text = map[field]*textBuilder{questionField: {}, analysisField: {}, aliasField: {}}
 	p.answer = answerBuilder{}
+	if p.labelless {
+		p.field, p.fieldLines[answerField] = answerField, p.line
+	}
 }
 
 func (p *parser) startField(f field, label string) {
@@ -382,7 +403,14 @@ func (p *parser) endSection() {
 	s.Analysis = p.text[analysisField].String()
 	s.Aliases = splitAliases(p.text[aliasField].String())
 	s.Answer = p.answer.finish()
-	if _, ok := p.fieldLines[questionField]; !ok {
+	if p.labelless && s.Answer.IsEmpty() {
+		return // a heading without text in free-form notes: a divider
+	}
+	if _, ok := p.fieldLines[questionField]; !ok && s.Title != "" {
+		// Notes often ask the question in the heading
+		// ("## 3. 什么是缓存穿透？") and label only the answer.
+		s.Question = s.Title
+	} else if !ok {
 		p.problem(s.Line, "section %d has no %s", s.Number, questionField.name())
 	} else if s.Question == "" {
 		p.problem(p.fieldLines[questionField], "section %d has an empty %s", s.Number, questionField.name())

@@ -215,9 +215,11 @@ func TestParseTitle(t *testing.T) {
 	checkAnswer(t, s.Answer, para("# 不是标题"))
 }
 
+// TestParseSubheadingsAreText: a heading inside a section is a bold
+// paragraph of its own, not joined to the text under it.
 func TestParseSubheadingsAreText(t *testing.T) {
 	s := parseOne(t, answerDoc("### 小标题", "正文。"))
-	checkAnswer(t, s.Answer, para("### 小标题正文。"))
+	checkAnswer(t, s.Answer, para("**小标题**"), para("正文。"))
 }
 
 func TestParseInvalidUTF8Replaced(t *testing.T) {
@@ -276,7 +278,7 @@ func TestParseChapters(t *testing.T) {
 		t.Errorf("sections %s %q line %d, %s %q; want mq/1 消息丢失 line 4, mq/2 顺序消息", s1.ID, s1.Title, s1.Line, s2.ID, s2.Title)
 	}
 	checkAnswer(t, s1.Answer, para("生产端确认。"))
-	checkAnswer(t, s2.Answer, para("同一 key 发到同一分区。"), para("#### 细节分区内有序。"))
+	checkAnswer(t, s2.Answer, para("同一 key 发到同一分区。"), para("**细节**"), para("分区内有序。"))
 }
 
 // TestParsePlainLabels: labels typed without bold count where the section
