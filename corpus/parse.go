@@ -92,7 +92,7 @@ type parser struct {
 	quoted     bool // the field was opened by a quoted label: "> **题目：** …"
 	// labelless is true for notes with no labels at all: a heading and
 	// the text under it are a question and its answer.
-	labelless bool
+	labelless  bool
 	sec        *Section
 	sawHeading bool
 	// brokenHeading is true after a section heading that could not be
