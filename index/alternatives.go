@@ -142,6 +142,12 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 		if err != nil {
 			return err
 		}
+		if len(alts) == 0 && ix.english {
+			if err := ix.readInEnglish(w.Text, units, candidates, add); err != nil {
+				return err
+			}
+			continue
+		}
 		if len(alts) > 0 {
 			add(alts, units)
 		}

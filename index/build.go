@@ -23,6 +23,7 @@ import (
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/internal/memo"
+	"github.com/startupqa/startupqa/lang"
 	"github.com/startupqa/startupqa/words"
 )
 
@@ -70,6 +71,9 @@ type Index struct {
 	// maps English terms and paraphrases to words the corpus may use.
 	zh  *words.Chinese
 	lex *words.Lexicon
+	// english is true when some article is written in English: a
+	// Chinese question's words are then also read in English.
+	english bool
 }
 
 // Option configures an index.
@@ -426,7 +430,22 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		wordCache: memo.New[[]term](maxDFCache),
 		simplify:  o.simplify,
 		readings:  o.readings,
+		english:   writtenInEnglish(c),
 	}, nil
+}
+
+// writtenInEnglish reports whether any article of the corpus is written in
+// English, not as a companion of a Chinese one: only then are a Chinese
+// question's words read as English. In Chinese notes, the English words
+// are names and acronyms (Redis, KOL) that a Chinese word would reach
+// wrongly, and a companion's passages answer Chinese questions already.
+func writtenInEnglish(c *corpus.Corpus) bool {
+	for _, s := range c.Sections {
+		if s.Lang == "" && lang.Of(s.Title+s.Question) == lang.English {
+			return true
+		}
+	}
+	return false
 }
 
 // Close releases the index.

@@ -3,10 +3,11 @@ package words
 import (
 	"flag"
 	"os"
+	"slices"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite field_zh.txt, field_en.txt and field_spoken.txt from field.txt")
+var update = flag.Bool("update", false, "rewrite field_zh.txt, field_en.txt, field_spoken.txt and zh_en.txt from field.txt and en_zh.txt")
 
 // TestFieldIndex fails while the derived lists differ from what field.txt
 // gives, or field.txt has a malformed line.
@@ -15,16 +16,17 @@ func TestFieldIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	reverse := buildReverse(en, enZHText)
 	if *update {
-		for name, text := range map[string]string{"field_zh.txt": zh, "field_en.txt": en, "field_spoken.txt": spoken} {
+		for name, text := range map[string]string{"field_zh.txt": zh, "field_en.txt": en, "field_spoken.txt": spoken, "zh_en.txt": reverse} {
 			if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		return
 	}
-	if zh != fieldZHText || en != fieldENText || spoken != fieldSpokenText {
-		t.Error("field_zh.txt, field_en.txt or field_spoken.txt is stale: go test ./words -run TestFieldIndex -update")
+	if zh != fieldZHText || en != fieldENText || spoken != fieldSpokenText || reverse != zhENText {
+		t.Error("field_zh.txt, field_en.txt, field_spoken.txt or zh_en.txt is stale: go test ./words -run TestFieldIndex -update")
 	}
 }
 
@@ -46,5 +48,25 @@ func TestBuildFieldIndex(t *testing.T) {
 	}
 	if _, _, _, err := buildFieldIndex("en\tonly two\n"); err == nil {
 		t.Error("a malformed line was accepted")
+	}
+}
+
+// TestBuildReverse: a Chinese word's English comes from the field's terms
+// first, then from the dictionary, where the word is the commoner rendering
+// first; single characters are left out.
+func TestBuildReverse(t *testing.T) {
+	fieldEN := fieldIndexHeader + "mq\t消息队列\n"
+	enZH := "# dictionary\nmessage queue\t消息队列\nqueue\t队列|消息队列\nline\t行|队列\n"
+	got := buildReverse(fieldEN, enZH)
+	want := reverseHeader + "消息队列\tmq|message queue|queue\n队列\tqueue|line\n"
+	if got != want {
+		t.Errorf("zh_en:\n%s\nwant:\n%s", got, want)
+	}
+	l, err := NewLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if en := l.English("缓存"); !slices.Contains(en, "cache") {
+		t.Errorf("English(缓存) = %q, want cache among them", en)
 	}
 }

@@ -22,6 +22,9 @@ var fieldENText string
 //go:embed field_spoken.txt
 var fieldSpokenText string
 
+//go:embed zh_en.txt
+var zhENText string
+
 //go:embed en_forms.txt
 var enFormsText string
 
@@ -43,6 +46,7 @@ type Lexicon struct {
 	forms   sortedLines // en_forms.txt: made → make, criteria → criterion
 	synEN   sortedLines // en_syn.txt: choose → select, pick
 	derivEN sortedLines // en_deriv.txt: elastic → elasticity
+	zhEN    sortedLines // zh_en.txt: 缓存 → cache
 }
 
 // NewLexicon returns the embedded lexicon: CC-CEDICT's glosses and the
@@ -57,6 +61,7 @@ func NewLexicon() (*Lexicon, error) {
 		forms:   sortedLines(enFormsText),
 		synEN:   sortedLines(enSynText),
 		derivEN: sortedLines(enDerivText),
+		zhEN:    sortedLines(zhENText),
 	}, nil
 }
 
@@ -251,6 +256,13 @@ func (l *Lexicon) Related(phrase string) []string {
 // relatedPerSynonym is how many of a synonym's translations, commonest
 // first, Related offers: further ones are rarer senses of the synonym.
 const relatedPerSynonym = 3
+
+// English returns the English words and phrases a Chinese word may stand
+// for in notes written in English, the field's terms first.
+func (l *Lexicon) English(w string) []string {
+	v, _ := l.zhEN.find(w)
+	return splitWords(v)
+}
 
 // Synonyms returns the words that field.txt groups with w.
 func (l *Lexicon) Synonyms(w string) []string {
