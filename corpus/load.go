@@ -48,14 +48,13 @@ func LoadDir(dir string) (*Corpus, error) {
 	return Load(os.DirFS(dir), dir)
 }
 
-// Load reads every *.md file at the top of fsys (README.md excepted) as an
-// article. root prefixes file names in problems and in Article.File.
+// Load reads every article of fsys (see ArticleFiles) as an article. root prefixes file names in problems and in Article.File.
 //
 // A corpus with any problem is refused as a whole: the error is a Problems
 // listing every problem of every file, so authors fix them all in one go
 // and no one is ever served half a corpus.
 func Load(fsys fs.FS, root string) (*Corpus, error) {
-	names, err := articleFiles(fsys)
+	names, err := ArticleFiles(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
@@ -178,24 +177,42 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
-func articleFiles(fsys fs.FS) ([]string, error) {
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, err
-	}
+// ArticleFiles lists the articles under the root of fsys: every *.md or
+// *.markdown file, in subdirectories too (a group keeps its notes in
+// folders by subject), as slash-separated paths in sorted order. Hidden
+// files and directories are skipped (an editor's .#notes.md, .git, and
+// the ..data directories Kubernetes mounts a ConfigMap through), as are
+// README.md files and directories deeper than maxDepth.
+func ArticleFiles(fsys fs.FS) ([]string, error) {
 	var names []string
-	for _, e := range entries {
-		name := e.Name()
-		// Hidden files are not articles: editors keep locks and
-		// backups there (Emacs's .#notes.md).
-		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
-			continue
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == "." {
+				return err
+			}
+			return nil // a subdirectory that cannot be read holds no articles we can serve
+		}
+		base := d.Name()
+		if d.IsDir() {
+			if name != "." && (strings.HasPrefix(base, ".") || strings.Count(name, "/") >= maxDepth) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := path.Ext(base)
+		if strings.HasPrefix(base, ".") || !(strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) || strings.EqualFold(base, "README.md") {
+			return nil
 		}
 		names = append(names, name)
-	}
+		return nil
+	})
 	slices.Sort(names)
-	return names, nil
+	return names, err
 }
+
+// maxDepth bounds how deep ArticleFiles looks, so that a corpus directory
+// pointed at a home directory by mistake does not walk the whole disk.
+const maxDepth = 4
 
 // AsProblems returns the problems inside err, if it carries any.
 func AsProblems(err error) (Problems, bool) {

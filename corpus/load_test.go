@@ -66,8 +66,9 @@ func TestLoadDirValid(t *testing.T) {
 	for _, a := range c.Articles {
 		files = append(files, a.File)
 	}
-	// README.md, notes.txt and drafts/ are not articles; c-third.MD is.
-	if want := []string{"testdata/valid/a-first.md", "testdata/valid/b-second.md", "testdata/valid/c-third.MD"}; !slices.Equal(files, want) {
+	// README.md (at any depth), notes.txt and the hidden .drafts/ are not
+	// articles; c-third.MD and topics/d-fourth.markdown are.
+	if want := []string{"testdata/valid/a-first.md", "testdata/valid/b-second.md", "testdata/valid/c-third.MD", "testdata/valid/topics/d-fourth.markdown"}; !slices.Equal(files, want) {
 		t.Errorf("articles %q, want %q", files, want)
 	}
 	var got []string
@@ -79,6 +80,7 @@ func TestLoadDirValid(t *testing.T) {
 		"a-first/1 testdata/valid/a-first.md:11 第一篇 § 1",
 		"b-second/1 testdata/valid/b-second.md:1 b-second § 1",
 		"c-third/1 testdata/valid/c-third.MD:3 Third § 1",
+		"d-fourth/1 testdata/valid/topics/d-fourth.markdown:3 第四篇 § 1",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("sections:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))

@@ -282,27 +282,24 @@ func (e *Engine) Close() error {
 	return e.ix.Close()
 }
 
-// dirStamp summarises the corpus directory's *.md files: names, sizes and
-// modification times. A link is followed and its target named: Kubernetes
-// mounts a ConfigMap as links that never change, through a ..data link it
-// swaps to a new directory on every update.
+// dirStamp summarises the corpus directory's articles (corpus.ArticleFiles):
+// names, sizes and modification times. A link is followed and its target
+// named: Kubernetes mounts a ConfigMap as links that never change, through
+// a ..data link it swaps to a new directory on every update.
 func (e *Engine) dirStamp() (string, error) {
 	if e.cfg.CorpusDir == "" {
 		return "", nil
 	}
-	entries, err := os.ReadDir(e.cfg.CorpusDir)
+	names, err := corpus.ArticleFiles(os.DirFS(e.cfg.CorpusDir))
 	if err != nil {
 		return "", fmt.Errorf("read %s: %w", e.cfg.CorpusDir, err)
 	}
 	var parts []string
-	for _, d := range entries {
-		if d.IsDir() || filepath.Ext(d.Name()) != ".md" {
-			continue
-		}
-		info, err := d.Info()
+	for _, name := range names {
+		path := filepath.Join(e.cfg.CorpusDir, filepath.FromSlash(name))
+		info, err := os.Lstat(path)
 		target := ""
 		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			path := filepath.Join(e.cfg.CorpusDir, d.Name())
 			if target, err = filepath.EvalSymlinks(path); err == nil {
 				info, err = os.Stat(target)
 			}
@@ -312,12 +309,12 @@ func (e *Engine) dirStamp() (string, error) {
 				// Gone since the listing, or a dangling link: the
 				// loader reports the latter; either way a later
 				// change of it changes the listing.
-				parts = append(parts, d.Name()+":missing")
+				parts = append(parts, name+":missing")
 				continue
 			}
 			return "", err
 		}
-		parts = append(parts, stampOf(d.Name(), target, info))
+		parts = append(parts, stampOf(name, target, info))
 	}
 	sort.Strings(parts)
 	return fmt.Sprint(parts), nil

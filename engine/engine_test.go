@@ -106,6 +106,31 @@ func TestWatch(t *testing.T) {
 	}
 }
 
+// TestWatchSubdirectory: notes kept in folders by subject are articles
+// too, and an article added to a folder is picked up.
+func TestWatchSubdirectory(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, article)
+	sub := filepath.Join(dir, "prompting")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e := watched(t, dir)
+
+	prompting := strings.Replace(extra, "## 2.", "# 提示\n\n## 1.", 1)
+	if err := os.WriteFile(filepath.Join(sub, "prompts.md"), []byte(prompting), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(e.Corpus().Sections) != 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("an article added to a subdirectory was not picked up within 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	answered(t, e, "提示工程是什么", "prompts/1")
+}
+
 // TestWatchBehindSymlinks watches a corpus laid out as Kubernetes mounts a
 // ConfigMap: each file is a link through ..data, a link to a hidden
 // directory that an update replaces in one rename. The links themselves
