@@ -15,6 +15,9 @@ var (
 	// hanNumberedHeading matches "## 三、title": Chinese notes number their
 	// points in Chinese numerals as often as in digits. The separator is
 	// required, or "## 一致性哈希" would be section 1.
+	// outlineNumber matches the number of an outline's point: "1.1 ",
+	// "2.3.1．".
+	outlineNumber      = regexp.MustCompile(`^\d+(?:[.．]\d+)+[.．]?\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
 )
 
@@ -41,10 +44,25 @@ func headingText(trimmed string) string {
 	return t
 }
 
+// unnumberedTitle is the title of a section numbered in order: the
+// heading's text without an outline number ("## 1.1 进程" → "进程").
+func unnumberedTitle(heading string) string {
+	t := headingText(heading)
+	if m := outlineNumber.FindString(t); m != "" && m != t {
+		t = strings.TrimSpace(t[len(m):])
+	}
+	return t
+}
+
 // sectionNumber reads a section heading's number and title. ok is false
 // when the heading has no number; number is 0 when it has one that is not
 // a positive whole number (the digits are returned in raw).
 func sectionNumber(heading string) (number int, raw, title string, ok bool) {
+	if outlineNumber.MatchString(headingText(heading)) {
+		// "## 1.1 进程" numbers a point of an outline, not a section:
+		// its sections are numbered in order.
+		return 0, "", "", false
+	}
 	if m := numberedHeading.FindStringSubmatch(heading); m != nil && !letterAfterNumber(heading) {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n <= 0 {
@@ -129,19 +147,30 @@ func hanDigit(r rune) int {
 	return -1
 }
 
-// boldLabels reports whether an article marks any label in bold, as the
-// corpus format does. Labels without bold are read only in articles that
-// have none in bold: where an author writes **题目：**, a line "A: 选项一"
-// is an option of a multiple-choice question, not the answer.
+// boldLabels reports whether an article marks any label in bold (or in
+// brackets, or as a heading of 题目 or 答案), as the corpus format does.
+// Labels without bold are read only in articles that have none marked:
+// where an author writes **题目：**, a line "A: 选项一" is an option of a
+// multiple-choice question, not the answer. List items and quotes do not
+// count: an answer's item "- **问题：** 慢查询" says nothing of how the
+// article writes its labels.
 func boldLabels(lines []string) bool {
 	for trimmed := range outsideFences(lines) {
-		if label, _, _, ok := readLabel(trimmed); ok {
-			// An exam paper's 问 or 答 in bold may be a quoted exchange
-			// in notes that otherwise type their labels plainly.
-			if known(label) && !isExamLabel(label) {
-				return true
-			}
+		label, sh := "", shape(0)
+		if l, _, ok := parseLabel(trimmed); ok {
+			label, sh = l, boldShape
+		} else if l, _, ok := parseBracketLabel(trimmed); ok {
+			label, sh = l, bracketShape
+		} else if l, _, exact, ok := parseHeadingLabel(trimmed); ok && exact {
+			label, sh = l, headingShape
 		}
+		f, known := lookupLabel(label)
+		// An exam paper's 问 or 答 in bold may be a quoted exchange
+		// in notes that otherwise type their labels plainly.
+		if !known || isExamLabel(label) || (sh == headingShape && f != questionField && f != answerField) {
+			continue
+		}
+		return true
 	}
 	return false
 }
@@ -171,24 +200,27 @@ func outsideFences(lines []string) iter.Seq[string] {
 
 // sectionLevel is the heading level an article's sections are at: the
 // shallowest level at which a numbered heading is followed by a question
-// label before the next heading. Most articles use "## N." and get 2; notes
-// that group their questions under chapters ("## 缓存", then "### 1.") get
-// 3, and their chapter headings end a section instead of being one.
+// label (or, for a heading that is the question, an answer label) before
+// the next heading. Most articles use "## N." and get 2; notes that group
+// their questions under chapters ("## 缓存", then "### 1.") get 3, and
+// their chapter headings end a section instead of being one.
 //
 // An article none of whose labelled headings has a number ("## 缓存击穿",
 // "## Q: 什么是缓存击穿") numbers its sections in order: unnumbered is then
 // true, and the level is the shallowest at which a heading is followed by
-// a question label.
+// a label.
 //
-// In an article with no labels at all, a heading followed by any text
-// stands for one followed by a question label: its sections are the
-// headings with text under them.
+// In an article with no labels at all, the sections are the shallowest
+// headings with text under them, numbered in order unless one of them
+// carries a number: notes whose "## 进程" sections list "### 1. 状态"
+// points keep their points inside the sections.
 func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered bool) {
 	numberedLevel, anyLevel := 0, 0
+	textLevel, textNumbered := 0, map[int]bool{}
 	current, numbered := 0, false
 	for trimmed := range outsideFences(lines) {
-		label, _, _, ok := readLabel(trimmed)
-		if l := headingLevel(trimmed); l >= 2 && !ok {
+		label, _, exact, isLabel := parseHeadingLabel(trimmed)
+		if l := headingLevel(trimmed); l >= 2 && !(isLabel && exact) {
 			current = l
 			_, _, _, numbered = sectionNumber(trimmed)
 			continue
@@ -196,13 +228,23 @@ func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered 
 		if current == 0 {
 			continue
 		}
-		if !ok && plain {
-			label, _, ok = parsePlainLabel(trimmed)
+		if labelless {
+			if trimmed == "" || thematicBreak.MatchString(trimmed) || headingLevel(trimmed) > 0 {
+				continue
+			}
+			if textLevel == 0 || current < textLevel {
+				textLevel = current
+			}
+			textNumbered[current] = textNumbered[current] || numbered
+			continue
 		}
-		switch f, known := lookupLabel(label); {
-		case labelless && trimmed != "" && headingLevel(trimmed) == 0:
-		case ok && known && f == questionField:
-		default:
+		if !isLabel {
+			label, _, _, isLabel = readLabel(trimmed, plain)
+		}
+		if !isLabel && plain {
+			label, _, isLabel = parsePlainLabel(trimmed)
+		}
+		if f, known := lookupLabel(label); !isLabel || !known || (f != questionField && f != answerField) {
 			continue
 		}
 		if numbered && (numberedLevel == 0 || current < numberedLevel) {
@@ -213,25 +255,41 @@ func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered 
 		}
 	}
 	switch {
+	case labelless && textLevel != 0:
+		return textLevel, !textNumbered[textLevel]
+	case labelless:
+		return 2, true // nothing to number; Parse reports it
 	case numberedLevel != 0:
 		return numberedLevel, false
 	case anyLevel != 0:
 		return anyLevel, true
-	case labelless:
-		return 2, true // nothing to number; Parse reports it
 	}
 	return 2, false
 }
 
-// hasLabels reports whether any line of an article opens with a label, in
-// any shape, bold or plain.
+// hasLabels reports whether an article is written with labels: a 题目 or
+// an 答案 marked as the corpus format marks it (bold, in brackets, as a
+// heading), or an 答案 in any shape. Free-form notes are read otherwise,
+// so words that only look like labels in them (a paragraph "分析：…", an
+// item "- **问题：** …", front matter's "aliases:") must not count.
 func hasLabels(lines []string) bool {
 	for trimmed := range outsideFences(lines) {
-		if label, _, _, ok := readLabel(trimmed); ok && known(label) {
-			return true
+		label, sh, ok := "", shape(0), false
+		if label, _, sh, ok = readLabel(trimmed, true); !ok {
+			label, _, ok = parsePlainLabel(trimmed)
+			sh = itemShape // as weak as an item: only an 答案 counts
 		}
-		if _, _, ok := parsePlainLabel(trimmed); ok {
+		f, isKnown := lookupLabel(label)
+		switch {
+		case !ok || !isKnown:
+		case f == answerField:
 			return true
+		case f == questionField && (sh == boldShape || sh == bracketShape):
+			return true
+		case f == questionField && sh == headingShape:
+			if _, _, exact, _ := parseHeadingLabel(trimmed); exact {
+				return true
+			}
 		}
 	}
 	return false

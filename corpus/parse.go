@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -92,9 +93,13 @@ type parser struct {
 	quoted     bool // the field was opened by a quoted label: "> **题目：** …"
 	// labelless is true for notes with no labels at all: a heading and
 	// the text under it are a question and its answer.
-	labelless  bool
-	sec        *Section
-	sawHeading bool
+	labelless bool
+	// unnumberedHeading is the heading of the current section when, in
+	// numbered free-form notes, it has no number: reported if text
+	// follows it.
+	unnumberedHeading string
+	sec               *Section
+	sawHeading        bool
 	// brokenHeading is true after a section heading that could not be
 	// read, whose problem covers the labels under it.
 	brokenHeading bool
@@ -115,6 +120,15 @@ func (p *parser) problem(line int, format string, args ...any) {
 }
 
 func (p *parser) feed(line string) {
+	if p.quoted {
+		// The lines of a field a quoted label opened, code included,
+		// lose their marker; a blank line ends the quote.
+		if l, ok := unquote(line); ok {
+			line = l
+		} else if strings.TrimSpace(line) == "" {
+			p.quoted = false
+		}
+	}
 	trimmed := strings.TrimSpace(line)
 	if p.feedVerbatim(line, trimmed) {
 		return
@@ -125,17 +139,14 @@ func (p *parser) feed(line string) {
 		p.addText("", true)
 		return
 	}
-	if p.quoted {
-		if l, ok := unquote(line); ok {
-			line, trimmed = l, strings.TrimSpace(l)
-		}
-	}
-	label, rest, sh, marked := readLabel(trimmed)
+	label, rest, sh, marked := readLabel(trimmed, p.plain)
 	if marked && sh == headingShape {
-		if f, _ := lookupLabel(label); p.fitsInOrder(f) {
+		if p.headingLabelFits(label, trimmed) {
+			f, _ := lookupLabel(label)
 			p.labelled(f, label, rest)
 			return
 		}
+		marked = false
 	}
 	if strings.HasPrefix(trimmed, "# ") {
 		p.title(strings.TrimSpace(trimmed[2:]))
@@ -151,22 +162,15 @@ func (p *parser) feed(line string) {
 		p.endSection()
 		p.brokenHeading = false
 		return
+	case l > p.level && p.sec != nil:
+		p.subheading(trimmed)
+		return
 	}
 	if label, rest, ok := parsePlainLabel(trimmed); ok && p.plain && p.sec != nil && trimmed == line {
 		if f, _ := lookupLabel(label); p.plainLabelFits(f, label) {
 			p.labelled(f, label, rest)
 			return
 		}
-	}
-	if l := headingLevel(trimmed); l > p.level && p.sec != nil {
-		// A heading inside a section is a paragraph of its own, in
-		// bold as a reply shows it, not the start of the text under it.
-		p.addText("", true)
-		if t := headingText(trimmed); t != "" {
-			p.addText("**"+t+"**", true)
-		}
-		p.addText("", true)
-		return
 	}
 	if marked {
 		f, known := lookupLabel(label)
@@ -189,6 +193,33 @@ func (p *parser) feed(line string) {
 		}
 	}
 	p.addText(line, true)
+}
+
+// headingLabelFits reports whether a heading that is a label ("### 答案")
+// starts its field here: where the label fits (see plainLabelFits), and,
+// for a heading that goes on after the label ("### 解析：常考。"), only
+// under the sections' level, where it cannot be a section's title ("##
+// 问题：什么是缓存穿透？").
+func (p *parser) headingLabelFits(label, trimmed string) bool {
+	_, _, exact, _ := parseHeadingLabel(trimmed)
+	f, _ := lookupLabel(label)
+	return (exact || headingLevel(trimmed) > p.level) && p.plainLabelFits(f, label)
+}
+
+// subheading adds a heading inside a section as a paragraph of its own,
+// in bold as a reply shows it, not as the start of the text under it.
+func (p *parser) subheading(trimmed string) {
+	p.addText("", true)
+	t := headingText(trimmed)
+	if inner, ok := strings.CutPrefix(t, "**"); ok {
+		if inner, ok = strings.CutSuffix(inner, "**"); ok && !strings.Contains(inner, "**") {
+			t = strings.TrimSpace(inner) // "### **要点**" is bold already
+		}
+	}
+	if t != "" {
+		p.addText("**"+t+"**", true)
+	}
+	p.addText("", true)
 }
 
 // feedVerbatim takes the lines of code blocks and tables, which keep
@@ -260,7 +291,9 @@ func (p *parser) fitsInOrder(f field) bool {
 	case questionField, aliasField:
 		return p.field == noField || (f == aliasField && p.field == questionField)
 	case answerField:
-		return p.field == questionField || p.field == aliasField
+		// Right under the heading too: the heading may be the
+		// question ("## 3. 什么是缓存穿透？" then "答：…").
+		return p.field == questionField || p.field == aliasField || (p.field == noField && p.fieldLines[questionField] == 0)
 	case analysisField:
 		return p.field == answerField
 	}
@@ -311,6 +344,12 @@ func (p *parser) startVerbatim(line string, table bool) {
 }
 
 func (p *parser) title(t string) {
+	if p.labelless && (p.sec != nil || p.sawHeading) {
+		// Free-form notes mark chapters with "# ": a chapter ends the
+		// section above it.
+		p.endSection()
+		return
+	}
 	if p.sec != nil || p.sawHeading {
 		p.addText("# "+t, true)
 		return
@@ -328,7 +367,15 @@ func (p *parser) heading(line string) {
 	p.sawHeading = true
 	n, raw, title, ok := sectionNumber(line)
 	if p.unnumbered {
-		n, raw, title, ok = len(p.seen)+1, "", headingText(line), true
+		n, raw, title, ok = len(p.seen)+1, "", unnumberedTitle(line), true
+	}
+	if !ok && p.labelless {
+		// A heading without a number among numbered ones may be a
+		// divider ("## 参考资料"); it is a problem only if text follows.
+		p.sec = &Section{File: p.file, Line: p.line}
+		p.startSection()
+		p.unnumberedHeading = line
+		return
 	}
 	p.brokenHeading = !ok || n == 0
 	if !ok {
@@ -355,9 +402,15 @@ func (p *parser) heading(line string) {
 		File:        p.file,
 		Line:        p.line,
 	}
+	p.startSection()
+}
+
+// startSection empties the fields for the section p.sec; in free-form
+// notes, the text under the heading is its answer.
+func (p *parser) startSection() {
 	p.field = noField
 	p.fieldLines = map[field]int{}
-	p.text = map[field]*textBuilder{questionField: {}, analysisField: {}, aliasField: {}}
+	p.text = map[field]*textBuilder{noField: {}, questionField: {}, analysisField: {}, aliasField: {}}
 	p.answer = answerBuilder{}
 	if p.labelless {
 		p.field, p.fieldLines[answerField] = answerField, p.line
@@ -388,7 +441,9 @@ func (p *parser) addText(line string, raw bool) {
 	switch p.field {
 	case answerField:
 		p.answer.add(line, raw)
-	case questionField, analysisField, aliasField:
+	case noField, questionField, analysisField, aliasField:
+		// Text under the heading before any label is kept in case it
+		// is the question typed without one.
 		p.text[p.field].add(line)
 	}
 }
@@ -404,12 +459,24 @@ func (p *parser) endSection() {
 	s.Aliases = splitAliases(p.text[aliasField].String())
 	s.Answer = p.answer.finish()
 	if p.labelless && s.Answer.IsEmpty() {
-		return // a heading without text in free-form notes: a divider
+		// A heading without text in free-form notes is a divider, and
+		// leaves its number to the next section.
+		if p.seen[s.Number] == s.Line {
+			delete(p.seen, s.Number)
+		}
+		p.unnumberedHeading = ""
+		return
 	}
-	if _, ok := p.fieldLines[questionField]; !ok && s.Title != "" {
+	if h := p.unnumberedHeading; h != "" {
+		p.unnumberedHeading = ""
+		p.problem(s.Line, `section heading without a number: want "%s N. title", got %q`, strings.Repeat("#", p.level), h)
+		return
+	}
+	if _, ok := p.fieldLines[questionField]; !ok && (s.Title != "" || p.text[noField].String() != "") {
 		// Notes often ask the question in the heading
-		// ("## 3. 什么是缓存穿透？") and label only the answer.
-		s.Question = s.Title
+		// ("## 3. 什么是缓存穿透？") and label only the answer, or type
+		// it under the heading without a label.
+		s.Question = cmp.Or(p.text[noField].String(), s.Title)
 	} else if !ok {
 		p.problem(s.Line, "section %d has no %s", s.Number, questionField.name())
 	} else if s.Question == "" {

@@ -3,15 +3,18 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Notes mark their labels in more ways than the corpus format's bold
 // "**题目：**": in brackets ("【题目】"), as a heading of their own ("### 答案"),
 // as the items of a list ("- **题目：** …") or inside a quote ("> **题目：** …").
 // An article written so was refused whole ("section 1 has no 题目"), so these
-// shapes are read too. All but the brackets, which mean nothing else, count
-// only where the label fits (see parser.fitsInOrder): a heading, a list item
-// or a quote inside an answer stays part of it.
+// shapes are read too. All but the brackets count only where the label fits
+// (see parser.fitsInOrder), so a heading, a list item or a quote inside an
+// answer stays part of it; and none reads the one-letter labels Q and A,
+// which in those shapes are a multiple-choice question's options ("> A:
+// 布隆过滤器", "[A] …", "- **A：** …").
 
 // shape is how a line marks its label.
 type shape int
@@ -34,76 +37,101 @@ func parseBracketLabel(trimmed string) (label, rest string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	if m[2] != "" && m[3] == "" && strings.HasPrefix(m[4], "(") {
-		return "", "", false // a Markdown link: [答案](answers.md)
+	if m[2] != "" && m[3] == "" && (strings.HasPrefix(m[4], "(") || strings.HasPrefix(m[4], "[")) {
+		return "", "", false // a Markdown link: [答案](answers.md), [答案][1]
 	}
 	label = m[1] + m[2]
-	if !known(label) {
+	if !wordLabel(label) {
 		return "", "", false
 	}
 	return label, m[4], true
 }
 
-// headingLabel matches a heading's text that is a label: "答案", "答案：…",
-// "**答案**".
-var headingLabel = regexp.MustCompile(`^\**\s*([^*：:]{1,12}?)\s*\**\s*(?:[：:]\s*(.*))?$`)
+// headingLabel matches a heading's text that is a label and nothing else:
+// "答案", "答案：", "**答案**".
+var headingLabel = regexp.MustCompile(`^\**\s*([^*：:]{1,12}?)\s*\**\s*[：:]?\s*\**$`)
 
-// parseHeadingLabel reads a heading whose text is a known label ("### 答案",
-// "#### 解析：…").
-func parseHeadingLabel(trimmed string) (label, rest string, ok bool) {
+// plainHeadingLabel matches a heading's text that opens with a label and a
+// colon: "解析：常考。".
+var plainHeadingLabel = regexp.MustCompile(`^([^*：:]{1,12}?)\s*[：:]\s*(.*)$`)
+
+// parseHeadingLabel reads a heading that is a label ("### 答案", "####
+// **题目：** 什么是缓存穿透？"). exact is false for a heading that opens with
+// a plain label and goes on ("### 解析：常考。"): at the sections' own level
+// that is a title ("## 问题：什么是缓存穿透？", "## Q: 缓存击穿"), so the
+// parser reads it as a label only deeper down.
+func parseHeadingLabel(trimmed string) (label, rest string, exact, ok bool) {
 	if headingLevel(trimmed) < 2 {
-		return "", "", false
+		return "", "", false, false
 	}
-	m := headingLabel.FindStringSubmatch(headingText(trimmed))
-	if m == nil {
-		return "", "", false
+	text := headingText(trimmed)
+	if m := headingLabel.FindStringSubmatch(text); m != nil && wordLabel(m[1]) {
+		return m[1], "", true, true
 	}
-	if _, known := lookupLabel(m[1]); !known {
-		return "", "", false
+	if label, rest, ok := parseLabel(text); ok && wordLabel(label) {
+		return label, rest, true, true
 	}
-	return m[1], m[2], true
+	if m := plainHeadingLabel.FindStringSubmatch(text); m != nil && wordLabel(m[1]) {
+		return m[1], m[2], false, true
+	}
+	return "", "", false, false
 }
 
 // bulletItem matches a bulleted list item and captures its text.
 var bulletItem = regexp.MustCompile(`^[-*+]\s+(.*)$`)
 
-// markedLabel reads a label marked in bold or in brackets.
-func markedLabel(s string) (label, rest string, sh shape, ok bool) {
-	if label, rest, ok = parseLabel(s); ok {
-		return label, rest, boldShape, true
+// labelInside reads a label at the start of a list item's or a quote's
+// text: bold or in brackets, and typed plainly too in an article whose
+// labels are plain.
+func labelInside(s string, plain bool) (label, rest string, ok bool) {
+	if label, rest, ok = parseLabel(s); !ok {
+		label, rest, ok = parseBracketLabel(s)
 	}
-	if label, rest, ok = parseBracketLabel(s); ok {
-		return label, rest, bracketShape, true
+	if !ok && plain {
+		label, rest, ok = parsePlainLabel(s)
 	}
-	return "", "", 0, false
+	if !ok || !wordLabel(label) {
+		return "", "", false
+	}
+	return label, rest, true
 }
 
-// readLabel reads the label a line opens with in any of the marked shapes;
-// plain labels ("题目：…") are the parser's to read, since they count only
-// in articles with no marked ones. The label may be unknown only in the
-// bold shape, where it is checked for typos.
-func readLabel(trimmed string) (label, rest string, sh shape, ok bool) {
-	if label, rest, ok = parseHeadingLabel(trimmed); ok {
-		return label, rest, headingShape, true
+// readLabel reads the label a line opens with in any of the marked shapes:
+// bold (the label may be unknown only there, where it is checked for
+// typos), in brackets, as a heading, as a list item or in a quote. Plain
+// labels ("题目：…") at the start of a line are the parser's to read; plain
+// says whether the article's labels are plain, which lets a list item or a
+// quote hold one too.
+func readLabel(trimmed string, plain bool) (label, rest string, sh shape, ok bool) {
+	if headingLevel(trimmed) > 0 {
+		if label, rest, _, ok = parseHeadingLabel(trimmed); ok {
+			return label, rest, headingShape, true
+		}
+		return "", "", 0, false
 	}
-	if label, rest, sh, ok = markedLabel(trimmed); ok {
-		return label, rest, sh, true
+	if label, rest, ok = parseLabel(trimmed); ok {
+		return label, rest, boldShape, true
+	}
+	if label, rest, ok = parseBracketLabel(trimmed); ok {
+		return label, rest, bracketShape, true
 	}
 	if m := bulletItem.FindStringSubmatch(trimmed); m != nil {
-		if label, rest, _, ok = markedLabel(m[1]); ok && known(label) {
+		if label, rest, ok = labelInside(m[1], plain); ok {
 			return label, rest, itemShape, true
 		}
 	}
 	if q, quoted := strings.CutPrefix(trimmed, ">"); quoted {
-		q = strings.TrimSpace(q)
-		if label, rest, _, ok = markedLabel(q); !ok {
-			label, rest, ok = parsePlainLabel(q)
-		}
-		if ok && known(label) {
+		if label, rest, ok = labelInside(strings.TrimSpace(q), plain); ok {
 			return label, rest, quoteShape, true
 		}
 	}
 	return "", "", 0, false
+}
+
+// wordLabel reports whether label is a known label of more than one
+// letter: the shapes besides bold and plain never read Q or A.
+func wordLabel(label string) bool {
+	return known(label) && utf8.RuneCountInString(label) > 1
 }
 
 func known(label string) bool {

@@ -1,0 +1,23 @@
+package corpus_test
+
+import (
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/corpus/corpustest"
+)
+
+// BenchmarkParse parses a generated article of 1,000 sections (about
+// 0.5 MiB, half the largest file Load accepts): what a reload costs per
+// large file.
+//
+//	go test -run '^$' -bench Parse -benchmem ./corpus
+func BenchmarkParse(b *testing.B) {
+	data := corpustest.Generate(1000, 1)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, ps := corpus.Parse("bench.md", data); len(ps) > 0 {
+			b.Fatal(ps[0])
+		}
+	}
+}
