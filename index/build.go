@@ -64,6 +64,9 @@ type Index struct {
 	// questions, and each costs an analysis and a count per term. The
 	// terms are shared and never changed.
 	wordCache *memo.Map[[]term] // word → its terms, nil when the corpus lacks it
+	// analysed keeps the passages searches have hit, analysed: where
+	// the question's terms are in them (see locate).
+	analysed *memo.Map[[]fieldTerms] // document id → its fields' terms
 
 	simplify func(string) string // traditional → simplified; nil: none
 	readings func(string) []string
@@ -428,6 +431,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		dfCache:   memo.New[[len(fields)]int](maxDFCache),
 		texts:     memo.New[string](len(table)),
 		wordCache: memo.New[[]term](maxDFCache),
+		analysed:  memo.New[[]fieldTerms](maxAnalysed),
 		simplify:  o.simplify,
 		readings:  o.readings,
 		english:   writtenInEnglish(c),

@@ -303,6 +303,11 @@ func sum(ns []int) int {
 // looked up every time.
 const maxDFCache = 100_000
 
+// maxAnalysed bounds the passages kept analysed, about 1 KB each (4,096
+// passages of the 10,000-section benchmark corpus: 4.2 MB): all of a
+// group's notes, and the first hit in a large corpus.
+const maxAnalysed = 4096
+
 // idf is BM25's inverse document frequency over n passages.
 func idf(n, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
@@ -356,60 +361,89 @@ func (ix *Index) hits(ctx context.Context, terms []term) (search.DocumentMatchCo
 		total += all[n].df
 		n++
 	}
-	first, rest := all[:n], all[n:]
+	first := all[:n]
 
 	req := bleve.NewSearchRequestOptions(ix.postingQuery(first), ix.params.Hits, 0, false)
-	req.IncludeLocations = true
 	sr, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	if len(rest) == 0 || len(sr.Hits) == 0 {
-		return sr.Hits, nil
+	if len(sr.Hits) > 0 {
+		ix.locate(sr.Hits, all)
 	}
-	ix.locateRest(sr.Hits, rest)
 	return sr.Hits, nil
 }
 
-// locateRest adds to each hit the locations of the postings left out of
-// the search, by analysing the hit's passage again: for a page of hits
-// that costs less than asking Bleve, whose cost grows with the index.
-func (ix *Index) locateRest(hits search.DocumentMatchCollection, rest []posting) {
-	want := map[string]bool{}
-	for _, p := range rest {
+// locate adds to each hit the locations of the question's terms in it,
+// from the hit's passage as the index analysed it. Bleve could report the
+// locations of the terms it searched, but building them was a fifth of
+// what a search allocates, and the common terms left out of its search
+// must be located here anyway.
+func (ix *Index) locate(hits search.DocumentMatchCollection, ps []posting) {
+	want := make(map[string]bool, len(ps))
+	for _, p := range ps {
 		want[p.term] = true
 	}
 	for _, h := range hits {
-		id, n, ok := parseDocID(h.ID)
-		if !ok {
-			continue
-		}
-		ps := ix.table[id]
-		if n < 0 || n >= len(ps) {
-			continue
-		}
-		for _, f := range fields {
-			text := ps[n].field(f)
-			if text == "" {
-				continue
-			}
-			for _, tok := range ix.analyzer.Analyze([]byte(text)) {
-				t := string(tok.Term)
-				if !want[t] {
+		for _, ft := range ix.passageTerms(h.ID) {
+			for _, tok := range ft.tokens {
+				if !want[tok.term] {
 					continue
 				}
 				if h.Locations == nil {
 					h.Locations = search.FieldTermLocationMap{}
 				}
-				if h.Locations[f] == nil {
-					h.Locations[f] = search.TermLocationMap{}
+				if h.Locations[ft.field] == nil {
+					h.Locations[ft.field] = search.TermLocationMap{}
 				}
-				h.Locations[f][t] = append(h.Locations[f][t], &search.Location{
-					Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End),
+				h.Locations[ft.field][tok.term] = append(h.Locations[ft.field][tok.term], &search.Location{
+					Pos: uint64(tok.pos), Start: uint64(tok.start), End: uint64(tok.end),
 				})
 			}
 		}
 	}
+}
+
+// fieldTerms are the analysed terms of one field of a passage.
+type fieldTerms struct {
+	field  string
+	tokens []passageToken
+}
+
+type passageToken struct {
+	term            string
+	pos, start, end int
+}
+
+// passageTerms is a passage's fields as the index analysed them, kept
+// once worked out: the same passages come back in most questions.
+func (ix *Index) passageTerms(docID string) []fieldTerms {
+	if fts, ok := ix.analysed.Load(docID); ok {
+		return fts
+	}
+	id, n, ok := parseDocID(docID)
+	if !ok {
+		return nil
+	}
+	ps := ix.table[id]
+	if n < 0 || n >= len(ps) {
+		return nil
+	}
+	var fts []fieldTerms
+	for _, f := range fields {
+		text := ps[n].field(f)
+		if text == "" {
+			continue
+		}
+		toks := ix.analyzer.Analyze([]byte(text))
+		ft := fieldTerms{field: f, tokens: make([]passageToken, len(toks))}
+		for i, tok := range toks {
+			ft.tokens[i] = passageToken{string(tok.Term), tok.Position, tok.Start, tok.End}
+		}
+		fts = append(fts, ft)
+	}
+	ix.analysed.Store(docID, fts)
+	return fts
 }
 
 // sectionHits gathers the passage hits of one section.
