@@ -368,37 +368,21 @@ func (ix *Index) hits(ctx context.Context, terms []term) (search.DocumentMatchCo
 	if err != nil {
 		return nil, err
 	}
-	if len(sr.Hits) > 0 {
-		ix.locate(sr.Hits, all)
-	}
 	return sr.Hits, nil
 }
 
-// locate adds to each hit the locations of the question's terms in it,
-// from the hit's passage as the index analysed it. Bleve could report the
-// locations of the terms it searched, but building them was a fifth of
-// what a search allocates, and the common terms left out of its search
-// must be located here anyway.
-func (ix *Index) locate(hits search.DocumentMatchCollection, ps []posting) {
-	want := make(map[string]bool, len(ps))
-	for _, p := range ps {
-		want[p.term] = true
-	}
-	for _, h := range hits {
-		for _, ft := range ix.passageTerms(h.ID) {
-			for _, tok := range ft.tokens {
-				if !want[tok.term] {
-					continue
+// matchedTerms adds to matched the question's terms (want) that a hit's
+// passage holds, from the passage as the index analysed it. Bleve could
+// report where the terms it searched are, but building those locations
+// was a fifth of what a search allocated, and the common terms left out
+// of its search must be found here anyway.
+func (ix *Index) matchedTerms(docID string, want map[string]bool, matched ...map[string]bool) {
+	for _, ft := range ix.passageTerms(docID) {
+		for _, tok := range ft.tokens {
+			if want[tok.term] {
+				for _, m := range matched {
+					m[tok.term] = true
 				}
-				if h.Locations == nil {
-					h.Locations = search.FieldTermLocationMap{}
-				}
-				if h.Locations[ft.field] == nil {
-					h.Locations[ft.field] = search.TermLocationMap{}
-				}
-				h.Locations[ft.field][tok.term] = append(h.Locations[ft.field][tok.term], &search.Location{
-					Pos: uint64(tok.pos), Start: uint64(tok.start), End: uint64(tok.end),
-				})
 			}
 		}
 	}
@@ -467,6 +451,10 @@ type sectionHits struct {
 // the passage that covers the whole question.
 func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 	p := ix.params
+	want := make(map[string]bool, len(pq.terms))
+	for _, t := range pq.terms {
+		want[t.text] = true
+	}
 	bySection := map[string]*sectionHits{}
 	var order []*sectionHits
 	topScore := 0.0
@@ -489,12 +477,7 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 			order = append(order, sh)
 		}
 		terms := map[string]bool{}
-		for _, tl := range h.Locations {
-			for t := range tl {
-				terms[t] = true
-				sh.matched[t] = true
-			}
-		}
+		ix.matchedTerms(h.ID, want, terms, sh.matched)
 		sh.maxBM25 = max(sh.maxBM25, h.Score)
 		cov := coverage(pq, terms)
 		r := cov + p.BM25Weight*h.Score/topScore
@@ -513,7 +496,7 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 		if topScore > 0 {
 			m.bm25Share = sh.maxBM25 / topScore
 		}
-		ix.describe(&m, sh)
+		ix.describe(&m, sh, want)
 		matches = append(matches, m)
 	}
 	slices.SortStableFunc(matches, func(a, b Match) int {
@@ -696,42 +679,39 @@ const wordUnits = 1.5
 
 // describe fills in the passage that matched best and the spans of it that
 // matched, from the field of that passage with the most matched text.
-func (ix *Index) describe(m *Match, sh *sectionHits) {
+func (ix *Index) describe(m *Match, sh *sectionHits, want map[string]bool) {
 	ps := ix.table[sh.section.ID]
 	if sh.best == nil || sh.bestN < 0 || sh.bestN >= len(ps) {
 		return
 	}
 	bestField, bestLen := "", -1
-	for f, tl := range sh.best.Locations {
+	var bestSpans []Span
+	for _, ft := range ix.passageTerms(sh.best.ID) {
+		var spans []Span
 		l := 0
-		for _, locs := range tl {
-			for _, loc := range locs {
-				l += int(loc.End - loc.Start)
+		for _, tok := range ft.tokens {
+			if want[tok.term] {
+				spans = append(spans, Span{tok.start, tok.end})
+				l += tok.end - tok.start
 			}
+		}
+		if len(spans) == 0 {
+			continue
 		}
 		// The heading and question read better than the alias list
 		// beside them: the aliases show only when nothing else matched.
-		if f == fieldAlias {
+		if ft.field == fieldAlias {
 			l = 0
 		}
-		if l > bestLen || (l == bestLen && f < bestField) {
-			bestField, bestLen = f, l
+		if l > bestLen || (l == bestLen && ft.field < bestField) {
+			bestField, bestLen, bestSpans = ft.field, l, spans
 		}
 	}
 	if bestField == "" {
 		return
 	}
-	text := ps[sh.bestN].field(bestField)
-	var spans []Span
-	for _, locs := range sh.best.Locations[bestField] {
-		for _, loc := range locs {
-			if int(loc.End) <= len(text) && loc.Start < loc.End {
-				spans = append(spans, Span{int(loc.Start), int(loc.End)})
-			}
-		}
-	}
-	m.Passage = text
-	m.Spans = mergeSpans(spans)
+	m.Passage = ps[sh.bestN].field(bestField)
+	m.Spans = mergeSpans(bestSpans)
 }
 
 // mergeSpans sorts spans and merges the overlapping ones: the bigrams 大模
