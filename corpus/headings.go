@@ -37,9 +37,14 @@ func headingLevel(trimmed string) int {
 // headingText is a heading's text without its marks: "## 缓存击穿 ##" →
 // "缓存击穿".
 func headingText(trimmed string) string {
-	t := strings.TrimSpace(strings.TrimLeft(trimmed, "#"))
+	return closingHashes(strings.TrimSpace(strings.TrimLeft(trimmed, "#")))
+}
+
+// closingHashes drops the "#"s that may close a heading: "缓存击穿 ##" →
+// "缓存击穿", "##" → "", but "C#" stays.
+func closingHashes(t string) string {
 	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") {
-		t = strings.TrimSpace(u) // "## ##" has no text
+		return strings.TrimSpace(u)
 	}
 	return t
 }
@@ -68,10 +73,10 @@ func sectionNumber(heading string) (number int, raw, title string, ok bool) {
 		if err != nil || n <= 0 {
 			n = 0
 		}
-		return n, m[1], strings.TrimSpace(m[2]), true
+		return n, m[1], closingHashes(strings.TrimSpace(m[2])), true
 	}
 	if m := hanNumberedHeading.FindStringSubmatch(heading); m != nil {
-		return hanNumber(m[1]), m[1], strings.TrimSpace(m[2]), true
+		return hanNumber(m[1]), m[1], closingHashes(strings.TrimSpace(m[2])), true
 	}
 	return 0, "", "", false
 }
@@ -147,30 +152,21 @@ func hanDigit(r rune) int {
 	return -1
 }
 
-// boldLabels reports whether an article marks any label in bold (or in
-// brackets, or as a heading of 题目 or 答案), as the corpus format does.
-// Labels without bold are read only in articles that have none marked:
-// where an author writes **题目：**, a line "A: 选项一" is an option of a
-// multiple-choice question, not the answer. List items and quotes do not
-// count: an answer's item "- **问题：** 慢查询" says nothing of how the
-// article writes its labels.
+// boldLabels reports whether an article marks any label in bold, as the
+// corpus format does. Labels without bold are read only in articles that
+// have none in bold: where an author writes **题目：**, a line "A: 选项一"
+// is an option of a multiple-choice question, not the answer. Other shapes
+// do not count: "【问题】慢查询" or "### 问题" in an answer of notes typed
+// plainly says nothing of how they write their labels.
 func boldLabels(lines []string) bool {
 	for trimmed := range outsideFences(lines) {
-		label, sh := "", shape(0)
-		if l, _, ok := parseLabel(trimmed); ok {
-			label, sh = l, boldShape
-		} else if l, _, ok := parseBracketLabel(trimmed); ok {
-			label, sh = l, bracketShape
-		} else if l, _, exact, ok := parseHeadingLabel(trimmed); ok && exact {
-			label, sh = l, headingShape
+		if label, _, ok := parseLabel(trimmed); ok {
+			// An exam paper's 问 or 答 in bold may be a quoted exchange
+			// in notes that otherwise type their labels plainly.
+			if known(label) && !isExamLabel(label) {
+				return true
+			}
 		}
-		f, known := lookupLabel(label)
-		// An exam paper's 问 or 答 in bold may be a quoted exchange
-		// in notes that otherwise type their labels plainly.
-		if !known || isExamLabel(label) || (sh == headingShape && f != questionField && f != answerField) {
-			continue
-		}
-		return true
 	}
 	return false
 }
@@ -215,8 +211,24 @@ func outsideFences(lines []string) iter.Seq[string] {
 // carries a number: notes whose "## 进程" sections list "### 1. 状态"
 // points keep their points inside the sections.
 func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered bool) {
+	if labelless {
+		return freeFormLevel(lines)
+	}
+	// Items and quotes count only when nothing else does: in most notes
+	// they are points of an answer ("- **问题：** 锁竞争") under a
+	// deeper heading, and would make it the sections' level.
+	for _, weak := range []bool{false, true} {
+		if level, unnumbered, ok := labelledLevel(lines, plain, weak); ok {
+			return level, unnumbered
+		}
+	}
+	return 2, false
+}
+
+// labelledLevel is sectionLevel for an article with labels; weak counts
+// labels in list items and quotes too.
+func labelledLevel(lines []string, plain, weak bool) (level int, unnumbered, ok bool) {
 	numberedLevel, anyLevel := 0, 0
-	textLevel, textNumbered := 0, map[int]bool{}
 	current, numbered := 0, false
 	for trimmed := range outsideFences(lines) {
 		label, _, exact, isLabel := parseHeadingLabel(trimmed)
@@ -228,18 +240,10 @@ func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered 
 		if current == 0 {
 			continue
 		}
-		if labelless {
-			if trimmed == "" || thematicBreak.MatchString(trimmed) || headingLevel(trimmed) > 0 {
-				continue
-			}
-			if textLevel == 0 || current < textLevel {
-				textLevel = current
-			}
-			textNumbered[current] = textNumbered[current] || numbered
-			continue
-		}
 		if !isLabel {
-			label, _, _, isLabel = readLabel(trimmed, plain)
+			var sh shape
+			label, _, sh, isLabel = readLabel(trimmed, plain)
+			isLabel = isLabel && (weak || (sh != itemShape && sh != quoteShape))
 		}
 		if !isLabel && plain {
 			label, _, isLabel = parsePlainLabel(trimmed)
@@ -255,16 +259,57 @@ func sectionLevel(lines []string, plain, labelless bool) (level int, unnumbered 
 		}
 	}
 	switch {
-	case labelless && textLevel != 0:
-		return textLevel, !textNumbered[textLevel]
-	case labelless:
-		return 2, true // nothing to number; Parse reports it
 	case numberedLevel != 0:
-		return numberedLevel, false
+		return numberedLevel, false, true
 	case anyLevel != 0:
-		return anyLevel, true
+		return anyLevel, true, true
 	}
-	return 2, false
+	return 0, false, false
+}
+
+// freeFormLevel is sectionLevel for notes with no labels: the shallowest
+// level of headings with text (code included) under them, "## " and
+// deeper, or "# " when no deeper heading has any and two or more "# "
+// headings do (notes that give every question a "# "); unnumbered unless a heading of that level with text
+// under it carries a number.
+func freeFormLevel(lines []string) (level int, unnumbered bool) {
+	textLevel, titleText := 0, 0
+	numberedText := map[int]bool{}
+	current, numbered, fence := 0, false, ""
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			if ClosesFence(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if l := headingLevel(trimmed); l > 0 {
+			current = l
+			_, _, _, numbered = sectionNumber(trimmed)
+			continue
+		}
+		if fence = FenceOpening(trimmed); fence == "" && (trimmed == "" || thematicBreak.MatchString(trimmed)) {
+			continue
+		}
+		switch {
+		case current == 1:
+			titleText++
+			current = -1 // counted once per heading
+		case current >= 2:
+			if textLevel == 0 || current < textLevel {
+				textLevel = current
+			}
+			numberedText[current] = numberedText[current] || numbered
+		}
+	}
+	switch {
+	case textLevel != 0:
+		return textLevel, !numberedText[textLevel]
+	case titleText > 1:
+		return 1, true
+	}
+	return 2, true // nothing to number; Parse reports it
 }
 
 // hasLabels reports whether an article is written with labels: a 题目 or

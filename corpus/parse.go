@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/startupqa/startupqa/words"
 )
 
 var (
@@ -29,6 +31,7 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 		art:   &Article{Slug: Slug(file), File: file},
 		file:  file,
 		seen:  map[int]int{},
+		dict:  words.NewChinese(),
 		field: noField,
 	}
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
@@ -98,6 +101,7 @@ type parser struct {
 	// numbered free-form notes, it has no number: reported if text
 	// follows it.
 	unnumberedHeading string
+	dict              *words.Chinese // tells a misspelt label from a word (isWord)
 	sec               *Section
 	sawHeading        bool
 	// brokenHeading is true after a section heading that could not be
@@ -121,8 +125,8 @@ func (p *parser) problem(line int, format string, args ...any) {
 
 func (p *parser) feed(line string) {
 	if p.quoted {
-		// The lines of a field a quoted label opened, code included,
-		// lose their marker; a blank line ends the quote.
+		// The lines of a quote a label opened, code and later labels
+		// included, lose their marker; a blank line ends the quote.
 		if l, ok := unquote(line); ok {
 			line = l
 		} else if strings.TrimSpace(line) == "" {
@@ -139,7 +143,13 @@ func (p *parser) feed(line string) {
 		p.addText("", true)
 		return
 	}
+	if p.labelless && p.feedFreeForm(line, trimmed) {
+		return
+	}
 	label, rest, sh, marked := readLabel(trimmed, p.plain)
+	if p.labelless {
+		marked = false // free-form notes have no labels: it is text
+	}
 	if marked && sh == headingShape {
 		if p.headingLabelFits(label, trimmed) {
 			f, _ := lookupLabel(label)
@@ -148,7 +158,7 @@ func (p *parser) feed(line string) {
 		}
 		marked = false
 	}
-	if strings.HasPrefix(trimmed, "# ") {
+	if strings.HasPrefix(trimmed, "# ") && p.level != 1 {
 		p.title(strings.TrimSpace(trimmed[2:]))
 		return
 	}
@@ -166,7 +176,7 @@ func (p *parser) feed(line string) {
 		p.subheading(trimmed)
 		return
 	}
-	if label, rest, ok := parsePlainLabel(trimmed); ok && p.plain && p.sec != nil && trimmed == line {
+	if label, rest, ok := parsePlainLabel(trimmed); ok && p.plain && !p.labelless && p.sec != nil && trimmed == line {
 		if f, _ := lookupLabel(label); p.plainLabelFits(f, label) {
 			p.labelled(f, label, rest)
 			return
@@ -176,23 +186,47 @@ func (p *parser) feed(line string) {
 		f, known := lookupLabel(label)
 		switch {
 		case !known:
-			if near := nearLabel(label); near != "" {
+			if near := nearLabel(label); near != "" && !p.isWord(label) {
 				p.problem(p.line, "unknown label %q: did you mean %q?", label, near)
 			}
-		case sh == boldShape || sh == bracketShape:
+		case sh == boldShape:
 			if !isExamLabel(label) || p.fitsInOrder(f) {
 				p.labelled(f, label, rest)
 			} else {
 				p.addText(line, true) // an exchange quoted in an answer
 			}
 			return
-		case (sh == itemShape || sh == quoteShape) && p.plainLabelFits(f, label):
+		case (sh == bracketShape || sh == itemShape || sh == quoteShape) && p.plainLabelFits(f, label):
 			p.labelled(f, label, rest)
-			p.quoted = sh == quoteShape
+			p.quoted = p.quoted || sh == quoteShape
 			return
 		}
 	}
 	p.addText(line, true)
+}
+
+// feedFreeForm reads a line of notes with no labels: everything is text
+// of the section's answer, but an aliases line, which names the topic's
+// other names.
+func (p *parser) feedFreeForm(line, trimmed string) bool {
+	label, rest, _, ok := readLabel(trimmed, true)
+	if !ok {
+		label, rest, ok = parsePlainLabel(trimmed)
+	}
+	if f, _ := lookupLabel(label); ok && f == aliasField && p.sec != nil {
+		p.text[aliasField].add(rest)
+		p.text[aliasField].add("")
+		return true
+	}
+	return false
+}
+
+// isWord reports whether a bold lead that looks like a label is a word
+// of its own: 例题, 解决 and 分类 are one letter from 问题, 解析 and 分析,
+// and are points of an answer, while 答按 is 答案 misspelt.
+func (p *parser) isWord(lead string) bool {
+	_, ok := p.dict.Lookup(lead)
+	return ok
 }
 
 // headingLabelFits reports whether a heading that is a label ("### 答案")
@@ -338,13 +372,13 @@ func (p *parser) startVerbatim(line string, table bool) {
 			return
 		}
 		p.verbatim.start(p.answer.newParagraph(), line, table)
-	case questionField, analysisField:
+	case noField, questionField, analysisField:
 		p.verbatim.start(p.text[p.field].newParagraph(), line, table)
 	}
 }
 
 func (p *parser) title(t string) {
-	if p.labelless && (p.sec != nil || p.sawHeading) {
+	if p.labelless && p.art.Title != "" {
 		// Free-form notes mark chapters with "# ": a chapter ends the
 		// section above it.
 		p.endSection()
@@ -418,7 +452,6 @@ func (p *parser) startSection() {
 }
 
 func (p *parser) startField(f field, label string) {
-	p.quoted = false
 	if p.sec == nil {
 		if !p.brokenHeading { // else the broken heading above is the problem
 			p.problem(p.line, "label %q outside any section", label)

@@ -10,9 +10,10 @@ import (
 // "**题目：**": in brackets ("【题目】"), as a heading of their own ("### 答案"),
 // as the items of a list ("- **题目：** …") or inside a quote ("> **题目：** …").
 // An article written so was refused whole ("section 1 has no 题目"), so these
-// shapes are read too. All but the brackets count only where the label fits
-// (see parser.fitsInOrder), so a heading, a list item or a quote inside an
-// answer stays part of it; and none reads the one-letter labels Q and A,
+// shapes are read too. They count only where the label fits (see
+// parser.plainLabelFits), so a heading, a list item, a quote or a bracket
+// inside an answer stays part of it (brackets too: "【问题】慢查询" writes up a fault);
+// and none reads the one-letter labels Q and A,
 // which in those shapes are a multiple-choice question's options ("> A:
 // 布隆过滤器", "[A] …", "- **A：** …").
 
@@ -128,10 +129,14 @@ func readLabel(trimmed string, plain bool) (label, rest string, sh shape, ok boo
 	return "", "", 0, false
 }
 
-// wordLabel reports whether label is a known label of more than one
-// letter: the shapes besides bold and plain never read Q or A.
+// wordLabel reports whether label is a known label other than the
+// one-letter Q and A, which the shapes besides bold and plain never read;
+// an exam paper's 问 and 答 they do.
 func wordLabel(label string) bool {
-	return known(label) && utf8.RuneCountInString(label) > 1
+	if utf8.RuneCountInString(label) == 1 && label[0] < utf8.RuneSelf {
+		return false
+	}
+	return known(label)
 }
 
 func known(label string) bool {
