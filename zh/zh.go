@@ -5,10 +5,10 @@
 package zh
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/longbridgeapp/opencc"
 
@@ -18,22 +18,22 @@ import (
 // Converter converts text between the two scripts. It is safe for
 // concurrent use.
 type Converter struct {
-	t2s *opencc.OpenCC
+	// t2s and tw2sp are loaded on first use (about 8 ms together, a
+	// tenth of what `ask` takes): most text, every simplified question
+	// and a simplified corpus, has no traditional character, and
+	// traditionalChars tells so without them.
+	t2s func() (*opencc.OpenCC, error)
 	// tw2sp also maps Taiwan's words to the mainland's (資料 → 数据,
 	// 演算法 → 算法). It is used on text with traditional characters, and
 	// only after 么 is written 麼: its variant table reads simplified 么
 	// as Taiwan's variant of 幺.
-	tw2sp *opencc.OpenCC
-	// checked and traditional remember, per character below
-	// maxRemembered, whether t2s changes it: most text (every simplified
-	// question, a simplified corpus) has no traditional character and
-	// need not be converted at all, and a bit is cheaper to read than a
-	// map look-up (simplifying the passages of 10,000 sections: 41 ms
-	// against 104 ms with a sync.Map).
-	checked, traditional [maxRemembered / 64]atomic.Uint64
-	// s2t and s2twp are loaded on first use: each takes ~95 ms against
-	// ~5 ms for t2s, and only answers to traditional questions need them.
-	// s2twp also uses Taiwan's words (数据 → 資料, 算法 → 演算法).
+	tw2sp func() (*opencc.OpenCC, error)
+	// traditional marks, one bit a character below maxRemembered, the
+	// characters that t2s changes (traditional.txt).
+	traditional *[maxRemembered / 64]uint64
+	// s2t and s2twp are loaded on first use too: each takes ~95 ms, and
+	// only answers to traditional questions need them. s2twp also uses
+	// Taiwan's words (数据 → 資料, 算法 → 演算法).
 	s2t, s2twp *cachedConverter
 }
 
@@ -47,9 +47,20 @@ type cachedConverter struct {
 
 func newCached(config string) *cachedConverter {
 	return &cachedConverter{
-		load: sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New(config) }),
+		load: loader(config),
 		text: memo.New[string](maxCached),
 	}
+}
+
+// loader loads an OpenCC configuration once, when first asked for.
+func loader(config string) func() (*opencc.OpenCC, error) {
+	return sync.OnceValues(func() (*opencc.OpenCC, error) {
+		conv, err := opencc.New(config)
+		if err != nil {
+			return nil, fmt.Errorf("load OpenCC dictionary %s: %w", config, err)
+		}
+		return conv, nil
+	})
 }
 
 // convert returns text converted; should the dictionary fail to load,
@@ -58,11 +69,7 @@ func (c *cachedConverter) convert(text string) string {
 	if out, ok := c.text.Load(text); ok {
 		return out
 	}
-	conv, err := c.load()
-	if err != nil {
-		return text
-	}
-	out, err := convert(conv, text)
+	out, err := convertWith(c.load, text)
 	if err != nil {
 		return text
 	}
@@ -74,17 +81,20 @@ func (c *cachedConverter) convert(text string) string {
 // every time.
 const maxCached = 10_000
 
-// New loads the traditional→simplified dictionary.
+//go:embed traditional.txt
+var traditionalText string
+
+// New returns a converter. Its dictionaries load when text first needs
+// them; should one fail to load, that text comes back unconverted.
 func New() (*Converter, error) {
-	t2s, err := opencc.New("t2s")
-	if err != nil {
-		return nil, fmt.Errorf("load traditional→simplified dictionary: %w", err)
+	c := &Converter{t2s: loader("t2s"), tw2sp: loader("tw2sp"), s2t: newCached("s2t"), s2twp: newCached("s2twp"),
+		traditional: new([maxRemembered / 64]uint64)}
+	for _, r := range traditionalText {
+		if r < maxRemembered && r != '\n' {
+			c.traditional[r/64] |= 1 << (r % 64)
+		}
 	}
-	tw2sp, err := opencc.New("tw2sp")
-	if err != nil {
-		return nil, fmt.Errorf("load Taiwan→mainland dictionary: %w", err)
-	}
-	return &Converter{t2s: t2s, tw2sp: tw2sp, s2t: newCached("s2t"), s2twp: newCached("s2twp")}, nil
+	return c, nil
 }
 
 // Simplified returns text in simplified characters, with Taiwan's words
@@ -94,10 +104,10 @@ func (c *Converter) Simplified(text string) string {
 	if !c.hasTraditional(text) {
 		return text
 	}
-	if out, err := convert(c.tw2sp, strings.ReplaceAll(text, "么", "麼")); err == nil {
+	if out, err := convertWith(c.tw2sp, strings.ReplaceAll(text, "么", "麼")); err == nil {
 		return out
 	}
-	if out, err := convert(c.t2s, text); err == nil {
+	if out, err := convertWith(c.t2s, text); err == nil {
 		return out
 	}
 	return text
@@ -115,7 +125,7 @@ func (c *Converter) Readings(text string) []string {
 	if first == text {
 		return []string{text}
 	}
-	plain, err := convert(c.t2s, text)
+	plain, err := convertWith(c.t2s, text)
 	if err != nil || plain == first {
 		return []string{first}
 	}
@@ -139,30 +149,13 @@ func (c *Converter) hasTraditional(text string) bool {
 // traditional spellings of 了解, 借由, 回复 and 沉默.
 const phraseOnly = "瞭藉覆沈衹牴"
 
-// maxRemembered bounds the characters whose kind is remembered: the BMP
-// and CJK Extension B.
+// maxRemembered bounds the characters traditional.txt covers: the BMP and
+// CJK Extension B. OpenCC converts none beyond.
 const maxRemembered = 0x30000
 
+// isTraditional reports whether t2s changes the character alone.
 func (c *Converter) isTraditional(r rune) bool {
-	converts := func() bool {
-		out, err := convert(c.t2s, string(r))
-		return err == nil && out != string(r)
-	}
-	if r >= maxRemembered {
-		return converts()
-	}
-	w, bit := r/64, uint64(1)<<(r%64)
-	if c.checked[w].Load()&bit != 0 {
-		return c.traditional[w].Load()&bit != 0
-	}
-	trad := converts()
-	if trad {
-		c.traditional[w].Or(bit)
-	}
-	// Marked checked after the answer is in place, for readers that see
-	// the mark.
-	c.checked[w].Or(bit)
-	return trad
+	return r < maxRemembered && c.traditional[r/64]&(1<<(r%64)) != 0
 }
 
 // Traditional returns text in traditional characters; should the
@@ -181,8 +174,8 @@ func (c *Converter) UsesTaiwanWords(text string) bool {
 	if !c.hasTraditional(text) {
 		return false
 	}
-	tw, err1 := convert(c.tw2sp, strings.ReplaceAll(text, "么", "麼"))
-	plain, err2 := convert(c.t2s, text)
+	tw, err1 := convertWith(c.tw2sp, strings.ReplaceAll(text, "么", "麼"))
+	plain, err2 := convertWith(c.t2s, text)
 	return err1 == nil && err2 == nil && tw != plain
 }
 
@@ -193,8 +186,17 @@ func (c *Converter) IsTraditional(text string) bool {
 	if !c.hasTraditional(text) {
 		return false
 	}
-	out, err := convert(c.t2s, text)
+	out, err := convertWith(c.t2s, text)
 	return err == nil && out != text
+}
+
+// convertWith runs the dictionary load gives over text.
+func convertWith(load func() (*opencc.OpenCC, error), text string) (string, error) {
+	conv, err := load()
+	if err != nil {
+		return "", err
+	}
+	return convert(conv, text)
 }
 
 // convert runs conv over text. OpenCC's dictionaries match U+0001 as part
