@@ -56,6 +56,12 @@ type Article struct {
 	File     string
 	Title    string
 	Sections []*Section
+	// FreeForm is true for notes with no labels, read as headings and
+	// the text under them; NumberedInOrder for an article whose section
+	// headings carry no numbers, numbered in the order they come.
+	// `startupqa check` says so, since ids then move when a section is
+	// inserted.
+	FreeForm, NumberedInOrder bool
 }
 
 // Section is one "## N. title" block of an article.

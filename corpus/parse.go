@@ -38,12 +38,14 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)
 	p.level, p.unnumbered = sectionLevel(lines, p.plain, p.labelless)
+	p.art.FreeForm = p.labelless
 	if _, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/"))); companion {
 		// A translation attaches to its original by number, and
 		// numbers by position would attach a partial one to the wrong
 		// sections: its headings must say which they translate.
 		p.unnumbered = false
 	}
+	p.art.NumberedInOrder = p.unnumbered
 	for i, line := range lines {
 		p.line = i + 1
 		line = strings.TrimSuffix(line, "\r")

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/startupqa/startupqa/corpus"
 )
@@ -38,5 +39,25 @@ func (a *app) check(_ context.Context, args []string) error {
 		name = "built-in corpus"
 	}
 	fmt.Fprintf(a.stdout, "%s: ok, %d article(s), %d section(s)\n", name, len(c.Articles), len(c.Sections))
+	for _, art := range c.Articles {
+		fmt.Fprintf(a.stdout, "  %s: %d section(s)%s\n", art.File, len(art.Sections), readAs(art))
+	}
 	return nil
+}
+
+// readAs says how an article was read when it is not the corpus format's
+// labelled, numbered sections, so that an author can tell whether the
+// parser read the notes as meant.
+func readAs(art *corpus.Article) string {
+	var how []string
+	if art.FreeForm {
+		how = append(how, "free-form: each heading with text under it is a section, the text its answer")
+	}
+	if art.NumberedInOrder {
+		how = append(how, "numbered in order: inserting a section renumbers those after it")
+	}
+	if len(how) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(how, "; ")
 }

@@ -180,6 +180,8 @@ func TestCheck(t *testing.T) {
 	writeFile(t, dir, "good.md", "# T\n\n## 1. A\n\n**题目：** q\n\n**答案：** a\n")
 	bad := t.TempDir()
 	writeFile(t, bad, "a.md", "# T\n\n## 1. A\n\n**题目：** q\n\n## 1. B\n\n**答按：** x\n")
+	free := t.TempDir()
+	writeFile(t, free, "os.md", "# 操作系统\n\n## 进程\n\n资源分配的单位。\n\n## 线程\n\n调度的单位。\n")
 
 	tests := []struct {
 		name     string
@@ -192,6 +194,9 @@ func TestCheck(t *testing.T) {
 		{"dir", []string{"check", dir}, nil, "ok, 1 article(s), 1 section(s)", 0},
 		{"env dir", []string{"check"}, map[string]string{"CORPUS_DIR": dir}, "ok, 1 article(s), 1 section(s)", 0},
 		{"bad", []string{"check", bad}, nil, filepath.Join(bad, "a.md") + ":3: section 1 has no 答案 (answer)", 1},
+		// How each article was read, when not as labelled, numbered sections.
+		{"labelled", []string{"check", dir}, nil, filepath.Join(dir, "good.md") + ": 1 section(s)\n", 0},
+		{"free-form", []string{"check", free}, nil, filepath.Join(free, "os.md") + ": 2 section(s), free-form: each heading with text under it is a section, the text its answer; numbered in order", 0},
 		{"two dirs", []string{"check", dir, bad}, nil, "", 2},
 	}
 	for _, tt := range tests {
