@@ -175,6 +175,19 @@ func boldLabels(lines []string) bool {
 // code block or its fences.
 func outsideFences(lines []string) iter.Seq[string] {
 	return func(yield func(string) bool) {
+		for trimmed, opens := range fencesClosed(lines) {
+			if !opens && !yield(trimmed) {
+				return
+			}
+		}
+	}
+}
+
+// fencesClosed yields the lines, trimmed, that are not inside a fenced
+// code block, and with each whether it opens one: the block's other lines
+// are skipped.
+func fencesClosed(lines []string) iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
 		fence := ""
 		for _, line := range lines {
 			trimmed := strings.TrimSpace(line)
@@ -184,10 +197,8 @@ func outsideFences(lines []string) iter.Seq[string] {
 				}
 				continue
 			}
-			if fence = FenceOpening(trimmed); fence != "" {
-				continue
-			}
-			if !yield(trimmed) {
+			fence = FenceOpening(trimmed)
+			if !yield(trimmed, fence != "") {
 				return
 			}
 		}
@@ -275,21 +286,14 @@ func labelledLevel(lines []string, plain, weak bool) (level int, unnumbered, ok 
 func freeFormLevel(lines []string) (level int, unnumbered bool) {
 	textLevel, titleText := 0, 0
 	numberedText := map[int]bool{}
-	current, numbered, fence := 0, false, ""
-	for _, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if ClosesFence(trimmed, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if l := headingLevel(trimmed); l > 0 {
+	current, numbered := 0, false
+	for trimmed, code := range fencesClosed(lines) {
+		if l := headingLevel(trimmed); l > 0 && !code {
 			current = l
 			_, _, _, numbered = sectionNumber(trimmed)
 			continue
 		}
-		if fence = FenceOpening(trimmed); fence == "" && (trimmed == "" || thematicBreak.MatchString(trimmed)) {
+		if !code && (trimmed == "" || thematicBreak.MatchString(trimmed)) {
 			continue
 		}
 		switch {

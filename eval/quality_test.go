@@ -110,8 +110,16 @@ func TestQuality(t *testing.T) {
 // is drawn to decline 95 % of the tuning corpora's off-topic questions too.
 var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.90, 0.95, 0.82, 0.95}
 
-func TestSuiteHoldout(t *testing.T) {
-	corpora, err := eval.LoadSuite(suiteDir)
+// floor is a figure a suite's holdouts must reach.
+type floor struct {
+	name      string
+	got, want float64
+}
+
+// holdout runs the holdout questions of a suite and logs their table.
+func holdout(t *testing.T, dir string) *eval.Report {
+	t.Helper()
+	corpora, err := eval.LoadSuite(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,20 +130,26 @@ func TestSuiteHoldout(t *testing.T) {
 	var table strings.Builder
 	rep.WriteTable(&table)
 	t.Logf("\n%s", table.String())
-	all := rep.Overall
-	for _, c := range []struct {
-		name      string
-		got, want float64
-	}{
-		{"first match right", all.FirstRight, suiteFloors.first},
-		{"answered precision", all.Precision, suiteFloors.precision},
-		{"in-scope answered", all.Coverage, suiteFloors.coverage},
-		{"off-topic abstention", all.AbstainRecall, suiteFloors.abstain},
-	} {
-		if c.got < c.want {
-			t.Errorf("%s = %.1f%%, want ≥ %.0f%%", c.name, 100*c.got, 100*c.want)
+	return rep
+}
+
+func checkFloors(t *testing.T, floors ...floor) {
+	t.Helper()
+	for _, f := range floors {
+		if f.got < f.want {
+			t.Errorf("%s = %.1f%%, want ≥ %.0f%%", f.name, 100*f.got, 100*f.want)
 		}
 	}
+}
+
+func TestSuiteHoldout(t *testing.T) {
+	rep := holdout(t, suiteDir)
+	all := rep.Overall
+	checkFloors(t,
+		floor{"first match right", all.FirstRight, suiteFloors.first},
+		floor{"answered precision", all.Precision, suiteFloors.precision},
+		floor{"in-scope answered", all.Coverage, suiteFloors.coverage},
+		floor{"off-topic abstention", all.AbstainRecall, suiteFloors.abstain})
 	if len(rep.ByCorpus) < 8 {
 		t.Errorf("%d corpora with holdout questions, want every one of testdata/corpora", len(rep.ByCorpus))
 	}
@@ -151,28 +165,9 @@ func TestSuiteHoldout(t *testing.T) {
 var crosslingualFloors = struct{ top1, first, abstain float64 }{0.70, 0.85, 0.90}
 
 func TestCrosslingualHoldout(t *testing.T) {
-	corpora, err := eval.LoadSuite("../testdata/crosslingual")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := eval.RunSuite(context.Background(), opener(t), corpora, eval.SplitHoldout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table strings.Builder
-	rep.WriteTable(&table)
-	t.Logf("\n%s", table.String())
-	all := rep.Overall
-	for _, c := range []struct {
-		name      string
-		got, want float64
-	}{
-		{"top-1", all.Top1, crosslingualFloors.top1},
-		{"first match right", all.FirstRight, crosslingualFloors.first},
-		{"off-topic abstention", all.AbstainRecall, crosslingualFloors.abstain},
-	} {
-		if c.got < c.want {
-			t.Errorf("%s = %.1f%%, want ≥ %.0f%%", c.name, 100*c.got, 100*c.want)
-		}
-	}
+	all := holdout(t, "../testdata/crosslingual").Overall
+	checkFloors(t,
+		floor{"top-1", all.Top1, crosslingualFloors.top1},
+		floor{"first match right", all.FirstRight, crosslingualFloors.first},
+		floor{"off-topic abstention", all.AbstainRecall, crosslingualFloors.abstain})
 }

@@ -60,16 +60,20 @@ func buildFieldIndex(text string) (zh, en, spokenWords string, err error) {
 	return sortedText(synonyms), sortedText(english), sortedText(spoken), nil
 }
 
-// sortedText writes m as lines "key<TAB>v|v", sorted by key, after the
+// sortedText writes m as lines "key<TAB>v|v", sorted by key, after
+// fieldIndexHeader.
+func sortedText(m map[string][]string) string { return sortedTextUnder(fieldIndexHeader, m) }
+
+// sortedTextUnder writes m as lines "key<TAB>v|v", sorted by key, after
 // header.
-func sortedText(m map[string][]string) string {
+func sortedTextUnder(header string, m map[string][]string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	var b strings.Builder
-	b.WriteString(fieldIndexHeader)
+	b.WriteString(header)
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(m[k], "|"))
 	}

@@ -2,7 +2,6 @@ package words
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -74,15 +73,5 @@ func buildReverse(fieldEN, enZH string) string {
 		}
 		out[w] = ens
 	}
-	keys := make([]string, 0, len(out))
-	for k := range out {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var b strings.Builder
-	b.WriteString(reverseHeader)
-	for _, k := range keys {
-		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(out[k], "|"))
-	}
-	return b.String()
+	return sortedTextUnder(reverseHeader, out)
 }
