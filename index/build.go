@@ -36,7 +36,7 @@ const batchSize = 5000
 
 // passageVersion changes whenever passages() or the scoring fields change,
 // so that persisted indexes built the old way are rebuilt.
-const passageVersion = "4"
+const passageVersion = "5"
 
 // Index is a searchable corpus. It is safe for concurrent use.
 type Index struct {
