@@ -182,7 +182,8 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 // folders by subject), as slash-separated paths in sorted order. Hidden
 // files and directories are skipped (an editor's .#notes.md, .git, and
 // the ..data directories Kubernetes mounts a ConfigMap through), as are
-// README.md files and directories deeper than maxDepth.
+// README.md and README.markdown files and directories deeper than
+// maxDepth.
 func ArticleFiles(fsys fs.FS) ([]string, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
@@ -200,7 +201,7 @@ func ArticleFiles(fsys fs.FS) ([]string, error) {
 			return nil
 		}
 		ext := path.Ext(base)
-		if strings.HasPrefix(base, ".") || !(strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) || strings.EqualFold(base, "README.md") {
+		if strings.HasPrefix(base, ".") || !(strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) || strings.EqualFold(strings.TrimSuffix(base, ext), "README") {
 			return nil
 		}
 		names = append(names, name)

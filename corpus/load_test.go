@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -346,4 +347,34 @@ func TestLoadWhileRewritten(t *testing.T) {
 		t.Error("no load succeeded between the writes")
 	}
 	t.Logf("%d loads succeeded", loads)
+}
+
+// TestLoadSkipsReadmeMarkdown (from a review): *.markdown files are read like *.md
+// (ArticleFiles), so README.markdown, like README.md, is a folder's
+// description and not an article, at any depth and in any case. Read as
+// one it has no sections, and the whole corpus is refused.
+func TestLoadSkipsReadmeMarkdown(t *testing.T) {
+	article := []byte("# 机器学习\n\n## 1. 过拟合\n\n**题目：** 什么是过拟合？\n\n**答案：** 模型在训练集上表现好，在新数据上表现差。\n")
+	readme := []byte("# ML notes\n\nOne file per topic; add yours here.\n")
+	for _, name := range []string{"README.markdown", "ml/README.markdown", "ml/readme.markdown", "ml/ReadMe.MARKDOWN"} {
+		fsys := fstest.MapFS{
+			"ml/overfitting.md": {Data: article},
+			name:                {Data: readme},
+		}
+		names, err := corpus.ArticleFiles(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"ml/overfitting.md"}; !slices.Equal(names, want) {
+			t.Errorf("with %s: ArticleFiles = %q, want %q (a README is not an article)", name, names, want)
+		}
+		c, err := corpus.Load(fsys, "notes")
+		if err != nil {
+			t.Errorf("with %s: Load refused the corpus: %v", name, err)
+			continue
+		}
+		if len(c.Articles) != 1 || len(c.Sections) != 1 {
+			t.Errorf("with %s: %d article(s), %d section(s), want 1 and 1", name, len(c.Articles), len(c.Sections))
+		}
+	}
 }

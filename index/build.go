@@ -65,7 +65,7 @@ type Index struct {
 	// terms are shared and never changed.
 	wordCache *memo.Map[[]term] // word → its terms, nil when the corpus lacks it
 	// analysed keeps the passages searches have hit, analysed: where
-	// the question's terms are in them (see locate).
+	// the question's terms are in them (see matchedTerms).
 	analysed *memo.Map[[]fieldTerms] // document id → its fields' terms
 
 	simplify func(string) string // traditional → simplified; nil: none

@@ -29,8 +29,14 @@ func (ix *Index) readInEnglish(w string, units []int, candidates func([]string) 
 	if n < 4 || len(units) != n {
 		return nil
 	}
-	// The first split into two halves of two characters or more that the
-	// lists both know.
+	// A split into two halves of two characters or more whose both
+	// halves the notes say (分布式 | 系统, not 分布 | 式系统, where only
+	// 分布 reaches "distribution"), else the first with either half.
+	type half struct {
+		alts  [][]term
+		units []int
+	}
+	var split []half
 	for k := 2; k <= n-2; k++ {
 		cut := len(string([]rune(w)[:k]))
 		left, err := candidates(ix.lex.English(w[:cut]))
@@ -41,14 +47,18 @@ func (ix *Index) readInEnglish(w string, units []int, candidates func([]string) 
 		if err != nil {
 			return err
 		}
-		if len(left) > 0 || len(right) > 0 {
-			if len(left) > 0 {
-				add(left, units[:k])
-			}
-			if len(right) > 0 {
-				add(right, units[k:])
-			}
-			return nil
+		halves := []half{{left, units[:k]}, {right, units[k:]}}
+		if len(left) > 0 && len(right) > 0 {
+			split = halves
+			break
+		}
+		if split == nil && (len(left) > 0 || len(right) > 0) {
+			split = halves
+		}
+	}
+	for _, h := range split {
+		if len(h.alts) > 0 {
+			add(h.alts, h.units)
 		}
 	}
 	return nil

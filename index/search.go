@@ -335,14 +335,13 @@ func (ix *Index) postingQuery(ps []posting) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// hits finds the passages that match the question, with the locations of
-// every term they hold. It runs in two steps so that it stays fast on a
-// large corpus: the most selective postings (a term in a field), as many
-// as fit in PostingBudget and at least one, find the candidate passages;
-// the common ones (大模型 in the text of every section) are then looked up
-// in those candidates only, to count towards coverage. Without that,
-// Bleve would score most of the index for every question. A corpus whose
-// postings all fit the budget is searched in one exact step.
+// hits finds and scores the passages that match the question. Only the
+// most selective postings (a term in a field), as many as fit in
+// PostingBudget and at least one, are searched; the common ones (大模型 in
+// the text of every section) count towards coverage where rank finds them
+// in the hits (matchedTerms). Without that, Bleve would score most of the
+// index for every question. A corpus whose postings all fit the budget is
+// searched in one exact step.
 func (ix *Index) hits(ctx context.Context, terms []term) (search.DocumentMatchCollection, error) {
 	var all []posting
 	for _, t := range terms {
