@@ -95,7 +95,7 @@ type parser struct {
 	level      int  // heading level of sections, see sectionLevel
 	unnumbered bool // sections are numbered in order, see sectionLevel
 	plain      bool // the article's labels are not bold, see boldLabels
-	quoted     bool // the field was opened by a quoted label: "> **题目：** …"
+	quoted     bool // inside a quote a label opened: "> **题目：** …"
 	// labelless is true for notes with no labels at all: a heading and
 	// the text under it are a question and its answer.
 	labelless bool
