@@ -1,6 +1,9 @@
 // Package corpus parses and validates startupqa's study material: Markdown
 // articles of interview-style questions, each section holding a question
-// (题目), an answer (答案) and an analysis (解析).
+// (题目), an answer (答案) and an analysis (解析). It reads them in the
+// shapes a group's own notes take too: labels in brackets, as headings,
+// list items or quotes, a heading that is the question, and free-form
+// notes with no labels at all, in folders by subject.
 //
 // The package knows nothing about search or Discord. It turns files into
 // typed sections whose answers keep their structure (paragraphs, lists and

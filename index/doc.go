@@ -9,4 +9,9 @@
 // hits are aggregated per section. A search abstains, rather than returning
 // the least bad section, when the best section covers too little of what the
 // question asks about.
+//
+// A question's words the corpus lacks are read in the corpus's own words:
+// English ones through Chinese translations and synonyms, Chinese ones
+// through synonyms, and, in notes written in English, through their
+// English (crosslingual.go).
 package index
