@@ -31,7 +31,6 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 		art:   &Article{Slug: Slug(file), File: file},
 		file:  file,
 		seen:  map[int]int{},
-		dict:  words.NewChinese(),
 		field: noField,
 	}
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
@@ -103,7 +102,7 @@ type parser struct {
 	// numbered free-form notes, it has no number: reported if text
 	// follows it.
 	unnumberedHeading string
-	dict              *words.Chinese // tells a misspelt label from a word (isWord)
+	dict              *words.Chinese // tells a misspelt label from a word (isWord); made when first needed
 	sec               *Section
 	sawHeading        bool
 	// brokenHeading is true after a section heading that could not be
@@ -145,12 +144,17 @@ func (p *parser) feed(line string) {
 		p.addText("", true)
 		return
 	}
-	if p.labelless && p.feedFreeForm(line, trimmed) {
-		return
-	}
-	label, rest, sh, marked := readLabel(trimmed, p.plain)
+	var label, rest string
+	var sh shape
+	var marked bool
 	if p.labelless {
-		marked = false // free-form notes have no labels: it is text
+		// Free-form notes have no labels: but for an aliases line,
+		// what looks like one is text.
+		if p.feedFreeForm(line, trimmed) {
+			return
+		}
+	} else {
+		label, rest, sh, marked = readLabel(trimmed, p.plain)
 	}
 	if marked && sh == headingShape {
 		if p.headingLabelFits(label, trimmed) {
@@ -227,6 +231,9 @@ func (p *parser) feedFreeForm(line, trimmed string) bool {
 // of its own: 例题, 解决 and 分类 are one letter from 问题, 解析 and 分析,
 // and are points of an answer, while 答按 is 答案 misspelt.
 func (p *parser) isWord(lead string) bool {
+	if p.dict == nil {
+		p.dict = words.NewChinese()
+	}
 	_, ok := p.dict.Lookup(lead)
 	return ok
 }
