@@ -66,7 +66,7 @@ type Index struct {
 	wordCache *memo.Map[[]term] // word → its terms, nil when the corpus lacks it
 	// analysed keeps the passages searches have hit, analysed: where
 	// the question's terms are in them (see matchedTerms).
-	analysed *memo.Map[[]fieldTerms] // document id → its fields' terms
+	analysed *memo.Map[analysedPassage] // document id → its analysis
 
 	simplify func(string) string // traditional → simplified; nil: none
 	readings func(string) []string
@@ -431,7 +431,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		dfCache:   memo.New[[len(fields)]int](maxDFCache),
 		texts:     memo.New[string](len(table)),
 		wordCache: memo.New[[]term](maxDFCache),
-		analysed:  memo.New[[]fieldTerms](maxAnalysed),
+		analysed:  memo.New[analysedPassage](maxAnalysed),
 		simplify:  o.simplify,
 		readings:  o.readings,
 		english:   writtenInEnglish(c),

@@ -370,21 +370,28 @@ func (ix *Index) hits(ctx context.Context, terms []term) (search.DocumentMatchCo
 	return sr.Hits, nil
 }
 
-// matchedTerms adds to matched the question's terms (want) that a hit's
-// passage holds, from the passage as the index analysed it. Bleve could
-// report where the terms it searched are, but building those locations
-// was a fifth of what a search allocated, and the common terms left out
-// of its search must be found here anyway.
-func (ix *Index) matchedTerms(docID string, want map[string]bool, matched ...map[string]bool) {
-	for _, ft := range ix.passageTerms(docID) {
-		for _, tok := range ft.tokens {
-			if want[tok.term] {
-				for _, m := range matched {
-					m[tok.term] = true
-				}
+// matchedTerms adds to matched the question's terms that a hit's passage
+// holds, from the passage as the index analysed it. Bleve could report
+// where the terms it searched are, but building those locations was a
+// fifth of what a search allocated, and the common terms left out of its
+// search must be found here anyway. A question has tens of terms and a
+// passage hundreds of tokens, so the question's terms are looked up in the
+// passage's sorted set, not the other way round.
+func (ix *Index) matchedTerms(docID string, terms []term, matched ...map[string]bool) {
+	set := ix.passageTerms(docID).set
+	for _, t := range terms {
+		if _, ok := slices.BinarySearch(set, t.text); ok {
+			for _, m := range matched {
+				m[t.text] = true
 			}
 		}
 	}
+}
+
+// analysedPassage is a passage's fields as the index analysed them.
+type analysedPassage struct {
+	fields []fieldTerms
+	set    []string // its distinct terms, sorted
 }
 
 // fieldTerms are the analysed terms of one field of a passage.
@@ -400,19 +407,19 @@ type passageToken struct {
 
 // passageTerms is a passage's fields as the index analysed them, kept
 // once worked out: the same passages come back in most questions.
-func (ix *Index) passageTerms(docID string) []fieldTerms {
-	if fts, ok := ix.analysed.Load(docID); ok {
-		return fts
+func (ix *Index) passageTerms(docID string) analysedPassage {
+	if ap, ok := ix.analysed.Load(docID); ok {
+		return ap
 	}
 	id, n, ok := parseDocID(docID)
 	if !ok {
-		return nil
+		return analysedPassage{}
 	}
 	ps := ix.table[id]
 	if n < 0 || n >= len(ps) {
-		return nil
+		return analysedPassage{}
 	}
-	var fts []fieldTerms
+	var ap analysedPassage
 	for _, f := range fields {
 		text := ps[n].field(f)
 		if text == "" {
@@ -422,11 +429,14 @@ func (ix *Index) passageTerms(docID string) []fieldTerms {
 		ft := fieldTerms{field: f, tokens: make([]passageToken, len(toks))}
 		for i, tok := range toks {
 			ft.tokens[i] = passageToken{string(tok.Term), tok.Position, tok.Start, tok.End}
+			ap.set = append(ap.set, ft.tokens[i].term)
 		}
-		fts = append(fts, ft)
+		ap.fields = append(ap.fields, ft)
 	}
-	ix.analysed.Store(docID, fts)
-	return fts
+	slices.Sort(ap.set)
+	ap.set = slices.Compact(ap.set)
+	ix.analysed.Store(docID, ap)
+	return ap
 }
 
 // sectionHits gathers the passage hits of one section.
@@ -476,7 +486,7 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 			order = append(order, sh)
 		}
 		terms := map[string]bool{}
-		ix.matchedTerms(h.ID, want, terms, sh.matched)
+		ix.matchedTerms(h.ID, pq.terms, terms, sh.matched)
 		sh.maxBM25 = max(sh.maxBM25, h.Score)
 		cov := coverage(pq, terms)
 		r := cov + p.BM25Weight*h.Score/topScore
@@ -685,7 +695,7 @@ func (ix *Index) describe(m *Match, sh *sectionHits, want map[string]bool) {
 	}
 	bestField, bestLen := "", -1
 	var bestSpans []Span
-	for _, ft := range ix.passageTerms(sh.best.ID) {
+	for _, ft := range ix.passageTerms(sh.best.ID).fields {
 		var spans []Span
 		l := 0
 		for _, tok := range ft.tokens {
