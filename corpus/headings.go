@@ -17,7 +17,10 @@ var (
 	// required, or "## 一致性哈希" would be section 1.
 	// outlineNumber matches the number of an outline's point: "1.1 ",
 	// "2.3.1．".
-	outlineNumber      = regexp.MustCompile(`^\d+(?:[.．]\d+)+[.．]?\s*`)
+	outlineNumber = regexp.MustCompile(`^\d+(?:[.．]\d+)+[.．]?\s*`)
+	// listNumber matches a number and its separator ("3. ", "3、"); a
+	// number followed only by a space ("01 背包") is part of the title.
+	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
 )
 
@@ -54,6 +57,10 @@ func closingHashes(t string) string {
 func unnumberedTitle(heading string) string {
 	t := headingText(heading)
 	if m := outlineNumber.FindString(t); m != "" && m != t {
+		t = strings.TrimSpace(t[len(m):])
+	} else if m := listNumber.FindString(t); m != "" && m != t {
+		// "## 3. 缓存" among headings without numbers: the number
+		// is not the section's, and the title reads better without it.
 		t = strings.TrimSpace(t[len(m):])
 	}
 	return t
@@ -281,8 +288,11 @@ func labelledLevel(lines []string, plain, weak bool) (level int, unnumbered, ok 
 // freeFormLevel is sectionLevel for notes with no labels: the shallowest
 // level of headings with text (code included) under them, "## " and
 // deeper, or "# " when no deeper heading has any and two or more "# "
-// headings do (notes that give every question a "# "); unnumbered unless a heading of that level with text
-// under it carries a number.
+// headings do (notes that give every question a "# "); unnumbered unless
+// every heading of that level with text under it carries a number. One
+// heading that opens with digits among headings without them is a title
+// that starts with a number ("## 01 背包"), not a numbered article with
+// its numbers left out.
 func freeFormLevel(lines []string) (level int, unnumbered bool) {
 	textLevel, titleText := 0, 0
 	numberedText := map[int]bool{}
@@ -304,7 +314,11 @@ func freeFormLevel(lines []string) (level int, unnumbered bool) {
 			if textLevel == 0 || current < textLevel {
 				textLevel = current
 			}
-			numberedText[current] = numberedText[current] || numbered
+			if _, seen := numberedText[current]; !seen {
+				numberedText[current] = true
+			}
+			numberedText[current] = numberedText[current] && numbered
+			current = -current // counted once per heading
 		}
 	}
 	switch {

@@ -40,6 +40,11 @@ func TestSectionLevel(t *testing.T) {
 		{"no numbers", []string{"## 缓存击穿", "**题目：** q", "## 缓存穿透", "**题目：** q"}, 2, true},
 		{"no numbers under chapters", []string{"## 缓存", "### 击穿", "**题目：** q", "### 穿透", "**题目：** q"}, 3, true},
 		{"one number is numbering", []string{"## 前言", "**题目：** q", "## 1. a", "**题目：** q"}, 2, false},
+		// Free-form notes are numbered only when every section says
+		// its number: "01 背包" is a title that opens with digits.
+		{"free-form, all numbered", []string{"## 1. 背包", "text", "## 2. 区间", "text"}, 2, false},
+		{"free-form, one opens with digits", []string{"## 01 背包", "text", "## 完全背包", "text"}, 2, true},
+		{"free-form, an empty divider unnumbered", []string{"## 1. 背包", "text", "## 附录", "## 2. 区间", "text"}, 2, false},
 	}
 	for _, tt := range tests {
 		got, unnumbered := sectionLevel(tt.lines, !boldLabels(tt.lines), !hasLabels(tt.lines))
@@ -53,5 +58,21 @@ func TestSectionLevelIgnoresCode(t *testing.T) {
 	lines := []string{"```", "## 1. a", "**题目：** q", "```", "### 1. b", "**题目：** q"}
 	if got, _ := sectionLevel(lines, false, false); got != 3 {
 		t.Errorf("sectionLevel = %d, want 3: the ## heading is inside a fence", got)
+	}
+}
+
+func TestUnnumberedTitle(t *testing.T) {
+	tests := []struct{ heading, want string }{
+		{"## 1.1 进程", "进程"},
+		{"## 3. 缓存", "缓存"},
+		{"## 3、缓存", "缓存"},
+		{"## 01 背包：为什么倒序？", "01 背包：为什么倒序？"},
+		{"## 5G 网络", "5G 网络"},
+		{"## 2024", "2024"},
+	}
+	for _, tt := range tests {
+		if got := unnumberedTitle(tt.heading); got != tt.want {
+			t.Errorf("unnumberedTitle(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
 	}
 }

@@ -27,13 +27,27 @@ var (
 // the input is returned as problems, and the article holds what could be
 // read.
 func Parse(file string, data []byte) (*Article, []Problem) {
-	p := &parser{
-		art:   &Article{Slug: Slug(file), File: file},
-		file:  file,
-		seen:  map[int]int{},
-		field: noField,
-	}
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
+	p := parse(file, lines, nil)
+	if len(p.unanswered) > 0 {
+		// Sections that label their question but not their answer
+		// ("**题目：** …" then "**思路：** …"): read again with the text
+		// after the question as the answer.
+		p = parse(file, lines, p.unanswered)
+	}
+	return p.art, p.problems
+}
+
+// parse reads the lines of one article. implicitAnswer holds the lines of
+// the section headings whose answer follows their question unlabelled.
+func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
+	p := &parser{
+		art:            &Article{Slug: Slug(file), File: file},
+		file:           file,
+		seen:           map[int]int{},
+		field:          noField,
+		implicitAnswer: implicitAnswer,
+	}
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)
 	p.level, p.unnumbered = sectionLevel(lines, p.plain, p.labelless)
@@ -68,7 +82,7 @@ func Parse(file string, data []byte) (*Article, []Problem) {
 	if p.art.Title == "" {
 		p.art.Title = p.art.Slug
 	}
-	return p.art, p.problems
+	return p
 }
 
 // Slug turns a file name into the article slug used in section ids:
@@ -113,6 +127,15 @@ type parser struct {
 	fence     string // the open code fence ("```"), "" outside one
 	fenceLine int
 	verbatim  verbatim
+
+	// implicitAnswer holds the heading lines of sections whose answer
+	// follows the question without a label: the question's first
+	// paragraph ends it. unanswered collects such sections in a first
+	// pass.
+	implicitAnswer map[int]bool
+	unanswered     map[int]bool
+	misspelt       bool // the section has a misspelt label: its 答案, perhaps
+	questionRunsOn bool // a bold lead or code follows the question
 
 	field      field
 	fieldLines map[field]int // line each field of the current section started
@@ -194,6 +217,9 @@ func (p *parser) feed(line string) {
 		case !known:
 			if near := nearLabel(label); near != "" && !p.isWord(label) {
 				p.problem(p.line, "unknown label %q: did you mean %q?", label, near)
+				p.misspelt = true
+			} else {
+				p.answerFollows(true) // "**思路：**" under a question with no 答案
 			}
 		case sh == boldShape:
 			if !isExamLabel(label) || p.fitsInOrder(f) {
@@ -374,6 +400,7 @@ func (p *parser) startVerbatim(line string, table bool) {
 	if p.sec == nil {
 		return
 	}
+	p.answerFollows(true)
 	switch p.field {
 	case answerField:
 		if item := p.answer.openItem(); item != nil && startsIndented(line) {
@@ -455,6 +482,7 @@ func (p *parser) startSection() {
 	p.fieldLines = map[field]int{}
 	p.text = map[field]*textBuilder{noField: {}, questionField: {}, analysisField: {}, aliasField: {}}
 	p.answer = answerBuilder{}
+	p.misspelt, p.questionRunsOn = false, false
 	if p.labelless {
 		p.field, p.fieldLines[answerField] = answerField, p.line
 	}
@@ -480,6 +508,9 @@ func (p *parser) addText(line string, raw bool) {
 	if p.sec == nil {
 		return // text before the first section is the article's preface
 	}
+	if strings.TrimSpace(line) == "" {
+		p.answerFollows(false)
+	}
 	switch p.field {
 	case answerField:
 		p.answer.add(line, raw)
@@ -487,6 +518,24 @@ func (p *parser) addText(line string, raw bool) {
 		// Text under the heading before any label is kept in case it
 		// is the question typed without one.
 		p.text[p.field].add(line)
+	}
+}
+
+// answerFollows ends a question that is its section's only label at the
+// end of its first paragraph, or where a bold lead or code follows it
+// (opens is true then): what follows is the answer. In the first pass it
+// only notes that the question ran on.
+func (p *parser) answerFollows(opens bool) {
+	if p.sec == nil || p.field != questionField || p.text[questionField].String() == "" {
+		return
+	}
+	if p.implicitAnswer == nil {
+		p.questionRunsOn = p.questionRunsOn || opens
+		return
+	}
+	if p.implicitAnswer[p.sec.Line] {
+		p.field = answerField
+		p.fieldLines[answerField] = p.line
 	}
 }
 
@@ -524,7 +573,12 @@ func (p *parser) endSection() {
 	} else if s.Question == "" {
 		p.problem(p.fieldLines[questionField], "section %d has an empty %s", s.Number, questionField.name())
 	}
-	if _, ok := p.fieldLines[answerField]; !ok {
+	if _, ok := p.fieldLines[answerField]; !ok && p.fieldLines[questionField] != 0 && (len(p.text[questionField].paras) > 1 || p.questionRunsOn) && !p.misspelt && p.implicitAnswer == nil {
+		if p.unanswered == nil {
+			p.unanswered = map[int]bool{}
+		}
+		p.unanswered[s.Line] = true
+	} else if !ok {
 		p.problem(s.Line, "section %d has no %s", s.Number, answerField.name())
 	} else if s.Answer.IsEmpty() {
 		p.problem(p.fieldLines[answerField], "section %d has an empty %s", s.Number, answerField.name())
