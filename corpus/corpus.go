@@ -65,6 +65,11 @@ type Article struct {
 	// `startupqa check` says so, since ids then move when a section is
 	// inserted.
 	FreeForm, NumberedInOrder bool
+	// QuestionList is true for notes that list their questions under
+	// chapter headings ("**Q：…**" and "A：…", or numbered bold
+	// questions) rather than give each a heading: each question and its
+	// answer is a section.
+	QuestionList bool
 }
 
 // Section is one "## N. title" block of an article.

@@ -48,11 +48,19 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		field:          noField,
 		implicitAnswer: implicitAnswer,
 	}
+	_, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/")))
+	listLevel := 0
+	if !companion {
+		lines, listLevel, p.art.QuestionList = questionList(lines)
+	}
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)
 	p.level, p.unnumbered = sectionLevel(lines, p.plain, p.labelless)
-	p.art.FreeForm = p.labelless
-	if _, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/"))); companion {
+	if p.art.QuestionList {
+		p.level, p.unnumbered = listLevel, true
+	}
+	p.art.FreeForm = p.labelless && !p.art.QuestionList
+	if companion {
 		// A translation attaches to its original by number, and
 		// numbers by position would attach a partial one to the wrong
 		// sections: its headings must say which they translate.

@@ -53,6 +53,9 @@ func readAs(art *corpus.Article) string {
 	if art.FreeForm {
 		how = append(how, "free-form: each heading with text under it is a section, the text its answer")
 	}
+	if art.QuestionList {
+		how = append(how, "a list of questions: each listed question and its answer is a section")
+	}
 	if art.NumberedInOrder {
 		how = append(how, "numbered in order: inserting a section renumbers those after it")
 	}

@@ -1,0 +1,143 @@
+package corpus_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// TestParseQuestionList reads notes that list their questions under
+// chapter headings instead of giving each a heading: every listed
+// question and its answer is a section, numbered in order.
+func TestParseQuestionList(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // each section's title and first answer block
+	}{
+		{
+			name: "bold Q, plain A, under chapters",
+			src: doc("# 八股", "", "> 自己整理的。", "", "## 一、泛化", "", "**Q：什么是过拟合？**", "", "A：训练好、验证差。", "",
+				"**Q：怎么缓解？**", "", "A：", "- 加数据", "- 正则", "", "## 二、优化器", "", "**Q：Adam 为什么快？**", "", "A：自适应学习率。"),
+			want: []string{"什么是过拟合？|训练好、验证差。", "怎么缓解？|- 加数据", "Adam 为什么快？|自适应学习率。"},
+		},
+		{
+			name: "plain Q and A in English",
+			src: doc("# Behavioral", "## Part 1", "Q: Tell me about a failure.", "", "A: Pick a real one.", "",
+				"Q: How do you say no?", "", "A: Not now, here's why."),
+			want: []string{"Tell me about a failure.|Pick a real one.", "How do you say no?|Not now, here's why."},
+		},
+		{
+			name: "numbered Q with bold labels",
+			src: doc("## 缓存", "**Q1：** 缓存穿透？", "**A1：** 布隆过滤器。", "**Q2：** 缓存雪崩？", "**A2：** 过期时间加随机值。",
+				"**解析：** 常考。"),
+			want: []string{"缓存穿透？|布隆过滤器。", "缓存雪崩？|过期时间加随机值。"},
+		},
+		{
+			name: "numbered bold questions, answers indented",
+			src: doc("# 指标 背诵版", "", "面试前一晚过一遍。", "", "---", "", "1. **⭐ 精确率怎么算？**", "", "   一句话：预测为正里真的有多少。", "",
+				"   - P = TP/(TP+FP)", "", "2. **AUC 是什么？**", "", "   ```python", "   roc_auc_score(y, s)", "   ```"),
+			want: []string{"精确率怎么算？|一句话：预测为正里真的有多少。", "AUC 是什么？|```python\nroc_auc_score(y, s)\n```"},
+		},
+		{
+			name: "answers without labels",
+			src:  doc("## 网络", "问：TCP 为什么三次握手？", "防止旧连接。", "", "问：TIME_WAIT 多久？", "2MSL。"),
+			want: []string{"TCP 为什么三次握手？|防止旧连接。", "TIME_WAIT 多久？|2MSL。"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, ps := corpus.Parse("a.md", []byte(tt.src))
+			if len(ps) > 0 {
+				t.Fatalf("problems: %q", problemLines(ps))
+			}
+			if !art.QuestionList || !art.NumberedInOrder {
+				t.Errorf("QuestionList %v, NumberedInOrder %v; want both", art.QuestionList, art.NumberedInOrder)
+			}
+			var got []string
+			for i, s := range art.Sections {
+				if s.Number != i+1 {
+					t.Errorf("section %d numbered %d", i+1, s.Number)
+				}
+				first := ""
+				if len(s.Answer.Blocks) > 0 {
+					first = describeBlock(s.Answer.Blocks[0])
+				}
+				got = append(got, s.Title+"|"+first)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sections\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseQuestionListLeavesOtherShapes keeps articles that only look
+// like lists of questions as they were read before.
+func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		sections int
+	}{
+		{
+			name:     "one labelled question per heading",
+			src:      doc("## 1. 甲", "**题目：** 问？", "**答案：** 答。", "## 2. 乙", "**题目：** 问？", "**答案：** 答。"),
+			sections: 2,
+		},
+		{
+			name: "an exchange quoted in an answer",
+			src: doc("## 1. 面试复盘", "**题目：** 面试问了什么？", "**答案：**", "问：为什么用 Redis？", "答：快。", "问：持久化呢？", "答：AOF。",
+				"## 2. 乙", "**题目：** 问？", "**答案：** 答。"),
+			sections: 2,
+		},
+		{
+			name: "follow-up questions in a free-form section",
+			src: doc("## 缓存穿透", "查不存在的数据。", "", "1. **布隆过滤器为什么有误判？**", "   哈希冲突。", "2. **能删除吗？**", "   计数版可以。",
+				"## 缓存雪崩", "大量 key 同时过期。"),
+			sections: 2,
+		},
+		{
+			name:     "a heading that is a question, and its follow-ups",
+			src:      doc("## 为什么用 MQ？", "", "Q: 解耦？", "A: 是。", "", "Q: 削峰？", "A: 是。"),
+			sections: 1,
+		},
+		{
+			name:     "questions listed without answers",
+			src:      doc("## 常考题", "1. **什么是缓存穿透？**", "2. **什么是缓存雪崩？**", "", "## 缓存穿透", "查不存在的数据。"),
+			sections: 2, // free-form: the list is the first section's text
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, ps := corpus.Parse("a.md", []byte(tt.src))
+			if len(ps) > 0 {
+				t.Fatalf("problems: %q", problemLines(ps))
+			}
+			if art.QuestionList || len(art.Sections) != tt.sections {
+				t.Errorf("QuestionList %v with %d sections; want false with %d", art.QuestionList, len(art.Sections), tt.sections)
+			}
+		})
+	}
+}
+
+// TestParseQuestionListProblemLines reports a problem in a list of
+// questions at the line of the file, as the rewriting keeps lines.
+func TestParseQuestionListProblemLines(t *testing.T) {
+	src := doc("## 缓存", "Q: 穿透？", "A: 布隆过滤器。", "Q: 雪崩？", "A: 随机过期。", "", "**答按：** 多余。")
+	_, ps := corpus.Parse("a.md", []byte(src))
+	want := []string{`a.md:7: unknown label "答按": did you mean "答案"?`}
+	if got := problemLines(ps); !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+}
+
+// describeBlock is a block in brief: a paragraph's text, a list's first
+// item as "- text".
+func describeBlock(b corpus.Block) string {
+	if b.Kind == corpus.List && len(b.Items) > 0 {
+		return "- " + b.Items[0].Text
+	}
+	return b.Text
+}
