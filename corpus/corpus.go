@@ -158,10 +158,16 @@ func (it Item) String() string {
 }
 
 // colon is the colon that follows a lead term: full width after Chinese,
-// ASCII and a space after English.
+// ASCII and a space after English, and none after a lead that ends in
+// punctuation of its own ("**Get the facts early.** What…", "**为什么？**").
 func colon(lead string) string {
 	r, _ := utf8.DecodeLastRuneInString(lead)
-	if isWide(r) {
+	switch {
+	case strings.ContainsRune(".!?;:,", r):
+		return " "
+	case strings.ContainsRune("。！？；：，、", r):
+		return ""
+	case isWide(r):
 		return "："
 	}
 	return ": "

@@ -122,6 +122,10 @@ func TestItemString(t *testing.T) {
 		{item("参数量巨大", ""), "参数量巨大"},
 		{item("", "通常很多。"), "通常很多。"},
 		{item("", ""), ""},
+		{item("Latency", "p99 under 50 ms."), "Latency: p99 under 50 ms."},
+		// A lead with punctuation of its own takes no colon.
+		{item("Get the facts early.", "What is slipping?"), "Get the facts early. What is slipping?"},
+		{item("为什么？", "因为快。"), "为什么？因为快。"},
 	}
 	for _, tt := range tests {
 		if got := tt.it.String(); got != tt.want {
