@@ -519,6 +519,7 @@ func (p *parser) addText(line string, raw bool) {
 	if strings.TrimSpace(line) == "" {
 		p.answerFollows(false)
 	}
+	line = tidyLinks(line)
 	switch p.field {
 	case answerField:
 		p.answer.add(line, raw)
@@ -671,6 +672,19 @@ func (a *answerBuilder) add(line string, raw bool) {
 	}
 	text := strings.TrimSpace(line)
 	last := a.last()
+	if q, ok := quoteLine(text); ok && raw && !startsIndented(line) {
+		// A quote is a paragraph of its own, its lines joined without
+		// their markers: "> [!warning] 踩坑" then "> 中间值会溢出".
+		if last != nil && a.open && last.Kind == Paragraph && strings.HasPrefix(last.Text, ">") {
+			if q != "" {
+				a.continueText(&last.Text, q)
+			}
+			return
+		}
+		a.blocks = append(a.blocks, Block{Kind: Paragraph, Text: strings.TrimSpace("> " + q)})
+		a.open, a.breakNext = true, false
+		return
+	}
 	if last != nil && a.open {
 		switch {
 		case last.Kind == Paragraph:
