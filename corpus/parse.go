@@ -49,9 +49,10 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		implicitAnswer: implicitAnswer,
 	}
 	_, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/")))
+	lines, summaries := foldedAnswers(lines)
 	listLevel := 0
 	if !companion {
-		lines, listLevel, p.art.QuestionList = questionList(lines)
+		lines, p.origin, listLevel, p.art.QuestionList = questionList(lines, summaries)
 	}
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)
@@ -69,6 +70,9 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 	p.art.NumberedInOrder = p.unnumbered
 	for i, line := range lines {
 		p.line = i + 1
+		if p.origin != nil {
+			p.line = p.origin[i]
+		}
 		line = strings.TrimSuffix(line, "\r")
 		if !utf8.ValidString(line) {
 			p.problem(p.line, "invalid UTF-8")
@@ -140,6 +144,11 @@ type parser struct {
 	// follows the question without a label: the question's first
 	// paragraph ends it. unanswered collects such sections in a first
 	// pass.
+	// origin is the line of the file each line read comes from, when
+	// a list of questions was rewritten with more lines (see
+	// questionList); nil when each line is its own.
+	origin []int
+
 	implicitAnswer map[int]bool
 	unanswered     map[int]bool
 	misspelt       bool // the section has a misspelt label: its 答案, perhaps

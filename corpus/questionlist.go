@@ -2,19 +2,28 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
 
 // Notes drilled for interviews often list their questions instead of
-// giving each a heading: "**Q：为什么 Adam 收敛快？**" then "A：…", several
-// under a chapter heading ("## 三、优化器"), or a numbered list of bold
-// questions with the answers indented under them ("1. **AUC 怎么算？**").
+// giving each a heading, several under one chapter heading:
+//
+//   - "**Q：为什么 Adam 收敛快？**" then "A：…" (or 问 and 答, 题目, Q1 …);
+//   - a numbered list of questions, bold or not, the answers indented
+//     under them ("1. **AUC 怎么算？**");
+//   - questions in bold lines of their own ("**① 什么是回表？**");
+//   - questions folded over their answers in HTML (<summary>, see
+//     foldedAnswers);
+//   - a table whose columns are 问题 and 答案.
+//
 // Read as headings and text, each chapter would be one section holding
-// all its questions. questionList finds such notes and rewrites them,
-// line for line so that problems keep their line numbers, into the shape
-// the parser reads: each listed question a heading one level under its
-// chapter, its answer label spelt as one (A → 答案).
+// all its questions. questionList finds such notes and rewrites them into
+// the shape the parser reads: each listed question a heading one level
+// under its chapter, its answer label spelt as one (A → 答案). It keeps
+// each line where it was, so that problems keep their line numbers, but
+// for a table's rows, which each become two lines or more.
 
 var (
 	// questionLabelLine matches a line that opens with a question label
@@ -26,6 +35,19 @@ var (
 	// boldQuestionItem matches a numbered item that is a bold question
 	// and nothing else: "1. **⭐ AUC 是什么？**".
 	boldQuestionItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)\*\*([^*]+)\*\*\s*$`)
+	// plainQuestionItem matches a numbered item whose text is a question:
+	// "1. TCP 为什么三次握手？", its answer indented under it.
+	plainQuestionItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)([^*].*[？?])\s*$`)
+	// boldLine matches a line that is bold and nothing else: "**1. 什么是
+	// 最左前缀？**", a question set as a heading of its own.
+	boldLine = regexp.MustCompile(`^\*\*([^*]+)\*\*$`)
+	// tableRule matches a table's rule: "|---|:--:|".
+	tableRule = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
+	// lineBreak matches the HTML break tables put inside a cell.
+	lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
+	// enumerator matches how a question set in bold may be numbered:
+	// "1. ", "Q3：", "①", "（2）".
+	enumerator = regexp.MustCompile(`^(?:(?i:q)?\s*\d{1,3}\s*[.)、．:：]?\s+|(?i:q)?\d{1,3}\s*[.)、．:：]\s*|[①-⑳]\s*|[（(]\d{1,3}[)）]\s*)`)
 )
 
 // listedQuestion is one question of a list and the lines it spans.
@@ -36,6 +58,9 @@ type listedQuestion struct {
 	indent    int    // columns its answer is indented by (a list item's)
 	answer    int    // line of its answer label, -1 if none
 	body      bool   // text follows it
+	// row is the answer of a question that is a row of a table of
+	// questions and answers ("| 什么是 STW？ | GC 时暂停用户线程 |").
+	row []string
 }
 
 // questionBlock is the text under one heading (or before the first).
@@ -44,6 +69,7 @@ type questionBlock struct {
 	asks      bool // the heading is itself a question ("## 为什么？")
 	text      bool // text before its first listed question
 	questions []*listedQuestion
+	markup    []int // lines of a table's header and rule, blank once read
 }
 
 // questionList returns the lines of notes that list their questions
@@ -55,24 +81,24 @@ type questionBlock struct {
 // not a list), every listed question followed by its answer, answer
 // labels on all of them or none, and no text under other headings (a
 // section of another shape), which would otherwise be lost.
-func questionList(lines []string) (out []string, level int, ok bool) {
-	blocks := listBlocks(lines)
+func questionList(lines []string, summaries map[int]bool) (out []string, origin []int, level int, ok bool) {
+	blocks := listBlocks(lines, summaries)
 	headingLevel, many, total, labelled, mark := -1, false, 0, 0, ""
 	for _, b := range blocks {
 		if len(b.questions) == 0 {
 			if b.text && b.level >= 2 {
-				return lines, 0, false
+				return lines, nil, 0, false
 			}
 			continue
 		}
 		if b.asks || (headingLevel >= 0 && b.level != headingLevel) {
-			return lines, 0, false
+			return lines, nil, 0, false
 		}
 		headingLevel = b.level
 		many = many || len(b.questions) > 1
 		for _, q := range b.questions {
 			if (!q.body && q.answer < 0) || (mark != "" && q.mark != mark) {
-				return lines, 0, false
+				return lines, nil, 0, false
 			}
 			mark = q.mark
 			total++
@@ -82,17 +108,26 @@ func questionList(lines []string) (out []string, level int, ok bool) {
 		}
 	}
 	if !many || (labelled != 0 && labelled != total) {
-		return lines, 0, false
+		return lines, nil, 0, false
 	}
 	level = max(2, headingLevel+1)
 	if level > 6 {
-		return lines, 0, false
+		return lines, nil, 0, false
 	}
 	bold := boldLabels(lines)
+	heading := strings.Repeat("#", level) + " "
 	out = append([]string(nil), lines...)
+	rows := map[int][]string{}
 	for _, b := range blocks {
+		for _, i := range b.markup {
+			out[i] = ""
+		}
 		for _, q := range b.questions {
-			out[q.line] = strings.Repeat("#", level) + " " + q.question
+			out[q.line] = heading + q.question
+			if q.row != nil {
+				rows[q.line] = q.row
+				continue
+			}
 			for i := q.line + 1; i < q.end; i++ {
 				out[i] = dedent(out[i], q.indent)
 			}
@@ -110,12 +145,22 @@ func questionList(lines []string) (out []string, level int, ok bool) {
 			}
 		}
 	}
-	return out, level, true
+	// A row of a table becomes its heading and its answer's lines: the
+	// only rewriting that adds lines, each still reported at its row.
+	expanded := make([]string, 0, len(out)+3*len(rows))
+	origin = make([]int, 0, cap(expanded))
+	for i, line := range out {
+		expanded, origin = append(expanded, line), append(origin, i+1)
+		for _, l := range rows[i] {
+			expanded, origin = append(expanded, l), append(origin, i+1)
+		}
+	}
+	return expanded, origin, level, true
 }
 
 // listBlocks splits an article at its headings and finds the questions
 // listed in each block.
-func listBlocks(lines []string) []*questionBlock {
+func listBlocks(lines []string, summaries map[int]bool) []*questionBlock {
 	b := &questionBlock{}
 	blocks := []*questionBlock{b}
 	var q *listedQuestion
@@ -124,8 +169,12 @@ func listBlocks(lines []string) []*questionBlock {
 			q.end, q = i, nil
 		}
 	}
-	fence := ""
+	fence, skip := "", 0
 	for i, line := range lines {
+		if skip > 0 {
+			skip--
+			continue
+		}
 		trimmed := strings.TrimSpace(line)
 		if fence != "" {
 			if ClosesFence(trimmed, fence) {
@@ -148,8 +197,18 @@ func listBlocks(lines []string) []*questionBlock {
 			blocks = append(blocks, b)
 			continue
 		}
+		if qs, n := tableOfQuestions(lines[i:]); n > 0 {
+			closeQuestion(i)
+			b.markup = append(b.markup, i, i+1)
+			for k, q := range qs {
+				q.line, q.end = i+2+k, i+3+k
+				b.questions = append(b.questions, q)
+			}
+			skip = n - 1
+			continue
+		}
 		if line == trimmed {
-			if question, mark, indent, ok := listedQuestionLine(trimmed); ok {
+			if question, mark, indent, ok := listedQuestionLine(trimmed, summaries[i]); ok {
 				closeQuestion(i)
 				q = &listedQuestion{line: i, question: question, mark: mark, indent: indent, answer: -1}
 				b.questions = append(b.questions, q)
@@ -175,21 +234,89 @@ func listBlocks(lines []string) []*questionBlock {
 // listedQuestionLine reads a line that lists a question: a question label
 // and the question, or a numbered item that is a bold question. indent
 // is how far its answer's lines are indented.
-func listedQuestionLine(trimmed string) (question, mark string, indent int, ok bool) {
-	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil && strings.ContainsAny(m[2], "？?") {
-		return strings.TrimLeftFunc(m[2], func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.So, r) }), "item", len(m[1]), true
+func listedQuestionLine(trimmed string, summary bool) (question, mark string, indent int, ok bool) {
+	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
+		question = m[6]
+		if m[1] != "" && m[4] == "" && m[5] == "" {
+			// "**Q：为什么？**": the bold closes after the question.
+			question = strings.TrimSuffix(strings.TrimSpace(question), "**")
+		}
+		question = strings.TrimSpace(question)
+		return question, strings.ToLower(m[2]), 0, question != ""
 	}
-	m := questionLabelLine.FindStringSubmatch(trimmed)
-	if m == nil {
-		return "", "", 0, false
+	asks := func(s string) bool { return summary || strings.ContainsAny(s, "？?") }
+	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil && asks(m[2]) {
+		return trimDecoration(m[2]), "item", len(m[1]), true
 	}
-	question = m[6]
-	if m[1] != "" && m[4] == "" && m[5] == "" {
-		// "**Q：为什么？**": the bold closes after the question.
-		question = strings.TrimSuffix(strings.TrimSpace(question), "**")
+	if m := plainQuestionItem.FindStringSubmatch(trimmed); m != nil {
+		return trimDecoration(m[2]), "plain item", len(m[1]), true
 	}
-	question = strings.TrimSpace(question)
-	return question, strings.ToLower(m[2]), 0, question != ""
+	if m := boldLine.FindStringSubmatch(trimmed); m != nil && asks(m[1]) {
+		if _, _, ok := parseLabel(trimmed); !ok {
+			q := trimDecoration(enumerator.ReplaceAllString(strings.TrimSpace(m[1]), ""))
+			return q, "bold", 0, q != ""
+		}
+	}
+	return "", "", 0, false
+}
+
+// tableOfQuestions reads a table of questions and answers at the start
+// of lines: a header whose first cell is a question label and second an
+// answer label ("| 问题 | 答案 |"), its rule, and two or more rows. n is
+// how many lines the table takes, 0 when lines do not start with one.
+// Cells after the second join the answer; "<br>" breaks its lines.
+func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
+	if len(lines) < 4 {
+		return nil, 0
+	}
+	head := tableCells(lines[0])
+	if len(head) < 2 || !tableRule.MatchString(strings.TrimSpace(lines[1])) {
+		return nil, 0
+	}
+	if f, ok := lookupLabel(head[0]); !ok || f != questionField {
+		return nil, 0
+	}
+	if f, ok := lookupLabel(head[1]); !ok || f != answerField {
+		return nil, 0
+	}
+	n = 2
+	for ; n < len(lines); n++ {
+		cells := tableCells(lines[n])
+		if len(cells) < 2 || cells[0] == "" {
+			break
+		}
+		answer := strings.Join(slices.DeleteFunc(cells[1:], func(c string) bool { return c == "" }), "；")
+		q := &listedQuestion{question: trimDecoration(cells[0]), mark: "table", answer: -1, body: answer != ""}
+		for l := range strings.SplitSeq(lineBreak.ReplaceAllString(answer, "\n"), "\n") {
+			q.row = append(q.row, strings.TrimSpace(l))
+		}
+		qs = append(qs, q)
+	}
+	if len(qs) < 2 {
+		return nil, 0
+	}
+	return qs, n
+}
+
+// tableCells splits a table row into its cells, trimmed; nil for a line
+// that is not a row.
+func tableCells(line string) []string {
+	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "|") {
+		return nil
+	}
+	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+	cells := strings.Split(t, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
+}
+
+// trimDecoration takes spaces and symbols (⭐, 📌) off the start of a
+// question.
+func trimDecoration(q string) string {
+	return strings.TrimSpace(strings.TrimLeftFunc(q, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.So, r) }))
 }
 
 // dedent takes up to n columns of indentation off a line of a list item's

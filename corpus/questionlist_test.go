@@ -41,6 +41,28 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"精确率怎么算？|一句话：预测为正里真的有多少。", "AUC 是什么？|```python\nroc_auc_score(y, s)\n```"},
 		},
 		{
+			name: "questions in bold lines, numbered every way",
+			src: doc("# MySQL", "", "**1. 什么是最左前缀？**", "", "联合索引从最左列开始用。", "", "**② 为什么用 B+ 树？**", "", "- 树更矮",
+				"", "**（3）Q3: 回表是什么？**", "二级索引查到主键再查聚簇索引。"),
+			want: []string{"什么是最左前缀？|联合索引从最左列开始用。", "为什么用 B+ 树？|- 树更矮", "Q3: 回表是什么？|二级索引查到主键再查聚簇索引。"},
+		},
+		{
+			name: "plain numbered questions, answers indented",
+			src:  doc("# 网络", "1. TCP 为什么三次握手？", "   防止旧连接。", "2. TIME_WAIT 为什么是 2MSL？", "   让旧报文消失。"),
+			want: []string{"TCP 为什么三次握手？|防止旧连接。", "TIME_WAIT 为什么是 2MSL？|让旧报文消失。"},
+		},
+		{
+			name: "folded under their summaries",
+			src: doc("# Redis", "<details>", "<summary><b>1. Redis 为什么快？</b></summary>", "", "- 内存操作", "</details>", "",
+				"<details><summary>持久化方式</summary>", "RDB 和 AOF。", "</details>"),
+			want: []string{"Redis 为什么快？|- 内存操作", "持久化方式|RDB 和 AOF。"},
+		},
+		{
+			name: "a table of questions and answers",
+			src:  doc("# JVM 速记", "", "| 问题 | 答案 | 备注 |", "|---|---|---|", "| 什么是 STW？ | 暂停用户线程 | 常考 |", "| G1 的特点？ | 分 Region<br>可预测停顿 | |"),
+			want: []string{"什么是 STW？|暂停用户线程；常考", "G1 的特点？|分 Region可预测停顿"},
+		},
+		{
 			name: "answers without labels",
 			src:  doc("## 网络", "问：TCP 为什么三次握手？", "防止旧连接。", "", "问：TIME_WAIT 多久？", "2MSL。"),
 			want: []string{"TCP 为什么三次握手？|防止旧连接。", "TIME_WAIT 多久？|2MSL。"},
@@ -104,6 +126,17 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 			sections: 1,
 		},
 		{
+			name: "a question in bold inside an answer",
+			src: doc("## 1. 索引", "**题目：** 什么是索引？", "**答案：** 加速查询的数据结构。", "", "**为什么不用哈希？**", "", "范围查询慢。",
+				"", "**为什么不用 B 树？**", "", "树更高。", "## 2. 事务", "**题目：** 什么是事务？", "**答案：** 一组操作。"),
+			sections: 2,
+		},
+		{
+			name:     "a table that is not of questions",
+			src:      doc("## 对比", "| 方案 | 优点 |", "|---|---|", "| Redis | 快 |", "| MySQL | 稳 |"),
+			sections: 1,
+		},
+		{
 			name:     "questions listed without answers",
 			src:      doc("## 常考题", "1. **什么是缓存穿透？**", "2. **什么是缓存雪崩？**", "", "## 缓存穿透", "查不存在的数据。"),
 			sections: 2, // free-form: the list is the first section's text
@@ -119,6 +152,29 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 				t.Errorf("QuestionList %v with %d sections; want false with %d", art.QuestionList, len(art.Sections), tt.sections)
 			}
 		})
+	}
+}
+
+// TestParseFoldedAnswers drops the HTML that folds an answer away under
+// its question, and keeps code that shows it.
+func TestParseFoldedAnswers(t *testing.T) {
+	src := doc("## 1. 缓存穿透", "", "**题目：** 什么是缓存穿透？", "", "**答案：**", "<details>", "<summary>点击查看答案</summary>", "",
+		"查询不存在的数据。", "", "```html", "<details><summary>例子</summary></details>", "```", "</details>")
+	s := parseOne(t, src)
+	checkAnswer(t, s.Answer, para("查询不存在的数据。"), para("```html\n<details><summary>例子</summary></details>\n```"))
+}
+
+// TestParseQuestionListTableLines reports a problem in a table of
+// questions at its row, though each row is read as two or more lines.
+func TestParseQuestionListTableLines(t *testing.T) {
+	src := doc("# 速记", "| 问题 | 答案 |", "|---|---|", "| 甲？ | 一 |", "| 乙？ | 二<br>三 |", "", "```")
+	art, ps := corpus.Parse("a.md", []byte(src))
+	want := []string{"a.md:7: code fence ``` opened here is never closed"}
+	if got := problemLines(ps); !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	if len(art.Sections) != 2 || art.Sections[1].Line != 5 {
+		t.Errorf("sections %d, the second at line %d; want 2, at line 5", len(art.Sections), art.Sections[len(art.Sections)-1].Line)
 	}
 }
 
