@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Notes published on GitHub fold answers away in HTML: a question in a
@@ -17,8 +18,9 @@ var (
 	summaryLine = regexp.MustCompile(`(?i)^(?:<details(?:\s[^>]*)?>\s*)?<summary>(.*)</summary>$`)
 	// htmlTag matches a tag inside a summary: "<b>", "</strong>".
 	htmlTag = regexp.MustCompile(`</?[A-Za-z][^>]*>`)
-	// revealWords are what a summary says that hides an answer.
-	revealWords = []string{"答案", "参考答案", "參考答案", "查看答案", "点击查看答案", "點擊查看答案", "展开", "展開", "解析", "answer", "show answer", "solution"}
+	// revealWords are what a summary that hides an answer says:
+	// "点击展开答案", "查看解析", "Show answer".
+	revealWords = []string{"答案", "解析", "展开", "展開", "查看", "点击", "點擊", "点开", "點開", "answer", "solution", "show", "expand", "click"}
 )
 
 // foldedAnswers blanks the lines of <details> tags and of summaries that
@@ -65,11 +67,14 @@ func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
 }
 
 // reveals reports whether a summary's text only says that an answer is
-// folded under it.
+// folded under it: short, no question, and words that say so.
 func reveals(text string) bool {
-	t := strings.ToLower(strings.Trim(text, " :：.。…*👉▶"))
+	t := strings.ToLower(text)
+	if utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "？?") {
+		return false
+	}
 	for _, w := range revealWords {
-		if t == w {
+		if strings.Contains(t, w) {
 			return true
 		}
 	}

@@ -58,6 +58,12 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"Redis 为什么快？|- 内存操作", "持久化方式|RDB 和 AOF。"},
 		},
 		{
+			name: "bold questions over answers folded away",
+			src: doc("## 一、集合", "", "**1. HashMap 的结构？**", "", "<details>", "<summary>点击展开答案</summary>", "", "数组 + 链表 + 红黑树。", "", "</details>", "",
+				"**2. ConcurrentHashMap 怎么保证线程安全？**", "<details><summary>Show answer 👇</summary>", "CAS + synchronized。", "</details>"),
+			want: []string{"HashMap 的结构？|数组 + 链表 + 红黑树。", "ConcurrentHashMap 怎么保证线程安全？|CAS + synchronized。"},
+		},
+		{
 			name: "a table of questions and answers",
 			src:  doc("# JVM 速记", "", "| 问题 | 答案 | 备注 |", "|---|---|---|", "| 什么是 STW？ | 暂停用户线程 | 常考 |", "| G1 的特点？ | 分 Region<br>可预测停顿 | |"),
 			want: []string{"什么是 STW？|暂停用户线程；常考", "G1 的特点？|分 Region可预测停顿"},
