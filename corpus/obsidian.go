@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path"
 	"regexp"
 	"strings"
 )
@@ -13,24 +14,47 @@ import (
 var (
 	// wikiLink matches "[[page]]", "[[page#heading]]" and "[[page|shown]]".
 	wikiLink = regexp.MustCompile(`\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]`)
-	// imageLink matches an embedded image, "![alt](path)" or "![[a.png]]".
-	imageLink = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)|!\[\[[^\]]*\]\]`)
+	// imageLink matches an embedded image, "![alt](path)" or "![[a.png]]",
+	// and captures its alt text and its path.
+	imageLink = regexp.MustCompile(`!\[([^\]]*)\]\(([^)]*)\)|!\[\[([^\]|]*)[^\]]*\]\]`)
+	// inlineCode matches a span of inline code.
+	inlineCode = regexp.MustCompile("`+[^`]*`+")
 	// calloutMarker matches a callout's type after the quote marker:
 	// "[!warning]", "[!tip]-" (folded).
 	calloutMarker = regexp.MustCompile(`^\[![A-Za-z-]+\][+-]?\s*`)
 )
 
 // tidyLinks replaces a wiki link with the text it shows (its alias, else
-// the heading or page it names) and an image with its alt text.
+// the heading or page it names) and an image with its alt text, or its
+// file's name when it has none (an answer may be only a diagram). Inline
+// code is left alone: pandas' df[['a', 'b']] and bash's [[ -f x ]] are
+// not links.
 func tidyLinks(s string) string {
 	if !strings.Contains(s, "[") {
 		return s
 	}
-	s = imageLink.ReplaceAllStringFunc(s, func(m string) string {
-		if sub := imageLink.FindStringSubmatch(m); sub != nil {
-			return strings.TrimSpace(sub[1])
+	var b strings.Builder
+	for s != "" {
+		code := inlineCode.FindStringIndex(s)
+		if code == nil {
+			b.WriteString(tidyText(s))
+			break
 		}
-		return ""
+		b.WriteString(tidyText(s[:code[0]]))
+		b.WriteString(s[code[0]:code[1]])
+		s = s[code[1]:]
+	}
+	return b.String()
+}
+
+// tidyText is tidyLinks for text outside inline code.
+func tidyText(s string) string {
+	s = imageLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := imageLink.FindStringSubmatch(m)
+		if alt := strings.TrimSpace(sub[1]); alt != "" {
+			return alt
+		}
+		return "[" + path.Base(strings.TrimSpace(sub[2]+sub[3])) + "]"
 	})
 	return wikiLink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := wikiLink.FindStringSubmatch(m)

@@ -7,9 +7,11 @@ func TestTidyLinks(t *testing.T) {
 		{"见 [[dp-and-sorting#快排什么时候会退化？]]。", "见 快排什么时候会退化？。"},
 		{"相关：[[array-patterns|数组题型笔记]]", "相关：数组题型笔记"},
 		{"和 [[dp-and-sorting]] 一起过", "和 dp-and-sorting 一起过"},
-		{"![](img/lis.png)", ""},
+		{"![](img/lis.png)", "[lis.png]"},
 		{"![tails 数组](img/lis.png) 如图", "tails 数组 如图"},
-		{"![[diagram.png]]", ""},
+		{"![[diagram.png]]", "[diagram.png]"},
+		{"![[diagram.png|300]] 如图", "[diagram.png] 如图"},
+		{"用 `df[['a', 'b']]` 选列，见 [[pandas]]", "用 `df[['a', 'b']]` 选列，见 pandas"},
 		{"[答案](https://example.com) 不变", "[答案](https://example.com) 不变"},
 		{"数组 a[i][j] 不变", "数组 a[i][j] 不变"},
 	}

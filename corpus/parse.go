@@ -236,7 +236,7 @@ func (p *parser) feed(line string) {
 				p.problem(p.line, "unknown label %q: did you mean %q?", label, near)
 				p.misspelt = true
 			} else {
-				p.answerFollows(true) // "**思路：**" under a question with no 答案
+				p.answerFollows() // "**思路：**" under a question with no 答案
 			}
 		case sh == boldShape:
 			if !isExamLabel(label) || p.fitsInOrder(f) {
@@ -417,7 +417,7 @@ func (p *parser) startVerbatim(line string, table bool) {
 	if p.sec == nil {
 		return
 	}
-	p.answerFollows(true)
+	p.answerFollows()
 	switch p.field {
 	case answerField:
 		if item := p.answer.openItem(); item != nil && startsIndented(line) {
@@ -525,9 +525,6 @@ func (p *parser) addText(line string, raw bool) {
 	if p.sec == nil {
 		return // text before the first section is the article's preface
 	}
-	if strings.TrimSpace(line) == "" {
-		p.answerFollows(false)
-	}
 	line = tidyLinks(line)
 	switch p.field {
 	case answerField:
@@ -539,16 +536,15 @@ func (p *parser) addText(line string, raw bool) {
 	}
 }
 
-// answerFollows ends a question that is its section's only label at the
-// end of its first paragraph, or where a bold lead or code follows it
-// (opens is true then): what follows is the answer. In the first pass it
-// only notes that the question ran on.
-func (p *parser) answerFollows(opens bool) {
-	if p.sec == nil || p.field != questionField || p.text[questionField].String() == "" {
+// answerFollows ends a question that is its section's only label where a
+// bold lead ("**思路：**") or code follows it: what follows is the
+// answer. In the first pass it only notes that the question ran on.
+func (p *parser) answerFollows() {
+	if p.sec == nil || p.field != questionField || p.text[questionField].empty() {
 		return
 	}
 	if p.implicitAnswer == nil {
-		p.questionRunsOn = p.questionRunsOn || opens
+		p.questionRunsOn = true
 		return
 	}
 	if p.implicitAnswer[p.sec.Line] {
@@ -591,7 +587,7 @@ func (p *parser) endSection() {
 	} else if s.Question == "" {
 		p.problem(p.fieldLines[questionField], "section %d has an empty %s", s.Number, questionField.name())
 	}
-	if _, ok := p.fieldLines[answerField]; !ok && p.fieldLines[questionField] != 0 && (len(p.text[questionField].paras) > 1 || p.questionRunsOn) && !p.misspelt && p.implicitAnswer == nil {
+	if _, ok := p.fieldLines[answerField]; !ok && p.fieldLines[questionField] != 0 && p.questionRunsOn && !p.misspelt && p.implicitAnswer == nil {
 		if p.unanswered == nil {
 			p.unanswered = map[int]bool{}
 		}
@@ -636,6 +632,16 @@ func (t *textBuilder) newParagraph() *string {
 }
 
 func (t *textBuilder) String() string { return strings.Join(t.paras, "\n\n") }
+
+// empty reports whether the text has no more than blanks, without joining it.
+func (t *textBuilder) empty() bool {
+	for _, p := range t.paras {
+		if strings.TrimSpace(p) != "" {
+			return false
+		}
+	}
+	return true
+}
 
 // answerBuilder collects an answer's paragraphs and lists.
 type answerBuilder struct {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,7 +48,7 @@ var (
 	lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
 	// enumerator matches how a question set in bold may be numbered:
 	// "1. ", "Q3：", "①", "（2）".
-	enumerator = regexp.MustCompile(`^(?:(?i:q)?\s*\d{1,3}\s*[.)、．:：]?\s+|(?i:q)?\d{1,3}\s*[.)、．:：]\s*|[①-⑳]\s*|[（(]\d{1,3}[)）]\s*)`)
+	enumerator = regexp.MustCompile(`^(?:(?i:q)?\s*\d{1,3}\s*[.)、．:：]\s*|[①-⑳]\s*|[（(]\d{1,3}[)）]\s*)`)
 )
 
 // listedQuestion is one question of a list and the lines it spans.
@@ -58,6 +59,12 @@ type listedQuestion struct {
 	indent    int    // columns its answer is indented by (a list item's)
 	answer    int    // line of its answer label, -1 if none
 	body      bool   // text follows it
+	// weak is true for a numbered bold item that asks nothing ("2. **BN
+	// 和 LN 的区别**"): a question only among items that do.
+	weak bool
+	// options is true when choices follow the question ("A：…", "B：…"),
+	// so that a one-letter A is a choice, not the answer.
+	options bool
 	// row is the answer of a question that is a row of a table of
 	// questions and answers ("| 什么是 STW？ | GC 时暂停用户线程 |").
 	row []string
@@ -65,9 +72,10 @@ type listedQuestion struct {
 
 // questionBlock is the text under one heading (or before the first).
 type questionBlock struct {
-	level     int  // the heading's level; 0 before any heading
-	asks      bool // the heading is itself a question ("## 为什么？")
-	text      bool // text before its first listed question
+	level     int    // the heading's level; 0 before any heading
+	asks      bool   // the heading is itself a question ("## 为什么？")
+	title     string // the heading's title, without its number
+	text      bool   // text before its first listed question
 	questions []*listedQuestion
 	markup    []int // lines of a table's header and rule, blank once read
 }
@@ -82,8 +90,12 @@ type questionBlock struct {
 // labels on all of them or none, and no text under other headings (a
 // section of another shape), which would otherwise be lost.
 func questionList(lines []string, summaries map[int]bool) (out []string, origin []int, level int, ok bool) {
-	blocks := listBlocks(lines, summaries)
-	headingLevel, many, total, labelled, mark := -1, false, 0, 0, ""
+	mark := listMark(lines, summaries)
+	if mark == "" {
+		return lines, nil, 0, false
+	}
+	blocks := listBlocks(lines, summaries, mark)
+	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
 	for _, b := range blocks {
 		if len(b.questions) == 0 {
 			if b.text && b.level >= 2 {
@@ -91,23 +103,36 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 			}
 			continue
 		}
-		if b.asks || (headingLevel >= 0 && b.level != headingLevel) {
+		// A chapter has no text of its own before its questions: a
+		// section that has is answered, and its bold or quoted
+		// questions are follow-ups.
+		if b.asks || (b.text && b.level >= 2) || (headingLevel >= 0 && b.level != headingLevel) {
 			return lines, nil, 0, false
 		}
 		headingLevel = b.level
-		many = many || len(b.questions) > 1
+		listing++
+		if len(b.questions) > 1 {
+			several++
+		}
+		if b.title != "" && strings.Contains(squeeze(b.questions[0].question), squeeze(b.title)) {
+			restated++
+		}
 		for _, q := range b.questions {
-			if (!q.body && q.answer < 0) || (mark != "" && q.mark != mark) {
+			if !q.body && q.answer < 0 {
 				return lines, nil, 0, false
 			}
-			mark = q.mark
 			total++
 			if q.answer >= 0 {
 				labelled++
 			}
 		}
 	}
-	if !many || (labelled != 0 && labelled != total) {
+	// Where only some headings list several questions, and most
+	// headings' first question asks about them, the headings are
+	// sections and their later questions follow-ups ("## 1. 缓存穿透",
+	// "问：什么是缓存穿透？", "问：怎么解决？"); a chapter names a field its
+	// questions range over ("## 三、优化器").
+	if several == 0 || (2*several <= listing && 2*restated > listing) || (labelled != 0 && labelled != total) {
 		return lines, nil, 0, false
 	}
 	level = max(2, headingLevel+1)
@@ -118,12 +143,16 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	heading := strings.Repeat("#", level) + " "
 	out = append([]string(nil), lines...)
 	rows := map[int][]string{}
+	n := 0
 	for _, b := range blocks {
 		for _, i := range b.markup {
 			out[i] = ""
 		}
 		for _, q := range b.questions {
-			out[q.line] = heading + q.question
+			// Numbered, so that a question that opens with a number
+			// ("0.1 + 0.2 …") keeps it as its title.
+			n++
+			out[q.line] = fmt.Sprintf("%s%d. %s", heading, n, q.question)
 			if q.row != nil {
 				rows[q.line] = q.row
 				continue
@@ -160,7 +189,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 
 // listBlocks splits an article at its headings and finds the questions
 // listed in each block.
-func listBlocks(lines []string, summaries map[int]bool) []*questionBlock {
+func listBlocks(lines []string, summaries map[int]bool, mark string) []*questionBlock {
 	b := &questionBlock{}
 	blocks := []*questionBlock{b}
 	var q *listedQuestion
@@ -193,7 +222,11 @@ func listBlocks(lines []string, summaries map[int]bool) []*questionBlock {
 		if l := headingLevel(trimmed); l > 0 {
 			closeQuestion(i)
 			t := headingText(trimmed)
-			b = &questionBlock{level: l, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
+			title := unnumberedTitle(trimmed)
+			if _, _, nt, ok := sectionNumber(trimmed); ok {
+				title = nt
+			}
+			b = &questionBlock{level: l, title: title, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
 			blocks = append(blocks, b)
 			continue
 		}
@@ -207,10 +240,11 @@ func listBlocks(lines []string, summaries map[int]bool) []*questionBlock {
 			skip = n - 1
 			continue
 		}
-		if line == trimmed {
-			if question, mark, indent, ok := listedQuestionLine(trimmed, summaries[i]); ok {
+		if !startsWithSpace(line) {
+			if lq, ok := listedQuestionLine(trimmed, summaries[i]); ok && lq.mark == mark {
 				closeQuestion(i)
-				q = &listedQuestion{line: i, question: question, mark: mark, indent: indent, answer: -1}
+				q = lq
+				q.line, q.answer = i, -1
 				b.questions = append(b.questions, q)
 				continue
 			}
@@ -221,43 +255,135 @@ func listBlocks(lines []string, summaries map[int]bool) []*questionBlock {
 		switch {
 		case q == nil:
 			b.text = true
-		case q.answer < 0 && !q.body && answerLabelLine.MatchString(trimmed):
+		case optionLine.MatchString(trimmed) && !oneLetterAnswer(trimmed) && !answerLabelLine.MatchString(trimmed):
+			q.options = true // "B：…" after "A：…": the question's choices
+			q.body = true
+		case q.answer < 0 && answerLabelLine.MatchString(trimmed):
 			q.answer = i
 		default:
 			q.body = true
 		}
 	}
 	closeQuestion(len(lines))
+	for _, b := range blocks {
+		for _, q := range b.questions {
+			if q.options && q.answer >= 0 && oneLetterAnswer(lines[q.answer]) {
+				// The A of the choices: the answer, if any, is labelled
+				// in a word further on ("**答案：** B").
+				q.answer = -1
+				for i := q.line + 1; i < q.end; i++ {
+					if t := strings.TrimSpace(lines[i]); answerLabelLine.MatchString(t) && !oneLetterAnswer(t) {
+						q.answer = i
+						break
+					}
+				}
+			}
+		}
+	}
 	return blocks
+}
+
+// listMark is how the questions of a list are marked (see
+// listedQuestion.mark), "" unless one way marks two or more, and no other
+// way marks any: a 题目 followed by an exchange of 问 and 答 is not a list.
+func listMark(lines []string, summaries map[int]bool) string {
+	counts := map[string]int{}
+	fence := ""
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			if ClosesFence(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if fence = FenceOpening(trimmed); fence != "" || startsWithSpace(line) {
+			continue
+		}
+		if lq, ok := listedQuestionLine(trimmed, summaries[i]); ok && !lq.weak {
+			counts[lq.mark]++
+		} else if qs, n := tableOfQuestions(lines[i:]); n > 0 {
+			counts["table"] += len(qs)
+		}
+	}
+	if len(counts) != 1 {
+		return ""
+	}
+	for mark, n := range counts {
+		if n >= 2 {
+			return mark
+		}
+	}
+	return ""
+}
+
+// optionLine matches a choice of a multiple-choice question: "B：…",
+// "**C.** …", "D、…".
+var optionLine = regexp.MustCompile(`^\*{0,2}[A-Fa-f]\*{0,2}\s*[：:.、)）]`)
+
+// oneLetterAnswer reports whether an answer label line is the one-letter
+// A, which may be a choice.
+func oneLetterAnswer(line string) bool {
+	m := answerLabelLine.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return false
+	}
+	t := strings.TrimLeft(strings.TrimSpace(line), "*")
+	return len(t) > 0 && (t[0] == 'A' || t[0] == 'a') && !strings.HasPrefix(strings.ToLower(t), "answer")
+}
+
+// squeeze lower-cases s and takes its spaces out, to compare a heading
+// with a question.
+func squeeze(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+}
+
+// startsWithSpace reports whether a line is indented.
+func startsWithSpace(line string) bool {
+	return strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")
 }
 
 // listedQuestionLine reads a line that lists a question: a question label
 // and the question, or a numbered item that is a bold question. indent
 // is how far its answer's lines are indented.
-func listedQuestionLine(trimmed string, summary bool) (question, mark string, indent int, ok bool) {
+func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
 	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
-		question = m[6]
+		question := m[6]
 		if m[1] != "" && m[4] == "" && m[5] == "" {
 			// "**Q：为什么？**": the bold closes after the question.
 			question = strings.TrimSuffix(strings.TrimSpace(question), "**")
 		}
 		question = strings.TrimSpace(question)
-		return question, strings.ToLower(m[2]), 0, question != ""
+		return &listedQuestion{question: question, mark: strings.ToLower(m[2])}, question != ""
 	}
 	asks := func(s string) bool { return summary || strings.ContainsAny(s, "？?") }
-	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil && asks(m[2]) {
-		return trimDecoration(m[2]), "item", len(m[1]), true
+	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil {
+		return &listedQuestion{question: trimDecoration(m[2]), mark: "item", indent: len(m[1]), weak: !asks(m[2])}, true
 	}
 	if m := plainQuestionItem.FindStringSubmatch(trimmed); m != nil {
-		return trimDecoration(m[2]), "plain item", len(m[1]), true
+		return &listedQuestion{question: trimDecoration(m[2]), mark: "plain item", indent: len(m[1])}, true
 	}
 	if m := boldLine.FindStringSubmatch(trimmed); m != nil && asks(m[1]) {
 		if _, _, ok := parseLabel(trimmed); !ok {
-			q := trimDecoration(enumerator.ReplaceAllString(strings.TrimSpace(m[1]), ""))
-			return q, "bold", 0, q != ""
+			q := trimDecoration(stripEnumerator(strings.TrimSpace(m[1])))
+			return &listedQuestion{question: q, mark: "bold"}, q != ""
 		}
 	}
-	return "", "", 0, false
+	return nil, false
+}
+
+// stripEnumerator takes the number off a question set in bold ("1. ",
+// "Q3：", "①", "（2）"), but not a number it opens with ("10 亿个整数…",
+// "0.1 + 0.2 …").
+func stripEnumerator(q string) string {
+	m := enumerator.FindString(q)
+	if m == "" {
+		return q
+	}
+	if rest := q[len(m):]; rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return q // "0." of "0.1"
+	}
+	return q[len(m):]
 }
 
 // tableOfQuestions reads a table of questions and answers at the start
