@@ -23,6 +23,11 @@ type Corpus struct {
 	// Sections holds every section of every article, in article order
 	// (articles sorted by file name) and then in file order.
 	Sections []*Section
+	// Skipped holds the files that hold no questions and no labels (a
+	// table of contents, a sidebar, a daily note), each with its
+	// Article.Skipped reason: notes kept in a repository or a vault
+	// have them beside the articles, and they are not mistakes.
+	Skipped []*Article
 
 	byID map[string]*Section
 	hash string
@@ -65,6 +70,11 @@ type Article struct {
 	// `startupqa check` says so, since ids then move when a section is
 	// inserted.
 	FreeForm, NumberedInOrder bool
+	// Skipped says why a file holds no notes to answer from, when it has
+	// no section and nothing that looks like one (no label, no heading
+	// with text under it): Load leaves it out instead of refusing the
+	// corpus. "" for an article.
+	Skipped string
 	// QuestionList is true for notes that list their questions under
 	// chapter headings ("**Q：…**" and "A：…", or numbered bold
 	// questions) rather than give each a heading: each question and its

@@ -52,7 +52,9 @@ func LoadDir(dir string) (*Corpus, error) {
 //
 // A corpus with any problem is refused as a whole: the error is a Problems
 // listing every problem of every file, so authors fix them all in one go
-// and no one is ever served half a corpus.
+// and no one is ever served half a corpus. A file that holds no notes at
+// all (no label, no heading with text under it: a table of contents, a
+// daily note) is no problem: it is left out, listed in Corpus.Skipped.
 func Load(fsys fs.FS, root string) (*Corpus, error) {
 	names, err := ArticleFiles(fsys)
 	if err != nil {
@@ -91,6 +93,10 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		h.Write(data)
 		art, ps := Parse(display, data)
 		problems = append(problems, ps...)
+		if art.Skipped != "" {
+			c.Skipped = append(c.Skipped, art)
+			continue
+		}
 		if base, lang, ok := companionOf(name); ok {
 			companions = append(companions, companion{art, base, lang})
 			continue
@@ -114,6 +120,9 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 	if len(problems) > 0 {
 		problems.sort()
 		return nil, problems
+	}
+	if len(c.Sections) == 0 {
+		return nil, fmt.Errorf("load corpus %s: no article has sections: %d file(s) hold no headings with text and no labels (run \"startupqa check\")", root, len(c.Skipped))
 	}
 	c.hash = hex.EncodeToString(h.Sum(nil))
 	return c, nil

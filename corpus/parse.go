@@ -86,6 +86,13 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 	p.endSection()
 	switch {
 	case len(p.art.Sections) > 0:
+	case p.labelless && len(p.problems) == 0:
+		// A table of contents, a sidebar or a daily note beside the
+		// articles: nothing in it looks like a question.
+		p.art.Skipped = "no heading has text under it, and no line has a label like \"**答案：**\""
+		if !p.sawHeading {
+			p.art.Skipped = "no section headings, and no line has a label like \"**答案：**\""
+		}
 	case !p.sawHeading:
 		p.problem(1, `no sections: expected headings like "## 1. 什么是大模型？"`)
 	case p.labelless:

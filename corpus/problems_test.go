@@ -23,14 +23,9 @@ func TestParseProblems(t *testing.T) {
 			src:  doc("# 标题", "## 1. 节", "**题目：** 问？", "**答案：** 答。", "**解析：** 析。"),
 		},
 		{
-			name: "empty file",
-			src:  "",
-			want: []string{`a.md:1: no sections: expected headings like "## 1. 什么是大模型？"`},
-		},
-		{
-			name: "no sections",
-			src:  doc("# 标题", "", "只有文字。", "### 小标题"),
-			want: []string{`a.md:1: no sections: expected headings like "## 1. 什么是大模型？"`},
+			name: "labels without sections",
+			src:  doc("# 标题", "", "**题目：** 问？", "", "**答案：** 答。"),
+			want: []string{`a.md:1: no sections: expected headings like "## 1. 什么是大模型？"`, `a.md:3: label "题目" outside any section`, `a.md:5: label "答案" outside any section`},
 		},
 		{
 			name: "section without 题目 or title",

@@ -100,7 +100,14 @@ func (e *Engine) loadCorpus() (*corpus.Corpus, error) {
 	if e.cfg.CorpusDir == "" {
 		return corpus.Default()
 	}
-	return corpus.LoadDir(e.cfg.CorpusDir)
+	c, err := corpus.LoadDir(e.cfg.CorpusDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, art := range c.Skipped {
+		e.log.Info("file skipped: no notes in it", "file", art.File, "why", art.Skipped)
+	}
+	return c, nil
 }
 
 func (e *Engine) index(ctx context.Context, c *corpus.Corpus) (*index.Index, error) {

@@ -42,6 +42,9 @@ func (a *app) check(_ context.Context, args []string) error {
 	for _, art := range c.Articles {
 		fmt.Fprintf(a.stdout, "  %s: %d section(s)%s\n", art.File, len(art.Sections), readAs(art))
 	}
+	for _, art := range c.Skipped {
+		fmt.Fprintf(a.stdout, "  %s: skipped, no notes in it: %s\n", art.File, art.Skipped)
+	}
 	return nil
 }
 
