@@ -70,6 +70,9 @@ type Article struct {
 	// `startupqa check` says so, since ids then move when a section is
 	// inserted.
 	FreeForm, NumberedInOrder bool
+	// Encoding is "GB18030" for a file saved in GBK or GB18030 rather
+	// than UTF-8, read all the same; "" for UTF-8.
+	Encoding string
 	// Skipped says why a file holds no notes to answer from, when it has
 	// no section and nothing that looks like one (no label, no heading
 	// with text under it): Load leaves it out instead of refusing the

@@ -53,6 +53,9 @@ func (a *app) check(_ context.Context, args []string) error {
 // parser read the notes as meant.
 func readAs(art *corpus.Article) string {
 	var how []string
+	if art.Encoding != "" {
+		how = append(how, "read as "+art.Encoding+" (GBK), not UTF-8")
+	}
 	if art.FreeForm {
 		how = append(how, "free-form: each heading with text under it is a section, the text its answer")
 	}

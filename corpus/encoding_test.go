@@ -1,0 +1,57 @@
+package corpus_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// TestLoadGBK reads notes saved in GBK, as Chinese Windows saves them, as
+// the same notes in UTF-8, and says so.
+func TestLoadGBK(t *testing.T) {
+	src := doc("# 缓存", "", "## 1. 缓存穿透", "", "**题目：** 什么是缓存穿透？", "", "**答案：** 查询不存在的数据，请求打到数据库。",
+		"", "## 2. 缓存雪崩", "", "**题目：** 什么是缓存雪崩？", "", "**答案：** 大量 key 同时过期。")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "cache.md"), gbk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := corpus.Parse("cache.md", []byte(src))
+	var got, wantQ []string
+	for _, s := range c.Sections {
+		got = append(got, s.ID+" "+s.Question)
+	}
+	for _, s := range want.Sections {
+		wantQ = append(wantQ, s.ID+" "+s.Question)
+	}
+	if !slices.Equal(got, wantQ) || c.Articles[0].Encoding != "GB18030" {
+		t.Errorf("sections %q, encoding %q; want %q, GB18030", got, c.Articles[0].Encoding, wantQ)
+	}
+}
+
+// TestLoadBrokenUTF8 keeps a UTF-8 article with a few bad bytes a
+// problem at its lines: read as GBK, its Chinese would be nonsense.
+func TestLoadBrokenUTF8(t *testing.T) {
+	dir := t.TempDir()
+	src := []byte(doc("# 缓存", "", "## 1. 缓存穿透", "", "**题目：** 什么是缓存穿透？", "", "**答案：** 查询不存在的数据\xff。"))
+	if err := os.WriteFile(filepath.Join(dir, "cache.md"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := corpus.LoadDir(dir)
+	ps, ok := corpus.AsProblems(err)
+	if !ok || len(ps) != 1 || ps[0].Line != 7 || ps[0].Message != "invalid UTF-8" {
+		t.Errorf("err = %v, want invalid UTF-8 at line 7", err)
+	}
+}
