@@ -71,7 +71,8 @@ type Article struct {
 	// inserted.
 	FreeForm, NumberedInOrder bool
 	// Encoding is "GB18030" for a file saved in GBK or GB18030 rather
-	// than UTF-8, read all the same; "" for UTF-8.
+	// than UTF-8, "Big5" for one saved in Big5, read all the same; "" for
+	// UTF-8.
 	Encoding string
 	// Skipped says why a file holds no notes to answer from, when it has
 	// no section and nothing that looks like one (no label, no heading

@@ -2,20 +2,24 @@ package corpus
 
 import (
 	"bytes"
+	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // Notes typed on Chinese Windows are often saved in GBK (GB18030 extends
-// it), which is not UTF-8: read as UTF-8, every Chinese character of them
-// is invalid. decodeGB18030 reads such a file as GB18030. A UTF-8 file
-// with a few bad bytes (a broken copy) is left alone, and its bad lines
-// are problems: read as GB18030, its Chinese would turn to nonsense
-// without a single decoding error.
-func decodeGB18030(data []byte) ([]byte, bool) {
+// it), or in Big5 in Taiwan and Hong Kong, not in UTF-8: read as UTF-8,
+// every Chinese character of them is invalid. decodeLegacy reads such a
+// file in the encoding it was saved in, and names it. A UTF-8 file with a
+// few bad bytes (a broken copy) is left alone, and its bad lines are
+// problems: read as GB18030, its Chinese would turn to nonsense without a
+// single decoding error.
+func decodeLegacy(data []byte) ([]byte, string) {
 	if utf8.Valid(data) {
-		return data, false
+		return data, ""
 	}
 	valid, invalid := 0, 0
 	for i := 0; i < len(data); {
@@ -28,15 +32,32 @@ func decodeGB18030(data []byte) ([]byte, bool) {
 		}
 		i += size
 	}
-	// In GBK text, about one Chinese character in five happens to be a
-	// valid UTF-8 sequence and the rest are not; in broken UTF-8 the
-	// invalid bytes are the few.
+	// In GBK or Big5 text, about one Chinese character in five happens
+	// to be a valid UTF-8 sequence and the rest are not; in broken UTF-8
+	// the invalid bytes are the few.
 	if invalid <= valid {
-		return data, false // UTF-8, broken in places
+		return data, ""
 	}
-	decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || bytes.ContainsRune(decoded, utf8.RuneError) {
-		return data, false
+	for _, enc := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{{"GB18030", simplifiedchinese.GB18030}, {"Big5", traditionalchinese.Big5}} {
+		decoded, err := enc.enc.NewDecoder().Bytes(data)
+		if err == nil && plausible(decoded) {
+			return decoded, enc.name
+		}
 	}
-	return decoded, true
+	return data, ""
+}
+
+// plausible reports whether decoded text is Chinese notes: no character
+// the decoder could not map, and no kana or private-use characters, which
+// is what Big5's commonest characters become when read as GBK.
+func plausible(text []byte) bool {
+	for _, r := range string(text) {
+		if r == utf8.RuneError || unicode.In(r, unicode.Hiragana, unicode.Katakana) || (r >= 0xE000 && r <= 0xF8FF) {
+			return false
+		}
+	}
+	return !bytes.ContainsRune(text, utf8.RuneError)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/startupqa/startupqa/corpus"
 )
@@ -38,6 +39,28 @@ func TestLoadGBK(t *testing.T) {
 	}
 	if !slices.Equal(got, wantQ) || c.Articles[0].Encoding != "GB18030" {
 		t.Errorf("sections %q, encoding %q; want %q, GB18030", got, c.Articles[0].Encoding, wantQ)
+	}
+}
+
+// TestLoadBig5 reads notes saved in Big5, as Taiwan's Windows saves
+// them, as the same notes in UTF-8, not as GBK nonsense.
+func TestLoadBig5(t *testing.T) {
+	src := doc("# 記憶體", "", "## 1. 什麼是 DRAM？", "", "**答案：** 動態隨機存取記憶體，需要定期刷新。", "",
+		"## 2. NAND 與 NOR 的差別？", "", "**答案：** NAND 容量大、寫入快，適合大量儲存；NOR 可直接執行程式碼。")
+	big5, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "memory.md"), big5, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Sections[0].Title; got != "什麼是 DRAM？" || c.Articles[0].Encoding != "Big5" {
+		t.Errorf("first title %q, encoding %q; want 什麼是 DRAM？, Big5", got, c.Articles[0].Encoding)
 	}
 }
 

@@ -91,11 +91,9 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		}
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
 		h.Write(data)
-		data, gb := decodeGB18030(data)
+		data, enc := decodeLegacy(data)
 		art, ps := Parse(display, data)
-		if gb {
-			art.Encoding = "GB18030"
-		}
+		art.Encoding = enc
 		problems = append(problems, ps...)
 		if art.Skipped != "" {
 			c.Skipped = append(c.Skipped, art)

@@ -54,7 +54,7 @@ func (a *app) check(_ context.Context, args []string) error {
 func readAs(art *corpus.Article) string {
 	var how []string
 	if art.Encoding != "" {
-		how = append(how, "read as "+art.Encoding+" (GBK), not UTF-8")
+		how = append(how, "read as "+art.Encoding+", not UTF-8")
 	}
 	if art.FreeForm {
 		how = append(how, "free-form: each heading with text under it is a section, the text its answer")
