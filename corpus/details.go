@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,9 +19,11 @@ var (
 	summaryLine = regexp.MustCompile(`(?i)^(?:<details(?:\s[^>]*)?>\s*)?<summary>(.*)</summary>$`)
 	// htmlTag matches a tag inside a summary: "<b>", "</strong>".
 	htmlTag = regexp.MustCompile(`</?[A-Za-z][^>]*>`)
-	// revealWords are what a summary that hides an answer says:
-	// "点击展开答案", "查看解析", "Show answer".
-	revealWords = []string{"答案", "解析", "展开", "展開", "查看", "点击", "點擊", "点开", "點開", "answer", "solution", "show", "expand", "click"}
+	// answerWords say that a summary hides an answer: "点击展开答案",
+	// "查看解析", "Show answer".
+	answerWords = []string{"答案", "解答", "解析", "回答", "answer", "solution"}
+	// foldWords say only that something is folded: "点击展开", "点开".
+	foldWords = []string{"点击", "點擊", "点开", "點開", "展开", "展開", "查看", "show", "expand", "click", "here", "to"}
 )
 
 // foldedAnswers blanks the lines of <details> tags and of summaries that
@@ -31,6 +34,7 @@ var (
 func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
 	out = lines
 	fence, copied := "", false
+	var answerAfterQuestion *string
 	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		if fence != "" {
@@ -55,6 +59,12 @@ func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
 			out, copied = append([]string(nil), lines...), true
 		}
 		out[i] = ""
+		if text != "" && !isSummary && namesAnswer(strings.ToLower(text)) && answerAfterQuestion == nil {
+			answerAfterQuestion = foldsOnlyAnswers(lines)
+		}
+		if text != "" && !isSummary && namesAnswer(strings.ToLower(text)) && *answerAfterQuestion != "" {
+			out[i] = *answerAfterQuestion // "**题目：** …" then the answer folded away
+		}
 		if isSummary {
 			out[i] = "**" + strings.Trim(text, "*") + "**"
 			if summaries == nil {
@@ -67,16 +77,61 @@ func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
 }
 
 // reveals reports whether a summary's text only says that an answer is
-// folded under it: short, no question, and words that say so.
+// folded under it: short, asking nothing, and naming an answer
+// ("点击展开答案", "Show answer") or nothing at all ("点击展开"). A summary
+// that names what it folds ("回溯模板（点开）", "Python") is a title.
 func reveals(text string) bool {
 	t := strings.ToLower(text)
 	if utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "？?") {
 		return false
 	}
-	for _, w := range revealWords {
+	if namesAnswer(t) {
+		return true
+	}
+	for _, w := range foldWords {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	return strings.TrimFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == ""
+}
+
+// namesAnswer reports whether a summary's text, lower-cased, names an
+// answer.
+func namesAnswer(t string) bool {
+	for _, w := range answerWords {
 		if strings.Contains(t, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldsOnlyAnswers returns the answer label that a summary hiding an
+// answer stands for in notes that label their questions and never their
+// answers ("**题目：** 什么是缓存穿透？", then the answer folded away): in the
+// labels' own style, "**答案：**" or "答案：". It returns "" for other notes,
+// where the folded text simply follows.
+func foldsOnlyAnswers(lines []string) *string {
+	question, answer := false, false
+	for trimmed := range outsideFences(lines) {
+		label, _, sh, ok := readLabel(trimmed, true)
+		if !ok {
+			label, _, ok = parsePlainLabel(trimmed)
+		}
+		if f, known := lookupLabel(label); ok && known {
+			switch {
+			case f == answerField:
+				answer = true
+			case f == questionField && (sh == boldShape || sh == bracketShape):
+				question = true
+			}
+		}
+	}
+	label := ""
+	switch {
+	case question && !answer && boldLabels(lines):
+		label = "**答案：**"
+	case question && !answer:
+		label = "答案："
+	}
+	return &label
 }

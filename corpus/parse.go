@@ -158,7 +158,7 @@ type parser struct {
 
 	implicitAnswer map[int]bool
 	unanswered     map[int]bool
-	misspelt       bool // the section has a misspelt label: its 答案, perhaps
+	misspelt       bool // the section has a misspelt or unbolded label: its 答案, perhaps
 	questionRunsOn bool // a bold lead or code follows the question
 
 	field      field
@@ -233,6 +233,12 @@ func (p *parser) feed(line string) {
 		if f, _ := lookupLabel(label); p.plainLabelFits(f, label) {
 			p.labelled(f, label, rest)
 			return
+		}
+	} else if ok && !p.plain && p.field == questionField {
+		if f, _ := lookupLabel(label); f == answerField && !isExamLabel(label) {
+			// "答案：…" typed plainly where the labels are bold: the
+			// answer is there, unread, and not the text after it.
+			p.misspelt = true
 		}
 	}
 	if marked {
@@ -589,6 +595,12 @@ func (p *parser) endSection() {
 		// ("## 3. 什么是缓存穿透？") and label only the answer, or type
 		// it under the heading without a label.
 		s.Question = cmp.Or(p.text[noField].String(), s.Title)
+		if p.art.QuestionList && p.text[noField].String() != "" {
+			// A listed question's own line is its title; what follows
+			// it before the answer (a snippet, a second line) adds
+			// to it.
+			s.Question = s.Title + "\n\n" + p.text[noField].String()
+		}
 	} else if !ok {
 		p.problem(s.Line, "section %d has no %s", s.Number, questionField.name())
 	} else if s.Question == "" {

@@ -36,9 +36,9 @@ var (
 	// boldQuestionItem matches a numbered item that is a bold question
 	// and nothing else: "1. **⭐ AUC 是什么？**".
 	boldQuestionItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)\*\*([^*]+)\*\*\s*$`)
-	// plainQuestionItem matches a numbered item whose text is a question:
-	// "1. TCP 为什么三次握手？", its answer indented under it.
-	plainQuestionItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)([^*].*[？?])\s*$`)
+	// plainNumberedItem matches a numbered item of plain text: "1. TCP
+	// 为什么三次握手？", its answer indented under it.
+	plainNumberedItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)([^*\s].*?)\s*$`)
 	// boldLine matches a line that is bold and nothing else: "**1. 什么是
 	// 最左前缀？**", a question set as a heading of its own.
 	boldLine = regexp.MustCompile(`^\*\*([^*]+)\*\*$`)
@@ -75,6 +75,7 @@ type questionBlock struct {
 	level     int    // the heading's level; 0 before any heading
 	asks      bool   // the heading is itself a question ("## 为什么？")
 	title     string // the heading's title, without its number
+	numbered  bool   // the heading is numbered in digits ("## 1. 持久化")
 	text      bool   // text before its first listed question
 	questions []*listedQuestion
 	markup    []int // lines of a table's header and rule, blank once read
@@ -96,6 +97,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	}
 	blocks := listBlocks(lines, summaries, mark)
 	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
+	numbered, later, followUps := 0, 0, 0
 	for _, b := range blocks {
 		if len(b.questions) == 0 {
 			if b.text && b.level >= 2 {
@@ -113,6 +115,15 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 		listing++
 		if len(b.questions) > 1 {
 			several++
+		}
+		if b.numbered {
+			numbered++
+		}
+		for _, q := range b.questions[1:] {
+			later++
+			if elliptical(q.question) {
+				followUps++
+			}
 		}
 		if b.title != "" && strings.Contains(squeeze(b.questions[0].question), squeeze(b.title)) {
 			restated++
@@ -133,6 +144,14 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	// "问：什么是缓存穿透？", "问：怎么解决？"); a chapter names a field its
 	// questions range over ("## 三、优化器").
 	if several == 0 || (2*several <= listing && 2*restated > listing) || (labelled != 0 && labelled != total) {
+		return lines, nil, 0, false
+	}
+	// Headings numbered as sections ("## 1. 持久化") of which only some
+	// list several questions are sections with follow-ups; so are
+	// headings whose later questions are mostly elliptical ("**怎么避
+	// 免？**" after "**什么是缓存雪崩？**"), which ask about the heading
+	// without naming it.
+	if (numbered == listing && 2*several <= listing) || 2*followUps > later {
 		return lines, nil, 0, false
 	}
 	level = max(2, headingLevel+1)
@@ -162,10 +181,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 			}
 			if q.answer >= 0 {
 				m := answerLabelLine.FindStringSubmatch(strings.TrimSpace(out[q.answer]))
-				answer := m[5]
-				if m[1] != "" && m[3] == "" && m[4] == "" {
-					answer = strings.TrimSuffix(strings.TrimSpace(answer), "**")
-				}
+				answer := labelledText(m[1], m[3], m[4], m[5])
 				if bold {
 					out[q.answer] = "**答案：** " + answer
 				} else {
@@ -222,11 +238,11 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 		if l := headingLevel(trimmed); l > 0 {
 			closeQuestion(i)
 			t := headingText(trimmed)
-			title := unnumberedTitle(trimmed)
-			if _, _, nt, ok := sectionNumber(trimmed); ok {
-				title = nt
+			title, numbered := unnumberedTitle(trimmed), false
+			if _, raw, nt, ok := sectionNumber(trimmed); ok {
+				title, numbered = nt, raw != "" && raw[0] >= '0' && raw[0] <= '9'
 			}
-			b = &questionBlock{level: l, title: title, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
+			b = &questionBlock{level: l, title: title, numbered: numbered, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
 			blocks = append(blocks, b)
 			continue
 		}
@@ -306,20 +322,40 @@ func listMark(lines []string, summaries map[int]bool) string {
 			counts["table"] += len(qs)
 		}
 	}
-	if len(counts) != 1 {
-		return ""
-	}
+	// One way marks the list; a few lines marked otherwise (a bold
+	// follow-up in an answer) are text of their answers. Labels ("Q：")
+	// say they mark questions, so items listed in an answer of a list
+	// labelled so are its text.
+	labelled := map[string]int{}
 	for mark, n := range counts {
-		if n >= 2 {
-			return mark
+		if mark != "item" && mark != "plain item" && mark != "bold" && mark != "table" {
+			labelled[mark] = n
 		}
 	}
-	return ""
+	if len(labelled) > 0 {
+		counts = labelled
+	}
+	best, second := "", 0
+	for mark, n := range counts {
+		if best == "" || n > counts[best] || (n == counts[best] && mark < best) {
+			if best != "" {
+				second = max(second, counts[best])
+			}
+			best = mark
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best == "" || counts[best] < 2 || counts[best] < 2*second {
+		return ""
+	}
+	return best
 }
 
-// optionLine matches a choice of a multiple-choice question: "B：…",
-// "**C.** …", "D、…".
-var optionLine = regexp.MustCompile(`^\*{0,2}[A-Fa-f]\*{0,2}\s*[：:.、)）]`)
+// optionLine matches a choice of a multiple-choice question after its A:
+// "B：…", "**C.** …", "D、…"; lettered points in lower case ("a) …",
+// "e.g.") are an answer's.
+var optionLine = regexp.MustCompile(`^\*{0,2}[B-F]\*{0,2}\s*[：:.、)）]`)
 
 // oneLetterAnswer reports whether an answer label line is the one-letter
 // A, which may be a choice.
@@ -331,6 +367,35 @@ func oneLetterAnswer(line string) bool {
 	t := strings.TrimLeft(strings.TrimSpace(line), "*")
 	return len(t) > 0 && (t[0] == 'A' || t[0] == 'a') && !strings.HasPrefix(strings.ToLower(t), "answer")
 }
+
+// elliptical reports whether a question asks without naming what about
+// ("怎么避免？", "是什么？"): a follow-up to the question or heading above
+// it. Such a question is a question word and at most two other
+// characters.
+func elliptical(q string) bool {
+	rest, asked := q, false
+	for _, w := range questionWords {
+		if strings.Contains(rest, w) {
+			rest, asked = strings.ReplaceAll(rest, w, ""), true
+		}
+	}
+	if !asked {
+		return false
+	}
+	han := 0
+	for _, r := range rest {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return false
+		}
+	}
+	return han <= 2
+}
+
+// questionWords are what a question asks with.
+var questionWords = []string{"为什么", "為什麼", "什么", "什麼", "怎么", "怎麼", "怎样", "怎樣", "如何", "哪些", "哪", "多少", "吗", "嗎", "呢", "啥", "咋"}
 
 // squeeze lower-cases s and takes its spaces out, to compare a heading
 // with a question.
@@ -347,29 +412,47 @@ func startsWithSpace(line string) bool {
 // and the question, or a numbered item that is a bold question. indent
 // is how far its answer's lines are indented.
 func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
-	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
-		question := m[6]
-		if m[1] != "" && m[4] == "" && m[5] == "" {
-			// "**Q：为什么？**": the bold closes after the question.
-			question = strings.TrimSuffix(strings.TrimSpace(question), "**")
-		}
-		question = strings.TrimSpace(question)
-		return &listedQuestion{question: question, mark: strings.ToLower(m[2])}, question != ""
-	}
 	asks := func(s string) bool { return summary || strings.ContainsAny(s, "？?") }
+	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
+		question := labelledText(m[1], m[4], m[5], m[6])
+		label := strings.ToLower(m[2])
+		if (label == "问题" || label == "問題") && !asks(question) {
+			return nil, false // "问题：下单接口超时。" is a problem, not a question
+		}
+		return &listedQuestion{question: question, mark: label}, question != ""
+	}
 	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil {
 		return &listedQuestion{question: trimDecoration(m[2]), mark: "item", indent: len(m[1]), weak: !asks(m[2])}, true
 	}
-	if m := plainQuestionItem.FindStringSubmatch(trimmed); m != nil {
-		return &listedQuestion{question: trimDecoration(m[2]), mark: "plain item", indent: len(m[1])}, true
+	if m := plainNumberedItem.FindStringSubmatch(trimmed); m != nil {
+		return &listedQuestion{question: trimDecoration(m[2]), mark: "plain item", indent: len(m[1]), weak: !asks(m[2])}, true
 	}
-	if m := boldLine.FindStringSubmatch(trimmed); m != nil && asks(m[1]) {
+	if m := boldLine.FindStringSubmatch(trimmed); m != nil {
 		if _, _, ok := parseLabel(trimmed); !ok {
-			q := trimDecoration(stripEnumerator(strings.TrimSpace(m[1])))
-			return &listedQuestion{question: q, mark: "bold"}, q != ""
+			inner := strings.TrimSpace(m[1])
+			unnumbered := stripEnumerator(inner)
+			q := trimDecoration(unnumbered)
+			// A numbered bold line that asks nothing ("**2. 聚簇索引和非
+			// 聚簇索引的区别**") is a question only among ones that do.
+			if asks(m[1]) || (unnumbered != inner && q != "") {
+				return &listedQuestion{question: q, mark: "bold", weak: !asks(m[1])}, q != ""
+			}
 		}
 	}
 	return nil, false
+}
+
+// labelledText is the text after a question or answer label, given the
+// bold markers around the label: "**Q：为什么？**" closes its bold after
+// the question, "Q：**L1** 和 L2" opens bold in its text.
+func labelledText(open, closeBefore, closeAfter, rest string) string {
+	switch {
+	case open == "" && closeAfter != "":
+		rest = closeAfter + rest // the text's own bold
+	case open != "" && closeBefore == "" && closeAfter == "":
+		rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
+	}
+	return strings.TrimSpace(rest)
 }
 
 // stripEnumerator takes the number off a question set in bold ("1. ",
@@ -412,7 +495,11 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 			break
 		}
 		answer := strings.Join(slices.DeleteFunc(cells[1:], func(c string) bool { return c == "" }), "；")
-		q := &listedQuestion{question: trimDecoration(cells[0]), mark: "table", answer: -1, body: answer != ""}
+		question := cells[0]
+		if m := boldLine.FindStringSubmatch(question); m != nil {
+			question = m[1]
+		}
+		q := &listedQuestion{question: trimDecoration(question), mark: "table", answer: -1, body: answer != ""}
 		for l := range strings.SplitSeq(lineBreak.ReplaceAllString(answer, "\n"), "\n") {
 			q.row = append(q.row, strings.TrimSpace(l))
 		}
@@ -432,9 +519,10 @@ func tableCells(line string) []string {
 		return nil
 	}
 	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
-	cells := strings.Split(t, "|")
+	// "\|" is a pipe inside a cell ("ps aux \| grep nginx").
+	cells := strings.Split(strings.ReplaceAll(t, `\|`, "\x00"), "|")
 	for i, c := range cells {
-		cells[i] = strings.TrimSpace(c)
+		cells[i] = strings.ReplaceAll(strings.TrimSpace(c), "\x00", "|")
 	}
 	return cells
 }
