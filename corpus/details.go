@@ -33,19 +33,13 @@ var (
 // Lines in code blocks are left alone.
 func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
 	out = lines
-	fence, copied := "", false
+	copied := false
 	var answerAfterQuestion *string
-	for i, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if ClosesFence(trimmed, fence) {
-				fence = ""
-			}
+	for i, opens := range fencesClosedAt(lines) {
+		if opens {
 			continue
 		}
-		if fence = FenceOpening(trimmed); fence != "" {
-			continue
-		}
+		trimmed := strings.TrimSpace(lines[i])
 		text, isSummary := "", false
 		switch {
 		case detailsTag.MatchString(trimmed):

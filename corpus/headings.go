@@ -195,8 +195,20 @@ func outsideFences(lines []string) iter.Seq[string] {
 // are skipped.
 func fencesClosed(lines []string) iter.Seq2[string, bool] {
 	return func(yield func(string, bool) bool) {
+		for i, opens := range fencesClosedAt(lines) {
+			if !yield(strings.TrimSpace(lines[i]), opens) {
+				return
+			}
+		}
+	}
+}
+
+// fencesClosedAt is fencesClosed for callers that need the lines' places:
+// it yields the index of each line not inside a fenced code block.
+func fencesClosedAt(lines []string) iter.Seq2[int, bool] {
+	return func(yield func(int, bool) bool) {
 		fence := ""
-		for _, line := range lines {
+		for i, line := range lines {
 			trimmed := strings.TrimSpace(line)
 			if fence != "" {
 				if ClosesFence(trimmed, fence) {
@@ -205,7 +217,7 @@ func fencesClosed(lines []string) iter.Seq2[string, bool] {
 				continue
 			}
 			fence = FenceOpening(trimmed)
-			if !yield(trimmed, fence != "") {
+			if !yield(i, fence != "") {
 				return
 			}
 		}

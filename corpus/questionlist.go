@@ -214,20 +214,15 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 			q.end, q = i, nil
 		}
 	}
-	fence, skip := "", 0
-	for i, line := range lines {
+	skip := 0
+	for i, opens := range fencesClosedAt(lines) {
 		if skip > 0 {
 			skip--
 			continue
 		}
+		line := lines[i]
 		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if ClosesFence(trimmed, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence = FenceOpening(trimmed); fence != "" {
+		if opens {
 			if q != nil {
 				q.body = true
 			} else {
@@ -304,18 +299,11 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 // way marks any: a 题目 followed by an exchange of 问 and 答 is not a list.
 func listMark(lines []string, summaries map[int]bool) string {
 	counts := map[string]int{}
-	fence := ""
-	for i, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if fence != "" {
-			if ClosesFence(trimmed, fence) {
-				fence = ""
-			}
+	for i, opens := range fencesClosedAt(lines) {
+		if opens || startsWithSpace(lines[i]) {
 			continue
 		}
-		if fence = FenceOpening(trimmed); fence != "" || startsWithSpace(line) {
-			continue
-		}
+		trimmed := strings.TrimSpace(lines[i])
 		if lq, ok := listedQuestionLine(trimmed, summaries[i]); ok && !lq.weak {
 			counts[lq.mark]++
 		} else if qs, n := tableOfQuestions(lines[i:]); n > 0 {
