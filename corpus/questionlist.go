@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Notes drilled for interviews often list their questions instead of
@@ -400,6 +401,11 @@ func startsWithSpace(line string) bool {
 // and the question, or a numbered item that is a bold question. indent
 // is how far its answer's lines are indented.
 func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
+	// Every shape opens with bold, a number or a question label: most
+	// lines of notes are none of these, and skip the patterns.
+	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題", r) {
+		return nil, false
+	}
 	asks := func(s string) bool { return summary || strings.ContainsAny(s, "？?") }
 	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
 		question := labelledText(m[1], m[4], m[5], m[6])
