@@ -16,7 +16,7 @@ func TestTidyLinks(t *testing.T) {
 		{"数组 a[i][j] 不变", "数组 a[i][j] 不变"},
 	}
 	for _, tt := range tests {
-		if got := tidyLinks(tt.in); got != tt.want {
+		if got := tidyLinks(tt.in, true); got != tt.want {
 			t.Errorf("tidyLinks(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

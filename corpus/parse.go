@@ -56,6 +56,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 	}
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)
+	p.wiki = usesWikiLinks(lines)
 	p.level, p.unnumbered = sectionLevel(lines, p.plain, p.labelless)
 	if p.art.QuestionList {
 		p.level, p.unnumbered = listLevel, true
@@ -151,6 +152,7 @@ type parser struct {
 	// follows the question without a label: the question's first
 	// paragraph ends it. unanswered collects such sections in a first
 	// pass.
+	wiki bool // the notes link with [[…]] (see usesWikiLinks)
 	// origin is the line of the file each line read comes from, when
 	// a list of questions was rewritten with more lines (see
 	// questionList); nil when each line is its own.
@@ -538,7 +540,7 @@ func (p *parser) addText(line string, raw bool) {
 	if p.sec == nil {
 		return // text before the first section is the article's preface
 	}
-	line = tidyLinks(line)
+	line = tidyLinks(line, p.wiki)
 	switch p.field {
 	case answerField:
 		p.answer.add(line, raw)
@@ -709,7 +711,9 @@ func (a *answerBuilder) add(line string, raw bool) {
 	if q, ok := quoteLine(text); ok && raw && !startsIndented(line) {
 		// A quote is a paragraph of its own, its lines joined without
 		// their markers: "> [!warning] 踩坑" then "> 中间值会溢出".
-		if last != nil && a.open && last.Kind == Paragraph && strings.HasPrefix(last.Text, ">") {
+		// A quoted list keeps its items apart ("> 1. 分配内存", "> 2. …"):
+		// each is a quoted line of its own.
+		if last != nil && a.open && last.Kind == Paragraph && strings.HasPrefix(last.Text, ">") && !listItem.MatchString(q) {
 			if q != "" {
 				a.continueText(&last.Text, q)
 			}

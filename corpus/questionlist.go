@@ -76,7 +76,7 @@ type questionBlock struct {
 	level     int    // the heading's level; 0 before any heading
 	asks      bool   // the heading is itself a question ("## 为什么？")
 	title     string // the heading's title, without its number
-	numbered  bool   // the heading is numbered in digits ("## 1. 持久化")
+	digits    bool   // the heading is numbered in digits ("## 1. 持久化")
 	text      bool   // text before its first listed question
 	questions []*listedQuestion
 	markup    []int // lines of a table's header and rule, blank once read
@@ -98,7 +98,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	}
 	blocks := listBlocks(lines, summaries, mark)
 	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
-	numbered, later, followUps := 0, 0, 0
+	digits, followUps := 0, 0
 	for _, b := range blocks {
 		if len(b.questions) == 0 {
 			if b.text && b.level >= 2 {
@@ -117,11 +117,10 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 		if len(b.questions) > 1 {
 			several++
 		}
-		if b.numbered {
-			numbered++
+		if b.digits {
+			digits++
 		}
 		for _, q := range b.questions[1:] {
-			later++
 			if elliptical(q.question) {
 				followUps++
 			}
@@ -147,12 +146,14 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	if several == 0 || (2*several <= listing && 2*restated > listing) || (labelled != 0 && labelled != total) {
 		return lines, nil, 0, false
 	}
-	// Headings numbered as sections ("## 1. 持久化") of which only some
-	// list several questions are sections with follow-ups; so are
-	// headings whose later questions are mostly elliptical ("**怎么避
-	// 免？**" after "**什么是缓存雪崩？**"), which ask about the heading
-	// without naming it.
-	if (numbered == listing && 2*several <= listing) || 2*followUps > later {
+	// Headings numbered in digits as sections are ("## 1. 持久化"), of
+	// which only some list several questions or whose first question
+	// mostly asks about the heading itself, are sections with
+	// follow-ups; so are headings with a question that asks without
+	// naming what about ("**怎么解决？**", "How do you prevent it?") or
+	// goes on from the one before ("那协程呢？"). Chapters numbered in
+	// words ("## 一、HashMap") name a field their questions range over.
+	if digits == listing && (2*several <= listing || 2*restated > listing) || followUps > 0 {
 		return lines, nil, 0, false
 	}
 	level = max(2, headingLevel+1)
@@ -234,11 +235,12 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 		if l := headingLevel(trimmed); l > 0 {
 			closeQuestion(i)
 			t := headingText(trimmed)
-			title, numbered := unnumberedTitle(trimmed), false
+			title := unnumberedTitle(trimmed)
+			digits := false
 			if _, raw, nt, ok := sectionNumber(trimmed); ok {
-				title, numbered = nt, raw != "" && raw[0] >= '0' && raw[0] <= '9'
+				title, digits = nt, raw != "" && raw[0] >= '0' && raw[0] <= '9'
 			}
-			b = &questionBlock{level: l, title: title, numbered: numbered, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
+			b = &questionBlock{level: l, title: title, digits: digits, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
 			blocks = append(blocks, b)
 			continue
 		}
@@ -278,6 +280,12 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 	}
 	closeQuestion(len(lines))
 	for _, b := range blocks {
+		// Items that ask nothing ("**1. String**") are questions only
+		// beside ones that ask, under the same heading; alone they
+		// are a topic's points.
+		if len(b.questions) > 0 && !slices.ContainsFunc(b.questions, func(q *listedQuestion) bool { return !q.weak }) {
+			b.questions, b.text = nil, true
+		}
 		for _, q := range b.questions {
 			if q.options && q.answer >= 0 && oneLetterAnswer(lines[q.answer]) {
 				// The A of the choices: the answer, if any, is labelled
@@ -358,10 +366,25 @@ func oneLetterAnswer(line string) bool {
 }
 
 // elliptical reports whether a question asks without naming what about
-// ("怎么避免？", "是什么？"): a follow-up to the question or heading above
-// it. Such a question is a question word and at most two other
-// characters.
+// ("怎么避免？", "是什么？", "How do you prevent it?"): a follow-up to the
+// question or heading above it. In Chinese such a question is a question
+// word and at most two other characters; in English, a short one that
+// points back with a pronoun.
 func elliptical(q string) bool {
+	if fields := strings.Fields(strings.ToLower(q)); len(fields) > 0 && len(fields) <= 7 && !strings.ContainsFunc(q, isHan) {
+		for _, f := range fields {
+			switch strings.Trim(f, "?.!,") {
+			case "it", "this", "that", "them", "they", "these", "those", "one":
+				return true // "How do you prevent it?"
+			}
+		}
+		return false
+	}
+	for _, w := range []string{"那", "那么", "那如果", "还有", "另外", "再问"} {
+		if strings.HasPrefix(q, w) {
+			return true // "那协程和线程又有什么不同？" goes on from the one before
+		}
+	}
 	rest, asked := q, false
 	for _, w := range questionWords {
 		if strings.Contains(rest, w) {
@@ -382,6 +405,9 @@ func elliptical(q string) bool {
 	}
 	return han <= 2
 }
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // questionWords are what a question asks with.
 var questionWords = []string{"为什么", "為什麼", "什么", "什麼", "怎么", "怎麼", "怎样", "怎樣", "如何", "哪些", "哪", "多少", "吗", "嗎", "呢", "啥", "咋"}
@@ -406,7 +432,7 @@ func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
 	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題", r) {
 		return nil, false
 	}
-	asks := func(s string) bool { return summary || strings.ContainsAny(s, "？?") }
+	asks := func(s string) bool { return strings.ContainsAny(s, "？?") }
 	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
 		question := labelledText(m[1], m[4], m[5], m[6])
 		label := strings.ToLower(m[2])

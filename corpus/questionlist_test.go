@@ -54,8 +54,8 @@ func TestParseQuestionList(t *testing.T) {
 		{
 			name: "folded under their summaries",
 			src: doc("# Redis", "<details>", "<summary><b>1. Redis 为什么快？</b></summary>", "", "- 内存操作", "</details>", "",
-				"<details><summary>持久化方式</summary>", "RDB 和 AOF。", "</details>"),
-			want: []string{"Redis 为什么快？|- 内存操作", "持久化方式|RDB 和 AOF。"},
+				"<details><summary>持久化有哪些方式？</summary>", "RDB 和 AOF。", "</details>"),
+			want: []string{"Redis 为什么快？|- 内存操作", "持久化有哪些方式？|RDB 和 AOF。"},
 		},
 		{
 			name: "bold questions over answers folded away",
