@@ -60,6 +60,8 @@ type listedQuestion struct {
 	indent    int    // columns its answer is indented by (a list item's)
 	answer    int    // line of its answer label, -1 if none
 	body      bool   // text follows it
+	// code is true when code is the first thing after the question.
+	code bool
 	// weak is true for a numbered bold item that asks nothing ("2. **BN
 	// 和 LN 的区别**"): a question only among items that do.
 	weak bool
@@ -77,6 +79,10 @@ type questionBlock struct {
 	asks      bool   // the heading is itself a question ("## 为什么？")
 	title     string // the heading's title, without its number
 	digits    bool   // the heading is numbered in digits ("## 1. 持久化")
+	line      int    // the heading's line; -1 before any heading
+	quoted    bool   // quoted lines before its first question ("> 高频，必背。")
+	labels    bool   // a label among its text
+	points    bool   // numbered points in bold that ask nothing ("**1. String**")
 	text      bool   // text before its first listed question
 	questions []*listedQuestion
 	markup    []int // lines of a table's header and rule, blank once read
@@ -98,11 +104,12 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	}
 	blocks := listBlocks(lines, summaries, mark)
 	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
-	digits, followUps := 0, 0
+	digits, followUps, coded := 0, 0, 0
+	var sections []*questionBlock // headings with text and no questions
 	for _, b := range blocks {
 		if len(b.questions) == 0 {
-			if b.text && b.level >= 2 {
-				return lines, nil, 0, false
+			if (b.text || b.quoted) && b.level >= 2 {
+				sections = append(sections, b)
 			}
 			continue
 		}
@@ -121,11 +128,11 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 			digits++
 		}
 		for _, q := range b.questions[1:] {
-			if elliptical(q.question) {
+			if q.mark != "table" && elliptical(q.question) {
 				followUps++
 			}
 		}
-		if b.title != "" && strings.Contains(squeeze(b.questions[0].question), squeeze(b.title)) {
+		if first := b.questions[0].question; b.title != "" && strings.Contains(squeeze(first), squeeze(b.title)) && definitional(first) {
 			restated++
 		}
 		for _, q := range b.questions {
@@ -133,8 +140,11 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 				return lines, nil, 0, false
 			}
 			total++
-			if q.answer >= 0 {
+			switch {
+			case q.answer >= 0:
 				labelled++
+			case q.code:
+				coded++
 			}
 		}
 	}
@@ -143,7 +153,21 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	// sections and their later questions follow-ups ("## 1. 缓存穿透",
 	// "问：什么是缓存穿透？", "问：怎么解决？"); a chapter names a field its
 	// questions range over ("## 三、优化器").
-	if several == 0 || (2*several <= listing && 2*restated > listing) || (labelled != 0 && labelled != total) {
+	// Answer labels on all the questions or none, but for answers in
+	// code alone ("Q：如何等待多个 goroutine？", then a Go block).
+	if several == 0 || (2*several <= listing && 2*restated > listing) || (labelled != 0 && labelled+coded != total) {
+		return lines, nil, 0, false
+	}
+	// Headings with text and no questions beside the list (an overview,
+	// references) are sections of their own, as long as they are
+	// chapters' peers, label nothing, and are fewer than the chapters:
+	// otherwise the notes are sections, one of which lists questions.
+	for _, b := range sections {
+		if b.level != headingLevel || b.labels || b.points {
+			return lines, nil, 0, false
+		}
+	}
+	if len(sections) > listing {
 		return lines, nil, 0, false
 	}
 	// Headings numbered in digits as sections are ("## 1. 持久化"), of
@@ -164,8 +188,20 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	heading := strings.Repeat("#", level) + " "
 	out = append([]string(nil), lines...)
 	rows := map[int][]string{}
+	answerLabel := "答案："
+	if bold {
+		answerLabel = "**答案：**"
+	}
 	n := 0
 	for _, b := range blocks {
+		if slices.Contains(sections, b) {
+			n++
+			out[b.line] = fmt.Sprintf("%s%d. %s", heading, n, b.title)
+			if labelled > 0 {
+				rows[b.line] = []string{answerLabel}
+			}
+			continue
+		}
 		for _, i := range b.markup {
 			out[i] = ""
 		}
@@ -177,6 +213,10 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 			if q.row != nil {
 				rows[q.line] = q.row
 				continue
+			}
+			if q.answer < 0 && labelled > 0 {
+				// Answered in code alone among labelled answers.
+				rows[q.line] = []string{answerLabel}
 			}
 			for i := q.line + 1; i < q.end; i++ {
 				out[i] = dedent(out[i], q.indent)
@@ -208,7 +248,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 // listBlocks splits an article at its headings and finds the questions
 // listed in each block.
 func listBlocks(lines []string, summaries map[int]bool, mark string) []*questionBlock {
-	b := &questionBlock{}
+	b := &questionBlock{line: -1}
 	blocks := []*questionBlock{b}
 	var q *listedQuestion
 	closeQuestion := func(i int) {
@@ -226,6 +266,7 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 		trimmed := strings.TrimSpace(line)
 		if opens {
 			if q != nil {
+				q.code = q.code || !q.body
 				q.body = true
 			} else {
 				b.text = true
@@ -240,7 +281,7 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 			if _, raw, nt, ok := sectionNumber(trimmed); ok {
 				title, digits = nt, raw != "" && raw[0] >= '0' && raw[0] <= '9'
 			}
-			b = &questionBlock{level: l, title: title, digits: digits, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
+			b = &questionBlock{level: l, line: i, title: title, digits: digits, asks: strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")}
 			blocks = append(blocks, b)
 			continue
 		}
@@ -267,8 +308,13 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 			continue
 		}
 		switch {
+		case q == nil && strings.HasPrefix(trimmed, ">"):
+			b.quoted = true // a note on the chapter, not its answer
 		case q == nil:
 			b.text = true
+			if _, _, _, ok := readLabel(trimmed, true); ok || answerLabelLine.MatchString(trimmed) || questionLabelLine.MatchString(trimmed) {
+				b.labels = true
+			}
 		case optionLine.MatchString(trimmed) && !oneLetterAnswer(trimmed) && !answerLabelLine.MatchString(trimmed):
 			q.options = true // "B：…" after "A：…": the question's choices
 			q.body = true
@@ -284,7 +330,7 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 		// beside ones that ask, under the same heading; alone they
 		// are a topic's points.
 		if len(b.questions) > 0 && !slices.ContainsFunc(b.questions, func(q *listedQuestion) bool { return !q.weak }) {
-			b.questions, b.text = nil, true
+			b.questions, b.text, b.points = nil, true, true
 		}
 		for _, q := range b.questions {
 			if q.options && q.answer >= 0 && oneLetterAnswer(lines[q.answer]) {
@@ -365,24 +411,30 @@ func oneLetterAnswer(line string) bool {
 	return len(t) > 0 && (t[0] == 'A' || t[0] == 'a') && !strings.HasPrefix(strings.ToLower(t), "answer")
 }
 
-// elliptical reports whether a question asks without naming what about
-// ("怎么避免？", "是什么？", "How do you prevent it?"): a follow-up to the
-// question or heading above it. In Chinese such a question is a question
-// word and at most two other characters; in English, a short one that
-// points back with a pronoun.
+// elliptical reports whether a question is a follow-up to the question
+// or heading above it rather than one that stands alone: it asks without
+// naming what about ("怎么避免？", "是什么？", "How do you prevent it?",
+// "Why?"), asks about an aspect only ("原理？", "优缺点？", "Pros and
+// cons?"), points back ("这样做有什么问题？", "它们各自适合什么场景？") or
+// goes on from the one before ("那协程呢？", "如果锁过期了呢？", "What about
+// reads?"). "什么是栈？" names what it asks about, in one character.
 func elliptical(q string) bool {
-	if fields := strings.Fields(strings.ToLower(q)); len(fields) > 0 && len(fields) <= 7 && !strings.ContainsFunc(q, isHan) {
-		for _, f := range fields {
-			switch strings.Trim(f, "?.!,") {
-			case "it", "this", "that", "them", "they", "these", "those", "one":
-				return true // "How do you prevent it?"
-			}
-		}
-		return false
+	if !strings.ContainsFunc(q, isHan) {
+		return ellipticalEnglish(q)
 	}
-	for _, w := range []string{"那", "那么", "那如果", "还有", "另外", "再问"} {
+	for _, w := range []string{"那", "那么", "还有", "另外", "再问", "如果"} {
 		if strings.HasPrefix(q, w) {
-			return true // "那协程和线程又有什么不同？" goes on from the one before
+			return true
+		}
+	}
+	// A short question that points back; one that names its subject in
+	// letters ("Adam 的原理？为什么它收敛快？") does not need to.
+	if !strings.ContainsFunc(q, func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) &&
+		utf8.RuneCountInString(q) <= 14 {
+		for _, w := range []string{"这样", "这么做", "这个", "这些", "这种", "它"} {
+			if strings.Contains(q, w) {
+				return true
+			}
 		}
 	}
 	rest, asked := q, false
@@ -391,19 +443,51 @@ func elliptical(q string) bool {
 			rest, asked = strings.ReplaceAll(rest, w, ""), true
 		}
 	}
-	if !asked {
-		return false
+	if asked && (strings.Contains(q, "什么是") || strings.Contains(q, "是什么")) {
+		rest = strings.ReplaceAll(rest, "是", "") // "什么是栈？" asks about 栈
+		if strings.ContainsFunc(rest, isHan) {
+			return false
+		}
 	}
 	han := 0
 	for _, r := range rest {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case isHan(r):
 			han++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			return false
 		}
 	}
-	return han <= 2
+	if asked {
+		return han <= 2
+	}
+	return han <= 3 // an aspect only: "原理？", "优缺点？"
+}
+
+// ellipticalEnglish is elliptical for a question in English.
+func ellipticalEnglish(q string) bool {
+	fields := strings.Fields(strings.ToLower(strings.TrimRight(q, "?.! ")))
+	if len(fields) == 0 {
+		return false
+	}
+	lead := strings.Join(fields[:min(2, len(fields))], " ")
+	switch {
+	case lead == "what about" || lead == "how about" || fields[0] == "and" || fields[0] == "so" || fields[0] == "but":
+		return true
+	case len(fields) == 1:
+		return true // "Why?"
+	case len(fields) <= 3 && fields[0] != "what" && fields[0] != "what's" && fields[0] != "who" && fields[0] != "which":
+		return true // "Pros and cons?", "Any downsides?"
+	}
+	if len(fields) <= 7 {
+		for _, f := range fields {
+			switch strings.Trim(f, ",;") {
+			case "it", "they", "them", "these", "those":
+				return true // "How do you prevent it?"
+			}
+		}
+	}
+	return false
 }
 
 // isHan reports whether r is a Chinese character.
@@ -411,6 +495,19 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // questionWords are what a question asks with.
 var questionWords = []string{"为什么", "為什麼", "什么", "什麼", "怎么", "怎麼", "怎样", "怎樣", "如何", "哪些", "哪", "多少", "吗", "嗎", "呢", "啥", "咋"}
+
+// definitional reports whether a question asks what something is
+// ("什么是缓存穿透？", "What is a cache stampede?"): the question a section
+// on it opens with.
+func definitional(q string) bool {
+	l := strings.ToLower(q)
+	for _, w := range []string{"什么是", "是什么", "是指", "定义", "概念", "介绍一下", "what is", "what's", "what are"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // squeeze lower-cases s and takes its spaces out, to compare a heading
 // with a question.
@@ -438,6 +535,9 @@ func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
 		label := strings.ToLower(m[2])
 		if (label == "问题" || label == "問題") && !asks(question) {
 			return nil, false // "问题：下单接口超时。" is a problem, not a question
+		}
+		if label != "题目" && label != "題目" && strings.ContainsFunc(question, isHan) && !asks(question) {
+			return nil, false // "Q1：营收 1500 亿元。" is a quarter; a Chinese question asks
 		}
 		return &listedQuestion{question: question, mark: label}, question != ""
 	}
