@@ -89,14 +89,17 @@ type questionBlock struct {
 }
 
 // questionList returns the lines of notes that list their questions
-// rewritten with a heading for each question, and the level of those
+// rewritten with a heading for each question, origin the line of the file
+// each comes from (nil when they are the file's), and the level of those
 // headings, which are the article's sections. ok is false, and lines are
 // left as they are, unless the article reads as such a list: at least
-// one heading with two or more questions listed under it, all marked
-// alike (a 题目 and then an exchange of 问 and 答 quoted in its answer are
-// not a list), every listed question followed by its answer, answer
-// labels on all of them or none, and no text under other headings (a
-// section of another shape), which would otherwise be lost.
+// one heading with two or more questions listed under it, mostly marked
+// one way (see listMark), every listed question followed by its answer,
+// answer labels on all or none (but answers in code), no chapter with
+// text of its own before its questions, no follow-up question (see
+// elliptical), and headings that do not look like sections asking about
+// themselves. Headings beside the chapters with text and no questions
+// (an overview, references) become sections of their own.
 func questionList(lines []string, summaries map[int]bool) (out []string, origin []int, level int, ok bool) {
 	mark := listMark(lines, summaries)
 	if mark == "" {
