@@ -97,3 +97,12 @@ func equalBlocks(a, b []corpus.Block) bool {
 		return x.Kind == y.Kind && x.Text == y.Text && x.Ordered == y.Ordered && slices.Equal(x.Items, y.Items)
 	})
 }
+
+// sectionTitles returns the titles of an article's sections.
+func sectionTitles(art *corpus.Article) []string {
+	var out []string
+	for _, s := range art.Sections {
+		out = append(out, s.Title)
+	}
+	return out
+}

@@ -36,15 +36,6 @@ func review2Parse(t *testing.T, src string) *corpus.Article {
 	return art
 }
 
-// review2SectionTitles returns the titles of an article's sections.
-func review2SectionTitles(art *corpus.Article) []string {
-	var out []string
-	for _, s := range art.Sections {
-		out = append(out, s.Title)
-	}
-	return out
-}
-
 // TestReview2TopicFollowUpsStayInSections (regression): free-form notes
 // whose every topic heading first asks what the topic is and then a
 // follow-up in bold ("## 缓存雪崩", "**什么是缓存雪崩？**", "**怎么避免？**")
@@ -129,7 +120,7 @@ func TestReview2NumberedTopicQuestions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			art := review2Parse(t, tt.src)
-			if got := review2SectionTitles(art); !slices.Equal(got, tt.want) {
+			if got := sectionTitles(art); !slices.Equal(got, tt.want) {
 				t.Errorf("titles %q, want %q", got, tt.want)
 			}
 		})
@@ -231,7 +222,7 @@ func TestReview2AnswersWithTheirOwnQuestions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			art := review2Parse(t, tt.src)
-			if got := review2SectionTitles(art); !slices.Equal(got, tt.want) {
+			if got := sectionTitles(art); !slices.Equal(got, tt.want) {
 				t.Errorf("titles %q, want %q", got, tt.want)
 			}
 		})
@@ -287,7 +278,7 @@ func TestReview2FoldedAnswerSummaries(t *testing.T) {
 			"**1. 什么是回表？**", "", "<details>", "<summary>解答</summary>", "", "二级索引查到主键后，再到聚簇索引查整行。", "", "</details>", "",
 			"**2. 什么是覆盖索引？**", "", "<details>", "<summary>解答</summary>", "", "查询的列都在索引里，不用回表。", "", "</details>")
 		art := review2Parse(t, src)
-		if got, want := review2SectionTitles(art), []string{"什么是回表？", "什么是覆盖索引？"}; !slices.Equal(got, want) {
+		if got, want := sectionTitles(art), []string{"什么是回表？", "什么是覆盖索引？"}; !slices.Equal(got, want) {
 			t.Errorf("titles %q, want %q", got, want)
 		}
 	})
@@ -324,7 +315,7 @@ func TestReview2TableOfQuestionsCells(t *testing.T) {
 		src := doc("# JVM 速记", "", "| 问题 | 答案 |", "|---|---|",
 			"| **什么是 STW？** | GC 时暂停所有用户线程 |", "| **G1 的特点？** | 分 Region，停顿可预测 |")
 		art := review2Parse(t, src)
-		if got, want := review2SectionTitles(art), []string{"什么是 STW？", "G1 的特点？"}; !slices.Equal(got, want) {
+		if got, want := sectionTitles(art), []string{"什么是 STW？", "G1 的特点？"}; !slices.Equal(got, want) {
 			t.Errorf("titles %q, want %q", got, want)
 		}
 	})
@@ -346,7 +337,7 @@ func TestReview2EnglishAnswerWithLetteredPoints(t *testing.T) {
 				doc(lines...) + doc("", "Q: How do you keep the cache consistent?", "", "A: Update the database, then delete the key.")
 			art := review2Parse(t, src)
 			want := []string{"When would you put a cache in front of the database?", "How do you keep the cache consistent?"}
-			if got := review2SectionTitles(art); !slices.Equal(got, want) {
+			if got := sectionTitles(art); !slices.Equal(got, want) {
 				t.Errorf("titles %q, want %q", got, want)
 			}
 		})

@@ -12,15 +12,6 @@ import (
 	"github.com/startupqa/startupqa/corpus"
 )
 
-// rev4Titles returns the titles of an article's sections.
-func rev4Titles(art *corpus.Article) []string {
-	var out []string
-	for _, s := range art.Sections {
-		out = append(out, s.Title)
-	}
-	return out
-}
-
 // rev4Want parses src and wants exactly these titles and this reading.
 func rev4Want(t *testing.T, src string, list bool, want ...string) {
 	t.Helper()
@@ -28,7 +19,7 @@ func rev4Want(t *testing.T, src string, list bool, want ...string) {
 	if len(ps) > 0 {
 		t.Errorf("problems:\n\t%s", strings.Join(problemLines(ps), "\n\t"))
 	}
-	if got := rev4Titles(art); art.QuestionList != list || !slices.Equal(got, want) {
+	if got := sectionTitles(art); art.QuestionList != list || !slices.Equal(got, want) {
 		t.Errorf("sections %q (QuestionList %v), want %q (QuestionList %v)\ninput:\n%s",
 			got, art.QuestionList, want, list, src)
 	}
@@ -75,8 +66,8 @@ func TestRev4AspectQuestionsAreFollowUps(t *testing.T) {
 		"## RDB", "", "**原理？**", "", "fork 子进程写快照。", "", "**优缺点？**", "", "恢复快；可能丢数据。", "",
 		"## AOF", "", "**原理？**", "", "追加写命令。", "", "**优缺点？**", "", "更安全；文件大。")
 	art, _ := corpus.Parse("a.md", []byte(src))
-	if art.QuestionList || slices.Contains(rev4Titles(art), "优缺点？") {
-		t.Errorf("sections %q (QuestionList %v), want the headings RDB and AOF as sections", rev4Titles(art), art.QuestionList)
+	if art.QuestionList || slices.Contains(sectionTitles(art), "优缺点？") {
+		t.Errorf("sections %q (QuestionList %v), want the headings RDB and AOF as sections", sectionTitles(art), art.QuestionList)
 	}
 }
 
@@ -97,7 +88,7 @@ func TestRev4ChineseBackReferencesAreFollowUps(t *testing.T) {
 				second[1], "", "防止核心类被篡改。")
 			art, _ := corpus.Parse("a.md", []byte(src))
 			if art.QuestionList {
-				t.Errorf("read as a list %q, want sections 分布式锁 and 类加载", rev4Titles(art))
+				t.Errorf("read as a list %q, want sections 分布式锁 and 类加载", sectionTitles(art))
 			}
 		})
 	}
@@ -119,7 +110,7 @@ func TestRev4EnglishFollowUpsWithoutPronoun(t *testing.T) {
 			second[1], "", "Fine on their own.")
 		art, _ := corpus.Parse("a.md", []byte(src))
 		if art.QuestionList {
-			t.Errorf("read as a list %q, want sections Slices and Maps", rev4Titles(art))
+			t.Errorf("read as a list %q, want sections Slices and Maps", sectionTitles(art))
 		}
 	}
 }
