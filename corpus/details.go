@@ -13,8 +13,9 @@ import (
 // as it is typed, and the tags say nothing.
 
 var (
-	// detailsTag matches a line that only opens or closes a <details>.
-	detailsTag = regexp.MustCompile(`(?i)^(?:<details(?:\s[^>]*)?>|</details>)$`)
+	// detailsTag matches a line that only opens or closes a <details>, or
+	// an <aside>, as Notion exports a callout.
+	detailsTag = regexp.MustCompile(`(?i)^(?:<details(?:\s[^>]*)?>|</details>|<aside>|</aside>)$`)
 	// summaryLine matches a <summary> line, opened <details> and all.
 	summaryLine = regexp.MustCompile(`(?i)^(?:<details(?:\s[^>]*)?>\s*)?<summary>(.*)</summary>$`)
 	// htmlTag matches a tag inside a summary: "<b>", "</strong>".

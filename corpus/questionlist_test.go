@@ -165,9 +165,9 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 // its question, and keeps code that shows it.
 func TestParseFoldedAnswers(t *testing.T) {
 	src := doc("## 1. 缓存穿透", "", "**题目：** 什么是缓存穿透？", "", "**答案：**", "<details>", "<summary>点击查看答案</summary>", "",
-		"查询不存在的数据。", "", "```html", "<details><summary>例子</summary></details>", "```", "</details>")
+		"查询不存在的数据。", "", "```html", "<details><summary>例子</summary></details>", "```", "</details>", "", "<aside>", "💡 常考。", "</aside>")
 	s := parseOne(t, src)
-	checkAnswer(t, s.Answer, para("查询不存在的数据。"), para("```html\n<details><summary>例子</summary></details>\n```"))
+	checkAnswer(t, s.Answer, para("查询不存在的数据。"), para("```html\n<details><summary>例子</summary></details>\n```"), para("💡 常考。"))
 }
 
 // TestParseQuestionListTableLines reports a problem in a table of
