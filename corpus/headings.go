@@ -315,7 +315,7 @@ func freeFormLevel(lines []string) (level int, unnumbered bool) {
 			_, _, _, numbered = sectionNumber(trimmed)
 			continue
 		}
-		if !code && (trimmed == "" || thematicBreak.MatchString(trimmed)) {
+		if !code && (trimmed == "" || thematicBreak.MatchString(trimmed) || asideLine.MatchString(trimmed)) {
 			continue
 		}
 		switch {
@@ -341,6 +341,12 @@ func freeFormLevel(lines []string) (level int, unnumbered bool) {
 	}
 	return 2, true // nothing to number; Parse reports it
 }
+
+// asideLine matches a line that is no text of a section's: a to-do
+// ("- [ ] 复习 LC 34") or an entry of a table of contents ("- [窗口函数](…)").
+// A heading with only such lines under it does not make its level the
+// sections' (see freeFormLevel, onlyLinks).
+var asideLine = regexp.MustCompile(`^[-*+]\s+\[(?:[ xX]\]|[^\]]*\]\()`)
 
 // hasLabels reports whether an article is written with labels: a 题目 or
 // an 答案 marked as the corpus format marks it (bold, in brackets, as a

@@ -18,6 +18,8 @@ var (
 	listItem = regexp.MustCompile(`^(\s*)([-*+]\s|\d{1,9}[.)]\s|\d{1,9}[．、])\s*(.*)$`)
 	// thematicBreak matches a Markdown rule: "---", "***", "_ _ _".
 	thematicBreak = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	// markdownLink matches a link: "[窗口函数](sql/window-functions.md)".
+	markdownLink = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
 	// leadTerm matches the bold term a list item opens with.
 	leadTerm = regexp.MustCompile(`^\*\*\s*([^*]+?)\s*[：:]?\s*\*\*\s*[：:]?\s*(.*)$`)
 )
@@ -551,6 +553,36 @@ func (p *parser) addText(line string, raw bool) {
 	}
 }
 
+// onlyLinks reports whether an answer is nothing but links or to-dos, as
+// under a table of contents' headings or a page's to-do list: lists whose
+// every item opens with a link ("- [窗口函数](sql/window-functions.md) ——
+// 排名函数…") or is a to-do ("- [ ] 复习"), and short lines around links
+// ("返回 [README](README.md)"). Such a heading is a divider, not a
+// question.
+func onlyLinks(a Answer) bool {
+	if a.IsEmpty() {
+		return false
+	}
+	for _, b := range a.Blocks {
+		if b.Kind == List {
+			// Each entry opens with its link (what follows describes
+			// it), or is a to-do.
+			for _, it := range b.Items {
+				t := it.String()
+				if loc := markdownLink.FindStringIndex(t); (loc == nil || loc[0] != 0) && !strings.HasPrefix(t, "[ ]") && !strings.HasPrefix(strings.ToLower(t), "[x]") {
+					return false
+				}
+			}
+			continue
+		}
+		rest := markdownLink.ReplaceAllString(strings.TrimSpace(b.Text), "")
+		if !markdownLink.MatchString(b.Text) || utf8.RuneCountInString(strings.Trim(rest, " -—–·|：:")) > 24 {
+			return false
+		}
+	}
+	return true
+}
+
 // answerFollows ends a question that is its section's only label where a
 // bold lead ("**思路：**") or code follows it: what follows is the
 // answer. In the first pass it only notes that the question ran on.
@@ -578,7 +610,7 @@ func (p *parser) endSection() {
 	s.Analysis = p.text[analysisField].String()
 	s.Aliases = splitAliases(p.text[aliasField].String())
 	s.Answer = p.answer.finish()
-	if p.labelless && s.Answer.IsEmpty() {
+	if p.labelless && (s.Answer.IsEmpty() || onlyLinks(s.Answer)) {
 		// A heading without text in free-form notes is a divider, and
 		// leaves its number to the next section.
 		if p.seen[s.Number] == s.Line {

@@ -60,8 +60,11 @@ type listedQuestion struct {
 	indent    int    // columns its answer is indented by (a list item's)
 	answer    int    // line of its answer label, -1 if none
 	body      bool   // text follows it
-	// code is true when code is the first thing after the question.
-	code bool
+	// code is true when code is the first thing after the question,
+	// prose when text other than code and labels follows it: an answer
+	// label after prose ("答案：1 4 3 2" in an explanation) is the
+	// answer's text.
+	code, prose bool
 	// weak is true for a numbered bold item that asks nothing ("2. **BN
 	// 和 LN 的区别**"): a question only among items that do.
 	weak bool
@@ -95,7 +98,7 @@ type questionBlock struct {
 // left as they are, unless the article reads as such a list: at least
 // one heading with two or more questions listed under it, mostly marked
 // one way (see listMark), every listed question followed by its answer,
-// answer labels on all or none (but answers in code), no chapter with
+// no chapter with
 // text of its own before its questions, no follow-up question (see
 // elliptical), and headings that do not look like sections asking about
 // themselves. Headings beside the chapters with text and no questions
@@ -107,7 +110,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	}
 	blocks := listBlocks(lines, summaries, mark)
 	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
-	digits, followUps, coded := 0, 0, 0
+	digits, followUps := 0, 0
 	var sections []*questionBlock // headings with text and no questions
 	for _, b := range blocks {
 		if len(b.questions) == 0 {
@@ -143,11 +146,8 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 				return lines, nil, 0, false
 			}
 			total++
-			switch {
-			case q.answer >= 0:
+			if q.answer >= 0 {
 				labelled++
-			case q.code:
-				coded++
 			}
 		}
 	}
@@ -156,9 +156,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 	// sections and their later questions follow-ups ("## 1. 缓存穿透",
 	// "问：什么是缓存穿透？", "问：怎么解决？"); a chapter names a field its
 	// questions range over ("## 三、优化器").
-	// Answer labels on all the questions or none, but for answers in
-	// code alone ("Q：如何等待多个 goroutine？", then a Go block).
-	if several == 0 || (2*several <= listing && 2*restated > listing) || (labelled != 0 && labelled+coded != total) {
+	if several == 0 || (2*several <= listing && 2*restated > listing) {
 		return lines, nil, 0, false
 	}
 	// Headings with text and no questions beside the list (an overview,
@@ -218,7 +216,9 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 				continue
 			}
 			if q.answer < 0 && labelled > 0 {
-				// Answered in code alone among labelled answers.
+				// Answered without a label among labelled answers (in
+				// code alone, or where the author labelled only the
+				// answer that a snippet comes before).
 				rows[q.line] = []string{answerLabel}
 			}
 			for i := q.line + 1; i < q.end; i++ {
@@ -321,10 +321,10 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 		case optionLine.MatchString(trimmed) && !oneLetterAnswer(trimmed) && !answerLabelLine.MatchString(trimmed):
 			q.options = true // "B：…" after "A：…": the question's choices
 			q.body = true
-		case q.answer < 0 && answerLabelLine.MatchString(trimmed):
-			q.answer = i
+		case q.answer < 0 && !q.prose && answerLabelLine.MatchString(trimmed):
+			q.answer = i // after a snippet at most: "下面代码输出什么？", code, "A：…"
 		default:
-			q.body = true
+			q.body, q.prose = true, true
 		}
 	}
 	closeQuestion(len(lines))
@@ -432,10 +432,13 @@ func elliptical(q string) bool {
 	}
 	// A short question that points back; one that names its subject in
 	// letters ("Adam 的原理？为什么它收敛快？") does not need to.
+	// The pointing must be in the first clause: "什么是闭包？它是怎么形成
+	// 的？" names its subject before it points back.
+	first, _, _ := strings.Cut(strings.ReplaceAll(q, "?", "？"), "？")
 	if !strings.ContainsFunc(q, func(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }) &&
 		utf8.RuneCountInString(q) <= 14 {
 		for _, w := range []string{"这样", "这么做", "这个", "这些", "这种", "它"} {
-			if strings.Contains(q, w) {
+			if strings.Contains(first, w) {
 				return true
 			}
 		}
@@ -605,10 +608,7 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 	if len(head) < 2 || !tableRule.MatchString(strings.TrimSpace(lines[1])) {
 		return nil, 0
 	}
-	if f, ok := lookupLabel(head[0]); !ok || f != questionField {
-		return nil, 0
-	}
-	if f, ok := lookupLabel(head[1]); !ok || f != answerField {
+	if !headerNames(head[0], "问题", "問題", "题目", "題目", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "answer", "a") {
 		return nil, 0
 	}
 	n = 2
@@ -632,6 +632,20 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 		return nil, 0
 	}
 	return qs, n
+}
+
+// headerNames reports whether a table's header cell names a column of
+// questions or answers as one of words does, alone or as the start of a
+// longer name ("答案要点", "Answer (short)"); the one-letter Q and A only
+// alone.
+func headerNames(cell string, words ...string) bool {
+	c := strings.ToLower(strings.Trim(cell, "* "))
+	for _, w := range words {
+		if c == w || (len(w) > 1 && strings.HasPrefix(c, w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableCells splits a table row into its cells, trimmed; nil for a line
