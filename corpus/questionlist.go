@@ -32,6 +32,10 @@ var (
 	// in bold or plain, numbered or not: "**Q：…**", "**Q1:** …", "Q: …",
 	// "问：…", "问题 3：…".
 	questionLabelLine = regexp.MustCompile(`^(\*\*)?\s*((?i:q|question|问|問|问题|問題|题目|題目))\s*(\d{1,3})?\s*(\*\*)?\s*[：:]\s*(\*\*)?\s*(.*)$`)
+	// numberedQuestionLabel matches a numbered question label with a
+	// stop instead of a colon, as English notes number them: "Q1. What
+	// is a closure?", "**Q2.** …". Its groups are questionLabelLine's.
+	numberedQuestionLabel = regexp.MustCompile(`^(\*\*)?\s*((?i:q|question|问|問|问题|問題))\s*(\d{1,3})\s*(\*\*)?\s*[.．、]\s*(\*\*)?\s*(.*)$`)
 	// answerLabelLine is questionLabelLine's answer: "A：…", "**答：** …".
 	answerLabelLine = regexp.MustCompile(`^(\*\*)?\s*(?i:a|answer|答|答案|回答|参考答案|參考答案)\s*(\d{1,3})?\s*(\*\*)?\s*[：:]\s*(\*\*)?\s*(.*)$`)
 	// boldQuestionItem matches a numbered item that is a bold question
@@ -536,7 +540,13 @@ func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
 		return nil, false
 	}
 	asks := func(s string) bool { return strings.ContainsAny(s, "？?") }
-	if m := questionLabelLine.FindStringSubmatch(trimmed); m != nil {
+	m := questionLabelLine.FindStringSubmatch(trimmed)
+	if m == nil {
+		if m = numberedQuestionLabel.FindStringSubmatch(trimmed); m != nil && m[6] != "" && m[6][0] >= '0' && m[6][0] <= '9' {
+			m = nil // "Q1.5 亿" is a number
+		}
+	}
+	if m != nil {
 		question := labelledText(m[1], m[4], m[5], m[6])
 		label := strings.ToLower(m[2])
 		if (label == "问题" || label == "問題") && !asks(question) {
@@ -608,12 +618,21 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 	if len(head) < 2 || !tableRule.MatchString(strings.TrimSpace(lines[1])) {
 		return nil, 0
 	}
+	// A first column that numbers the rows ("序号", "#", "No.") is
+	// left out.
+	skip := 0
+	if len(head) > 2 && headerNames(head[0], "序号", "序號", "编号", "編號", "#", "no", "no.", "题号", "題號") {
+		skip, head = 1, head[1:]
+	}
 	if !headerNames(head[0], "问题", "問題", "题目", "題目", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "answer", "a") {
 		return nil, 0
 	}
 	n = 2
 	for ; n < len(lines); n++ {
 		cells := tableCells(lines[n])
+		if len(cells) > skip {
+			cells = cells[skip:]
+		}
 		if len(cells) < 2 || cells[0] == "" {
 			break
 		}

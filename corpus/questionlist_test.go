@@ -69,6 +69,16 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"什么是 STW？|暂停用户线程；常考", "G1 的特点？|分 Region可预测停顿"},
 		},
 		{
+			name: "English questions numbered with a stop",
+			src:  doc("# JavaScript", "## Functions", "Q1. What is a closure?", "A: A function with its scope.", "", "Q2. What does bind do?", "A: Fixes this."),
+			want: []string{"What is a closure?|A function with its scope.", "What does bind do?|Fixes this."},
+		},
+		{
+			name: "a table whose first column numbers the rows",
+			src:  doc("# 速记", "| 序号 | 问题 | 答案 |", "|---|---|---|", "| 1 | 什么是 STW？ | 暂停用户线程 |", "| 2 | G1 的特点？ | 分 Region |"),
+			want: []string{"什么是 STW？|暂停用户线程", "G1 的特点？|分 Region"},
+		},
+		{
 			name: "answers without labels",
 			src:  doc("## 网络", "问：TCP 为什么三次握手？", "防止旧连接。", "", "问：TIME_WAIT 多久？", "2MSL。"),
 			want: []string{"TCP 为什么三次握手？|防止旧连接。", "TIME_WAIT 多久？|2MSL。"},
