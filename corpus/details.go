@@ -29,24 +29,23 @@ var (
 
 // foldedAnswers blanks the lines of <details> tags and of summaries that
 // only hide an answer ("<summary>点击查看答案</summary>"), and sets any
-// other summary in bold as a line of its own: summaries holds those lines,
-// the questions of notes that fold each answer under its question.
-// Lines in code blocks are left alone.
-func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
-	out = lines
+// other summary in bold as a line of its own, which is a question of a
+// list where it asks one (see listedQuestionLine). Lines in code blocks
+// are left alone.
+func foldedAnswers(lines []string) []string {
+	out := lines
 	copied := false
-	var answerAfterQuestion *string
+	answerLabel, labelKnown := "", false
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
 			continue
 		}
 		trimmed := strings.TrimSpace(lines[i])
-		text, isSummary := "", false
+		text := ""
 		switch {
 		case detailsTag.MatchString(trimmed):
 		case summaryLine.MatchString(trimmed):
 			text = strings.TrimSpace(htmlTag.ReplaceAllString(summaryLine.FindStringSubmatch(trimmed)[1], ""))
-			isSummary = text != "" && !reveals(text)
 		default:
 			continue
 		}
@@ -54,21 +53,18 @@ func foldedAnswers(lines []string) (out []string, summaries map[int]bool) {
 			out, copied = append([]string(nil), lines...), true
 		}
 		out[i] = ""
-		if text != "" && !isSummary && namesAnswer(strings.ToLower(text)) && answerAfterQuestion == nil {
-			answerAfterQuestion = foldsOnlyAnswers(lines)
-		}
-		if text != "" && !isSummary && namesAnswer(strings.ToLower(text)) && *answerAfterQuestion != "" {
-			out[i] = *answerAfterQuestion // "**题目：** …" then the answer folded away
-		}
-		if isSummary {
+		switch {
+		case text == "":
+		case !reveals(text):
 			out[i] = "**" + strings.Trim(text, "*") + "**"
-			if summaries == nil {
-				summaries = map[int]bool{}
+		case namesAnswer(strings.ToLower(text)):
+			if !labelKnown {
+				answerLabel, labelKnown = foldsOnlyAnswers(lines), true
 			}
-			summaries[i] = true
+			out[i] = answerLabel // "**题目：** …" then the answer folded away; "" elsewhere
 		}
 	}
-	return out, summaries
+	return out
 }
 
 // reveals reports whether a summary's text only says that an answer is
@@ -105,7 +101,7 @@ func namesAnswer(t string) bool {
 // answers ("**题目：** 什么是缓存穿透？", then the answer folded away): in the
 // labels' own style, "**答案：**" or "答案：". It returns "" for other notes,
 // where the folded text simply follows.
-func foldsOnlyAnswers(lines []string) *string {
+func foldsOnlyAnswers(lines []string) string {
 	question, answer := false, false
 	for trimmed := range outsideFences(lines) {
 		label, _, sh, ok := readLabel(trimmed, true)
@@ -121,12 +117,11 @@ func foldsOnlyAnswers(lines []string) *string {
 			}
 		}
 	}
-	label := ""
 	switch {
 	case question && !answer && boldLabels(lines):
-		label = "**答案：**"
+		return "**答案：**"
 	case question && !answer:
-		label = "答案："
+		return "答案："
 	}
-	return &label
+	return ""
 }

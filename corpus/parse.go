@@ -51,10 +51,10 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		implicitAnswer: implicitAnswer,
 	}
 	_, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/")))
-	lines, summaries := foldedAnswers(lines)
+	lines = foldedAnswers(lines)
 	listLevel := 0
 	if !companion {
-		lines, p.origin, listLevel, p.art.QuestionList = questionList(lines, summaries)
+		lines, p.origin, listLevel, p.art.QuestionList = questionList(lines)
 	}
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)

@@ -107,12 +107,12 @@ type questionBlock struct {
 // elliptical), and headings that do not look like sections asking about
 // themselves. Headings beside the chapters with text and no questions
 // (an overview, references) become sections of their own.
-func questionList(lines []string, summaries map[int]bool) (out []string, origin []int, level int, ok bool) {
-	mark := listMark(lines, summaries)
+func questionList(lines []string) (out []string, origin []int, level int, ok bool) {
+	mark := listMark(lines)
 	if mark == "" {
 		return lines, nil, 0, false
 	}
-	blocks := listBlocks(lines, summaries, mark)
+	blocks := listBlocks(lines, mark)
 	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
 	digits, followUps := 0, 0
 	var sections []*questionBlock // headings with text and no questions
@@ -254,7 +254,7 @@ func questionList(lines []string, summaries map[int]bool) (out []string, origin 
 
 // listBlocks splits an article at its headings and finds the questions
 // listed in each block.
-func listBlocks(lines []string, summaries map[int]bool, mark string) []*questionBlock {
+func listBlocks(lines []string, mark string) []*questionBlock {
 	b := &questionBlock{line: -1}
 	blocks := []*questionBlock{b}
 	var q *listedQuestion
@@ -303,7 +303,7 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 			continue
 		}
 		if !startsWithSpace(line) {
-			if lq, ok := listedQuestionLine(trimmed, summaries[i]); ok && lq.mark == mark {
+			if lq, ok := listedQuestionLine(trimmed); ok && lq.mark == mark {
 				closeQuestion(i)
 				q = lq
 				q.line, q.answer = i, -1
@@ -322,7 +322,7 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 			if _, _, _, ok := readLabel(trimmed, true); ok || answerLabelLine.MatchString(trimmed) || questionLabelLine.MatchString(trimmed) {
 				b.labels = true
 			}
-		case optionLine.MatchString(trimmed) && !oneLetterAnswer(trimmed) && !answerLabelLine.MatchString(trimmed):
+		case optionLine.MatchString(trimmed):
 			q.options = true // "B：…" after "A：…": the question's choices
 			q.body = true
 		case q.answer < 0 && !q.prose && answerLabelLine.MatchString(trimmed):
@@ -359,14 +359,14 @@ func listBlocks(lines []string, summaries map[int]bool, mark string) []*question
 // listMark is how the questions of a list are marked (see
 // listedQuestion.mark), "" unless one way marks two or more, and no other
 // way marks any: a 题目 followed by an exchange of 问 and 答 is not a list.
-func listMark(lines []string, summaries map[int]bool) string {
+func listMark(lines []string) string {
 	counts := map[string]int{}
 	for i, opens := range fencesClosedAt(lines) {
 		if opens || startsWithSpace(lines[i]) {
 			continue
 		}
 		trimmed := strings.TrimSpace(lines[i])
-		if lq, ok := listedQuestionLine(trimmed, summaries[i]); ok && !lq.weak {
+		if lq, ok := listedQuestionLine(trimmed); ok && !lq.weak {
 			counts[lq.mark]++
 		} else if qs, n := tableOfQuestions(lines[i:]); n > 0 {
 			counts["table"] += len(qs)
@@ -533,7 +533,7 @@ func startsWithSpace(line string) bool {
 // listedQuestionLine reads a line that lists a question: a question label
 // and the question, or a numbered item that is a bold question. indent
 // is how far its answer's lines are indented.
-func listedQuestionLine(trimmed string, summary bool) (*listedQuestion, bool) {
+func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	// Every shape opens with bold, a number or a question label: most
 	// lines of notes are none of these, and skip the patterns.
 	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題", r) {
