@@ -107,8 +107,8 @@ func WithSimplifier(f func(string) string) Option {
 
 // WithReadings gives the ways a question may be read in simplified
 // characters (zh.Converter.Readings), the simplifier's first; a question
-// is searched in each and answered by the reading the index is most
-// confident of. Taiwan's words are the reason: 指標 is 指针 ("pointer")
+// is searched in each and answered by the reading the notes cover most
+// of. Taiwan's words are the reason: 指標 is 指针 ("pointer")
 // in a programmer's Taiwan and 指标 ("indicator") everywhere, and only the
 // notes can tell which one the asker means. Without it, a question is
 // read with the simplifier alone.

@@ -156,7 +156,12 @@ func (ix *Index) Search(ctx context.Context, q string) (_ *Result, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", clean, err)
 		}
-		if best == nil || res.Confidence > best.Confidence {
+		// The reading whose words the notes have wins, not the one
+		// the confidence model likes best: the model is fitted on
+		// searches, and a choice that hung on it made each refit
+		// change the next one's data (traditional questions whose
+		// readings tie moved from one fit to the other and back).
+		if best == nil || res.Signals.Coverage > best.Signals.Coverage {
 			best = res
 		}
 	}
