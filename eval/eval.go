@@ -95,6 +95,9 @@ type Outcome struct {
 	Signals    index.Signals
 	Ranked     []string // section ids, best first
 	Rank       int      // 1-based rank of the first expected section; 0 if absent
+	// Features are what the reranker measured of each ranked section,
+	// in the order of Ranked: what FitReranker fits.
+	Features [][]float64
 }
 
 // Correct reports whether the engine did the right thing: answered with an
@@ -129,6 +132,7 @@ func search(ctx context.Context, s Searcher, cases []Case, corpus string) ([]Out
 		o := Outcome{Case: c, Corpus: corpus, Answered: res.Answered, Confidence: res.Confidence, Signals: res.Signals}
 		for i, m := range res.Matches {
 			o.Ranked = append(o.Ranked, m.Section.ID)
+			o.Features = append(o.Features, m.RerankFeatures())
 			if o.Rank == 0 && slices.Contains(c.Expect, m.Section.ID) {
 				o.Rank = i + 1
 			}

@@ -7,10 +7,12 @@ import (
 	"math"
 )
 
-// Signals describe how well the best section fits a question. Confidence
-// is computed from them by a logistic model fitted on labelled questions of
-// several corpora (see Calibration), so that it means the chance that the
-// best section is the right one.
+// Signals describe how well the best section fits a question: the best of
+// the first ranking, whose measures say whether the corpus answers the
+// question at all, and how far the reranker prefers the section it puts
+// first. Confidence is computed from them by a logistic model fitted on
+// labelled questions of several corpora (see Calibration), so that it
+// means the chance that the first match is the right one.
 type Signals struct {
 	// Coverage is the weighted share of the question the best section
 	// covers, where the parts the corpus lacks count against it in full
@@ -62,18 +64,23 @@ type Signals struct {
 	// held out at a time, the split lifted coverage at 95 % precision
 	// from 75.9 to 81.2 %.
 	UncoveredNoun, UncoveredVerb, UncoveredAdjective, UncoveredOther float64
+	// Lead is the reranker's share of the chance on the section it puts
+	// first, among the matches: near 1 when one stands out, 1/n when n
+	// tie. The signals above describe the first ranking's best section
+	// (see Reranker): how well the corpus answers the question at all.
+	Lead float64
 }
 
 // Features is the vector the logistic model reads, in the order of
 // FeatureNames.
 func (s Signals) Features() []float64 {
 	return []float64{s.Coverage, s.Passage, s.Margin, s.Unknown, s.Missing, math.Log1p(float64(s.Units)), s.Gap, s.Score, s.Heading, s.Chars, s.BM25,
-		s.UncoveredNoun, s.UncoveredVerb, s.UncoveredAdjective, s.UncoveredOther}
+		s.UncoveredNoun, s.UncoveredVerb, s.UncoveredAdjective, s.UncoveredOther, s.Lead}
 }
 
 // FeatureNames names the entries of Features.
 var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars", "bm25",
-	"uncovered_noun", "uncovered_verb", "uncovered_adjective", "uncovered_other"}
+	"uncovered_noun", "uncovered_verb", "uncovered_adjective", "uncovered_other", "lead"}
 
 // Calibration is a logistic model from Signals to the chance that the best
 // section is right, and the line below which a search abstains.

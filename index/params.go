@@ -34,6 +34,10 @@ type Params struct {
 	// Calibration turns a search's Signals into its confidence and says
 	// below which confidence it abstains.
 	Calibration Calibration
+
+	// Reranker orders the matches the first ranking found (see
+	// Reranker).
+	Reranker Reranker
 	// PostingBudget is how many postings the terms that find candidate
 	// passages may have together; the other terms only count on the
 	// candidates. See Index.hits.
@@ -57,6 +61,7 @@ func DefaultParams() Params {
 		MissingPhraseWeight:   2,
 		GeneralWeight:         0.3,
 		Calibration:           DefaultCalibration(),
+		Reranker:              DefaultReranker(),
 		PostingBudget:         4000,
 		Hits:                  30,
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -301,8 +303,20 @@ func checkInvariants(t *testing.T, ix *Index, q string, r *Result) {
 		}
 		return
 	}
-	if r.Signals.Coverage != r.Matches[0].Coverage {
-		t.Errorf("%q: signals' coverage %v, best match's %v", q, r.Signals.Coverage, r.Matches[0].Coverage)
+	// The signals describe the first ranking's best, one of the matches;
+	// the reranker's shares of the chance add up to one.
+	if !slices.ContainsFunc(r.Matches, func(m Match) bool { return m.Coverage == r.Signals.Coverage }) {
+		t.Errorf("%q: signals' coverage %v is no match's", q, r.Signals.Coverage)
+	}
+	if r.Signals.Lead != r.Matches[0].Score {
+		t.Errorf("%q: signals' lead %v, first match's share %v", q, r.Signals.Lead, r.Matches[0].Score)
+	}
+	total := 0.0
+	for _, m := range r.Matches {
+		total += m.Score
+	}
+	if math.Abs(total-1) > 1e-9 {
+		t.Errorf("%q: matches' shares add up to %v", q, total)
 	}
 	s := r.Signals
 	// The section covers at least what its best passage covers.
