@@ -32,7 +32,7 @@ type Reranker struct {
 }
 
 // RerankFeatureNames names the entries of a match's RerankFeatures.
-var RerankFeatureNames = []string{"score", "score_ratio", "coverage", "passage", "bm25", "heading", "title", "chars", "unmatched_known"}
+var RerankFeatureNames = []string{"score", "score_ratio", "coverage", "passage", "bm25", "heading", "title", "chars", "unmatched_known", "heading_coverage"}
 
 // Score is the model's logit for a match's features.
 func (r Reranker) Score(x []float64) float64 {
@@ -119,8 +119,13 @@ func (ix *Index) rerankFeatures(pq *parsed, m *Match, top float64) []float64 {
 	if m.passageN == 0 {
 		heading = 1
 	}
+	// The heading passage's own coverage, in the index's terms: a
+	// heading that covers the question names its topic, where an answer
+	// that does may only mention it.
+	headTerms := map[string]bool{}
+	ix.matchedTerms(docID(m.Section.ID, 0), pq.terms, headTerms)
 	return []float64{m.Score, ratio, m.Coverage, m.passageCoverage, m.bm25Share, heading,
-		title / total, chars / total, unmatched / total}
+		title / total, chars / total, unmatched / total, coverage(pq, headTerms)}
 }
 
 // RerankFeatures are what the reranker measured of the match, in the
