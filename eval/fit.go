@@ -67,14 +67,9 @@ func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) []float64
 	for _, v := range sw {
 		total += v
 	}
-	w := make([]float64, d)
 	row := func(x []float64) []float64 { return append([]float64{1}, x...) }
-	for range iters {
-		grad := make([]float64, d)
-		hess := make([][]float64, d)
-		for i := range hess {
-			hess[i] = make([]float64, d)
-		}
+	return newton(d, 1, l2, iters, func(w []float64) ([]float64, [][]float64, float64) {
+		grad, hess := zeros(d)
 		for i, x := range xs {
 			r := row(x)
 			p := sigmoid(dot(w, r))
@@ -85,7 +80,19 @@ func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) []float64
 				}
 			}
 		}
-		for a := 1; a < d; a++ {
+		return grad, hess, total
+	})
+}
+
+// newton maximises a penalised log-likelihood of d weights by Newton's
+// method from zero. derivs returns, at w, the likelihood's gradient, the
+// negation of its Hessian and the total sample weight; the ridge penalty
+// l2 (times that total) applies to the weights from index free on.
+func newton(d, free int, l2 float64, iters int, derivs func(w []float64) (grad []float64, hess [][]float64, total float64)) []float64 {
+	w := make([]float64, d)
+	for range iters {
+		grad, hess, total := derivs(w)
+		for a := free; a < d; a++ {
 			grad[a] -= l2 * w[a] * total
 			hess[a][a] += l2 * total
 		}
@@ -103,6 +110,15 @@ func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) []float64
 		}
 	}
 	return w
+}
+
+// zeros returns a gradient and a Hessian of d weights, all zero.
+func zeros(d int) ([]float64, [][]float64) {
+	hess := make([][]float64, d)
+	for i := range hess {
+		hess[i] = make([]float64, d)
+	}
+	return make([]float64, d), hess
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

@@ -52,13 +52,8 @@ func FitReranker(outs []Outcome) (index.Reranker, error) {
 	for i := range qs {
 		qs[i].weight = 1 / float64(perCorpus[qs[i].corpus])
 	}
-	w := make([]float64, d)
-	for range fitIterations {
-		grad := make([]float64, d)
-		hess := make([][]float64, d)
-		for i := range hess {
-			hess[i] = make([]float64, d)
-		}
+	w := newton(d, 0, fitL2, fitIterations, func(w []float64) ([]float64, [][]float64, float64) {
+		grad, hess := zeros(d)
 		total := 0.0
 		for _, q := range qs {
 			total += q.weight
@@ -78,23 +73,8 @@ func FitReranker(outs []Outcome) (index.Reranker, error) {
 				}
 			}
 		}
-		for a := range d {
-			grad[a] -= fitL2 * w[a] * total
-			hess[a][a] += fitL2 * total
-		}
-		step := solve(hess, grad)
-		if step == nil {
-			break
-		}
-		change := 0.0
-		for a := range d {
-			w[a] += step[a]
-			change = max(change, math.Abs(step[a]))
-		}
-		if change < 1e-9 {
-			break
-		}
-	}
+		return grad, hess, total
+	})
 	r := index.Reranker{}
 	for _, v := range w {
 		r.Weights = append(r.Weights, round4(v))
