@@ -38,7 +38,8 @@ func formatResult(res *index.Result, top int, topics string) string {
 		shown = best.Section.In("en") // the English translation, when there is one
 	}
 	writeSection(&b, q, shown)
-	// The ranking score means nothing across questions; the calibrated
+	// The match score is the reranker's share among this question's
+	// matches and means nothing across questions; the calibrated
 	// confidence is the chance the answer is right, and a model never
 	// knows that for certain.
 	fmt.Fprintf(&b, "\n%s %.0f%% · %s %.2f\n", tr(q, "答对的把握", "chance it is right"), min(100*res.Confidence, 99),
