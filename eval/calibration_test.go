@@ -79,7 +79,7 @@ func same(t *testing.T, name string, got, want []float64) {
 	t.Helper()
 	stale := len(got) != len(want)
 	for i := 0; !stale && i < len(got); i++ {
-		stale = math.Abs(got[i]-want[i]) > fitTolerance
+		stale = !(math.Abs(got[i]-want[i]) <= fitTolerance) // NaN is stale
 	}
 	if stale {
 		t.Errorf("%s is stale; refit with go test ./eval -run TestCalibration -update\n got %v\nwant %v", name, got, want)

@@ -31,7 +31,11 @@ func Fit(outs []Outcome, target float64) (index.Calibration, error) {
 		if len(o.Ranked) == 0 {
 			continue // nothing matched: the engine abstains without a model
 		}
-		xs = append(xs, o.Signals.Features())
+		x := o.Signals.Features()
+		if !finite(x...) {
+			return index.Calibration{}, fmt.Errorf("fit: %q: signals not finite: %v", o.Case.Q, x)
+		}
+		xs = append(xs, x)
 		y := 0.0
 		if o.FirstRight() {
 			y = 1
@@ -42,7 +46,10 @@ func Fit(outs []Outcome, target float64) (index.Calibration, error) {
 	if len(xs) < 2*len(index.FeatureNames) {
 		return index.Calibration{}, fmt.Errorf("fit: %d searches with a match; too few for %d features", len(xs), len(index.FeatureNames))
 	}
-	w := logistic(xs, ys, ws, fitL2, fitIterations)
+	w, err := logistic(xs, ys, ws, fitL2, fitIterations)
+	if err != nil {
+		return index.Calibration{}, err
+	}
 	c := index.Calibration{Bias: round4(w[0])}
 	for _, v := range w[1:] {
 		c.Weights = append(c.Weights, round4(v))
@@ -61,18 +68,22 @@ func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 // logistic fits bias and weights by Newton's method on the penalised,
 // sample-weighted log-likelihood; w[0] is the bias, which is not
 // penalised.
-func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) []float64 {
+func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) ([]float64, error) {
 	d := len(xs[0]) + 1
 	total := 0.0
 	for _, v := range sw {
 		total += v
 	}
 	row := func(x []float64) []float64 { return append([]float64{1}, x...) }
-	return newton(d, 1, l2, iters, func(w []float64) ([]float64, [][]float64, float64) {
+	return newton(d, 1, l2, iters, func(w []float64) (float64, []float64, [][]float64, float64) {
+		ll := 0.0
 		grad, hess := zeros(d)
 		for i, x := range xs {
 			r := row(x)
-			p := sigmoid(dot(w, r))
+			z := dot(w, r)
+			p := sigmoid(z)
+			// log p and log(1-p), without overflow for large |z|.
+			ll += sw[i] * (ys[i]*-softplus(-z) + (1-ys[i])*-softplus(z))
 			for a := range d {
 				grad[a] += sw[i] * (ys[i] - p) * r[a]
 				for b := range d {
@@ -80,36 +91,84 @@ func logistic(xs [][]float64, ys, sw []float64, l2 float64, iters int) []float64
 				}
 			}
 		}
-		return grad, hess, total
+		return ll, grad, hess, total
 	})
 }
 
-// newton maximises a penalised log-likelihood of d weights by Newton's
-// method from zero. derivs returns, at w, the likelihood's gradient, the
-// negation of its Hessian and the total sample weight; the ridge penalty
-// l2 (times that total) applies to the weights from index free on.
-func newton(d, free int, l2 float64, iters int, derivs func(w []float64) (grad []float64, hess [][]float64, total float64)) []float64 {
-	w := make([]float64, d)
-	for range iters {
-		grad, hess, total := derivs(w)
+// softplus is log(1 + e^x).
+func softplus(x float64) float64 {
+	if x > 0 {
+		return x + math.Log1p(math.Exp(-x))
+	}
+	return math.Log1p(math.Exp(x))
+}
+
+// likelihood is a log-likelihood to maximise: at w, its value, its
+// gradient, the negation of its Hessian and the total sample weight that
+// the ridge penalty is scaled by.
+type likelihood func(w []float64) (ll float64, grad []float64, hess [][]float64, total float64)
+
+// newton maximises a penalised log-likelihood of d weights from zero by
+// Newton's method, the ridge penalty l2 (times the total weight) on the
+// weights from index free on. Each step is halved until the penalised
+// likelihood rises: the reranker's likelihood is not concave where a
+// question has two right sections, and a full Newton step there can go
+// downhill; where the Newton direction is not uphill at all, the step
+// follows the gradient instead.
+func newton(d, free int, l2 float64, iters int, f likelihood) ([]float64, error) {
+	penalised := func(w []float64) (float64, []float64, [][]float64) {
+		ll, grad, hess, total := f(w)
 		for a := free; a < d; a++ {
+			ll -= l2 * total * w[a] * w[a] / 2
 			grad[a] -= l2 * w[a] * total
 			hess[a][a] += l2 * total
 		}
+		return ll, grad, hess
+	}
+	w := make([]float64, d)
+	ll, grad, hess := penalised(w)
+	for range iters {
+		if !finite(ll) || !finite(grad...) {
+			return nil, fmt.Errorf("fit: the likelihood is not finite (%v)", ll)
+		}
 		step := solve(hess, grad)
-		if step == nil {
-			break
+		if step == nil || dot(step, grad) <= 0 {
+			step = grad
 		}
-		change := 0.0
-		for a := range d {
-			w[a] += step[a]
-			change = max(change, math.Abs(step[a]))
+		moved := false
+		for t := 1.0; t > 1e-9; t /= 2 {
+			next := make([]float64, d)
+			for a := range d {
+				next[a] = w[a] + t*step[a]
+			}
+			nll, ngrad, nhess := penalised(next)
+			if nll >= ll {
+				change := 0.0
+				for a := range d {
+					change = max(change, math.Abs(next[a]-w[a]))
+				}
+				w, ll, grad, hess, moved = next, nll, ngrad, nhess, change >= 1e-9
+				break
+			}
 		}
-		if change < 1e-9 {
+		if !moved {
 			break
 		}
 	}
-	return w
+	if !finite(w...) {
+		return nil, fmt.Errorf("fit: weights not finite: %v", w)
+	}
+	return w, nil
+}
+
+// finite reports whether no value is NaN or infinite.
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // zeros returns a gradient and a Hessian of d weights, all zero.

@@ -29,6 +29,11 @@ func FitReranker(outs []Outcome) (index.Reranker, error) {
 		if !o.Case.InScope() || len(o.Features) != len(o.Ranked) {
 			continue
 		}
+		for _, x := range o.Features {
+			if !finite(x...) {
+				return index.Reranker{}, fmt.Errorf("fit reranker: %q: features not finite: %v", o.Case.Q, x)
+			}
+		}
 		q := question{xs: o.Features, corpus: o.Corpus}
 		for _, id := range o.Ranked {
 			q.right = append(q.right, slices.Contains(o.Case.Expect, id))
@@ -52,11 +57,13 @@ func FitReranker(outs []Outcome) (index.Reranker, error) {
 	for i := range qs {
 		qs[i].weight = 1 / float64(perCorpus[qs[i].corpus])
 	}
-	w := newton(d, 0, fitL2, fitIterations, func(w []float64) ([]float64, [][]float64, float64) {
+	w, err := newton(d, 0, fitL2, fitIterations, func(w []float64) (float64, []float64, [][]float64, float64) {
+		ll := 0.0
 		grad, hess := zeros(d)
 		total := 0.0
 		for _, q := range qs {
 			total += q.weight
+			ll += q.weight * (logSumExp(w, q.xs, q.right) - logSumExp(w, q.xs, nil))
 			all, right := softmax(w, q.xs, nil), softmax(w, q.xs, q.right)
 			meanAll, meanRight := mean(all, q.xs), mean(right, q.xs)
 			for a := range d {
@@ -73,8 +80,11 @@ func FitReranker(outs []Outcome) (index.Reranker, error) {
 				}
 			}
 		}
-		return grad, hess, total
+		return ll, grad, hess, total
 	})
+	if err != nil {
+		return index.Reranker{}, fmt.Errorf("fit reranker: %w", err)
+	}
 	r := index.Reranker{}
 	for _, v := range w {
 		r.Weights = append(r.Weights, round4(v))
@@ -106,6 +116,25 @@ func softmax(w []float64, xs [][]float64, keep []bool) []float64 {
 		p[i] /= total
 	}
 	return p
+}
+
+// logSumExp is the log of the sum of e^(w·x) over the candidates, among
+// those only where keep is non-nil.
+func logSumExp(w []float64, xs [][]float64, keep []bool) float64 {
+	zmax, zs := math.Inf(-1), make([]float64, len(xs))
+	for i, x := range xs {
+		zs[i] = dot(w, x)
+		if keep == nil || keep[i] {
+			zmax = max(zmax, zs[i])
+		}
+	}
+	total := 0.0
+	for i, z := range zs {
+		if keep == nil || keep[i] {
+			total += math.Exp(z - zmax)
+		}
+	}
+	return zmax + math.Log(total)
 }
 
 func mean(p []float64, xs [][]float64) []float64 {

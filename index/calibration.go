@@ -65,9 +65,10 @@ type Signals struct {
 	// from 75.9 to 81.2 %.
 	UncoveredNoun, UncoveredVerb, UncoveredAdjective, UncoveredOther float64
 	// Lead is the reranker's share of the chance on the section it puts
-	// first, among the matches: near 1 when one stands out, 1/n when n
-	// tie. The signals above describe the first ranking's best section
-	// (see Reranker): how well the corpus answers the question at all.
+	// first, between it and the second: near 1 when the first stands out,
+	// 1/2 when the two tie, 1 when alone. The signals above describe the
+	// first ranking's best section (see Reranker): how well the corpus
+	// answers the question at all.
 	Lead float64
 }
 

@@ -7,7 +7,8 @@ import (
 )
 
 // The reranker decides the order: one that tells sections apart by
-// nothing gives each the same share and leaves them in id order, and the
+// nothing gives each the same share and leaves them in id order, one that
+// prefers what the first ranking put last turns its order round, and the
 // fitted one finds the section the question names.
 func TestRerankOrders(t *testing.T) {
 	ix := build(t, defaultCorpus(t))
@@ -27,6 +28,20 @@ func TestRerankOrders(t *testing.T) {
 	}
 	if !slices.IsSorted(ids) {
 		t.Errorf("flat reranker: order %v, want id order", ids)
+	}
+	// One that prefers a lower first-ranking score turns that order
+	// round: the model's order is the one kept.
+	low := ix.Params()
+	low.Reranker = Reranker{Weights: make([]float64, len(RerankFeatureNames))}
+	low.Reranker.Weights[0] = -1 // "score"
+	r = ask(t, ix.WithParams(low), q)
+	for i := 1; i < len(r.Matches); i++ {
+		if prev, cur := r.Matches[i-1].RerankFeatures()[0], r.Matches[i].RerankFeatures()[0]; cur < prev {
+			t.Errorf("reranker preferring low scores: match %d scores %v in the first ranking, above match %d's %v", i, cur, i-1, prev)
+		}
+	}
+	if r.Matches[len(r.Matches)-1].Section.ID != "llm-startup/4" {
+		t.Errorf("reranker preferring low scores: last %s, want llm-startup/4, the first ranking's best", r.Matches[len(r.Matches)-1].Section.ID)
 	}
 	r = ask(t, ix, q)
 	if topID(r) != "llm-startup/4" {

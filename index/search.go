@@ -50,8 +50,9 @@ func (r *Result) Best() (Match, bool) {
 // Match is one section that matched a question.
 type Match struct {
 	Section *corpus.Section
-	// Score ranks matches within one search; it means nothing across
-	// searches.
+	// Score is the reranker's share of the chance on this section among
+	// the search's matches (see Reranker): 0 to 1, adding up to 1 over
+	// them. It orders the matches and means nothing across searches.
 	Score float64
 	// Coverage is the share, 0 to 1, of what the question asks about
 	// (its terms weighted by rarity) that the section covers, parts the
@@ -67,6 +68,7 @@ type Match struct {
 	passageN        int     // number of the best passage in the section
 	matched         map[string]bool
 	features        []float64 // what the reranker measured
+	logit           float64   // and what it made of it
 }
 
 // Span is a byte range [Start, End) of a passage.
@@ -208,8 +210,7 @@ func (ix *Index) searchReading(ctx context.Context, text string) (*Result, error
 		// section): measured, that cost 3.6 points of held-out
 		// questions answered right at the same abstention.
 		res.Signals = ix.signals(pq, res.Matches)
-		ix.rerank(pq, res.Matches)
-		res.Signals.Lead = res.Matches[0].Score
+		res.Signals.Lead = ix.rerank(pq, res.Matches)
 		res.Confidence = ix.params.Calibration.Confidence(res.Signals)
 		res.Answered = res.Confidence >= ix.params.Calibration.Abstain
 	}
