@@ -98,6 +98,26 @@ func equalBlocks(a, b []corpus.Block) bool {
 	})
 }
 
+// parseArticle parses src as file and reports any problems as test
+// errors, going on with the article.
+func parseArticle(t *testing.T, file, src string) *corpus.Article {
+	t.Helper()
+	art, ps := corpus.Parse(file, []byte(src))
+	if len(ps) > 0 {
+		t.Errorf("problems:\n\t%s\ninput:\n%s", strings.Join(problemLines(ps), "\n\t"), src)
+	}
+	return art
+}
+
+// sectionHeads lists an article's sections as "id | title".
+func sectionHeads(art *corpus.Article) []string {
+	var out []string
+	for _, s := range art.Sections {
+		out = append(out, s.ID+" | "+s.Title)
+	}
+	return out
+}
+
 // sectionTitles returns the titles of an article's sections.
 func sectionTitles(art *corpus.Article) []string {
 	var out []string

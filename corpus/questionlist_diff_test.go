@@ -26,14 +26,8 @@ type diffregSection struct {
 
 func diffregCheck(t *testing.T, file, src string, want []diffregSection) *corpus.Article {
 	t.Helper()
-	art, ps := corpus.Parse(file, []byte(src))
-	for _, p := range ps {
-		t.Errorf("problem: %s:%d: %s", p.File, p.Line, p.Message)
-	}
-	var got []string
-	for _, s := range art.Sections {
-		got = append(got, s.ID+" "+s.Title)
-	}
+	art := parseArticle(t, file, src)
+	got := sectionHeads(art)
 	if len(art.Sections) != len(want) {
 		t.Fatalf("got %d sections %q, want %d", len(art.Sections), got, len(want))
 	}
@@ -58,13 +52,11 @@ func diffregCheck(t *testing.T, file, src string, want []diffregSection) *corpus
 	return art
 }
 
-func diffregDoc(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
-
 // 1. A problem's approach and code folded under <summary>思路</summary> and
 // <summary>代码</summary> right under its heading: the folds are not
 // questions, and the problem keeps its number and title.
 func TestDiffregFoldedApproachAndCode(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 146. LRU 缓存",
 		"",
 		"## 146. LRU 缓存",
@@ -92,7 +84,7 @@ func TestDiffregFoldedApproachAndCode(t *testing.T) {
 
 // 1b. The same with code folded per language under topic headings.
 func TestDiffregFoldedPerLanguage(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 排序算法模板",
 		"",
 		"## 快速排序",
@@ -125,7 +117,7 @@ func TestDiffregFoldedPerLanguage(t *testing.T) {
 // labelled questions refer to them), and the follow-ups stay in their
 // section.
 func TestDiffregNumberedSectionsWithFollowUps(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 缓存三大问题",
 		"",
 		"## 1. 缓存穿透",
@@ -159,7 +151,7 @@ func TestDiffregNumberedSectionsWithFollowUps(t *testing.T) {
 // 3. Bold questions under topic headings where one asks only "怎么解决？":
 // that follow-up is no section of its own.
 func TestDiffregEllipticalFollowUpStays(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 消息队列常见问题",
 		"",
 		"## 消息丢失",
@@ -197,7 +189,7 @@ func TestDiffregEllipticalFollowUpStays(t *testing.T) {
 // 4. Sections numbered in Chinese numerals read as those numbered in
 // digits: a follow-up 问/答 in one of them stays in it.
 func TestDiffregChineseNumberedSectionWithFollowUp(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 操作系统期末复习",
 		"",
 		"## 一、进程管理",
@@ -232,7 +224,7 @@ func TestDiffregChineseNumberedSectionWithFollowUp(t *testing.T) {
 // 5. An English follow-up ("How do you prevent it?") stays with the
 // question it refers to.
 func TestDiffregEnglishFollowUpStays(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# Caching interview prep",
 		"",
 		"## Cache stampede",
@@ -258,7 +250,7 @@ func TestDiffregEnglishFollowUpStays(t *testing.T) {
 // any: TOML's [[bin]], bash's [[ ]], pandas' df[['a']], a LeetCode
 // example's [[1]].
 func TestDiffregLiteralDoubleBrackets(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# Rust 学习笔记",
 		"",
 		"## 1. 一个包多个可执行文件",
@@ -296,7 +288,7 @@ func TestDiffregLiteralDoubleBrackets(t *testing.T) {
 // 7. Numbered citations written as links, "[[1]](url)", as notes copied
 // from Wikipedia or a chatbot carry them.
 func TestDiffregCitationLinks(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 大模型基础",
 		"",
 		"## 1. 注意力机制",
@@ -316,7 +308,7 @@ func TestDiffregCitationLinks(t *testing.T) {
 // another topic's bold questions: the points are no questions, and the
 // topic stays one section.
 func TestDiffregNumberedBoldPointsAreNoQuestions(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# Redis 数据结构",
 		"",
 		"## 五种基本类型",
@@ -354,7 +346,7 @@ func TestDiffregNumberedBoldPointsAreNoQuestions(t *testing.T) {
 // 10. A quote whose lines are a numbered list: its items must not run
 // into one another ("分配内存2. 初始化对象").
 func TestDiffregQuotedListKeepsItemsApart(t *testing.T) {
-	src := diffregDoc(
+	src := doc(
 		"# 设计模式",
 		"",
 		"## 1. 单例模式",

@@ -17,25 +17,6 @@ import (
 	"github.com/startupqa/startupqa/corpus"
 )
 
-// review2Titles lists an article's sections as "id | title".
-func review2Titles(art *corpus.Article) []string {
-	var out []string
-	for _, s := range art.Sections {
-		out = append(out, s.ID+" | "+s.Title)
-	}
-	return out
-}
-
-// review2Parse parses src as a.md and fails the test on problems.
-func review2Parse(t *testing.T, src string) *corpus.Article {
-	t.Helper()
-	art, ps := corpus.Parse("a.md", []byte(src))
-	if len(ps) > 0 {
-		t.Errorf("problems:\n\t%s\ninput:\n%s", strings.Join(problemLines(ps), "\n\t"), src)
-	}
-	return art
-}
-
 // TestReview2TopicFollowUpsStayInSections (regression): free-form notes
 // whose every topic heading first asks what the topic is and then a
 // follow-up in bold ("## 缓存雪崩", "**什么是缓存雪崩？**", "**怎么避免？**")
@@ -48,8 +29,8 @@ func TestReview2TopicFollowUpsStayInSections(t *testing.T) {
 		"**怎么避免？**", "", "过期时间加随机值。", "",
 		"## 缓存穿透", "", "**什么是缓存穿透？**", "", "查询不存在的数据。", "",
 		"**怎么解决？**", "", "布隆过滤器或缓存空值。")
-	art := review2Parse(t, src)
-	if got, want := review2Titles(art), []string{"a/1 | 缓存雪崩", "a/2 | 缓存穿透"}; !slices.Equal(got, want) {
+	art := parseArticle(t, "a.md", src)
+	if got, want := sectionHeads(art), []string{"a/1 | 缓存雪崩", "a/2 | 缓存穿透"}; !slices.Equal(got, want) {
 		t.Errorf("sections %q, want %q (QuestionList %v)", got, want, art.QuestionList)
 	}
 	for _, s := range art.Sections {
@@ -72,8 +53,8 @@ func TestReview2NumberedSectionsWithFollowUp(t *testing.T) {
 			"**问：** 那 AOF 文件太大怎么办？", "", "**答：** 用 BGREWRITEAOF 重写。", "",
 			"## 2. 过期策略", "", "**问：** key 过期后是怎么删除的？", "", "**答：** 惰性删除加定期删除。", "",
 			"## 3. 高可用", "", "**问：** 哨兵和集群有什么区别？", "", "**答：** 哨兵管主从切换，集群还做分片。")
-		art := review2Parse(t, src)
-		if got, want := review2Titles(art), []string{"a/1 | 持久化", "a/2 | 过期策略", "a/3 | 高可用"}; !slices.Equal(got, want) {
+		art := parseArticle(t, "a.md", src)
+		if got, want := sectionHeads(art), []string{"a/1 | 持久化", "a/2 | 过期策略", "a/3 | 高可用"}; !slices.Equal(got, want) {
 			t.Errorf("sections %q, want %q (QuestionList %v)", got, want, art.QuestionList)
 		}
 	})
@@ -82,8 +63,8 @@ func TestReview2NumberedSectionsWithFollowUp(t *testing.T) {
 			"## 1. Conflict", "", "Q: Tell me about a time you disagreed with your manager.", "", "A: I wrote down both options and we agreed on a test.", "",
 			"Q: What would you do differently?", "", "A: Raise it earlier.", "",
 			"## 2. Failure", "", "Q: Tell me about a failure.", "", "A: I shipped late once.")
-		art := review2Parse(t, src)
-		if got, want := review2Titles(art), []string{"a/1 | Conflict", "a/2 | Failure"}; !slices.Equal(got, want) {
+		art := parseArticle(t, "a.md", src)
+		if got, want := sectionHeads(art), []string{"a/1 | Conflict", "a/2 | Failure"}; !slices.Equal(got, want) {
 			t.Errorf("sections %q, want %q (QuestionList %v)", got, want, art.QuestionList)
 		}
 	})
@@ -119,7 +100,7 @@ func TestReview2NumberedTopicQuestions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art := review2Parse(t, tt.src)
+			art := parseArticle(t, "a.md", tt.src)
 			if got := sectionTitles(art); !slices.Equal(got, tt.want) {
 				t.Errorf("titles %q, want %q", got, tt.want)
 			}
@@ -136,9 +117,9 @@ func TestReview2ListedTextOpeningInBold(t *testing.T) {
 	src := doc("# 八股", "", "## 正则化", "",
 		"Q：**L1** 和 L2 正则有什么区别？", "", "A：**L1 产生稀疏解**，L2 让权重整体变小。", "",
 		"Q：为什么 L1 能得到稀疏解？", "", "A：**几何上**看，L1 的约束区域有尖角。")
-	art := review2Parse(t, src)
+	art := parseArticle(t, "a.md", src)
 	if len(art.Sections) != 2 {
-		t.Fatalf("%d sections, want 2: %q", len(art.Sections), review2Titles(art))
+		t.Fatalf("%d sections, want 2: %q", len(art.Sections), sectionHeads(art))
 	}
 	for _, s := range art.Sections {
 		for what, text := range map[string]string{"title": s.Title, "question": s.Question, "answer": reviewAnswerText(s)} {
@@ -178,7 +159,7 @@ func TestReview2ListedQuestionKeepsItsQuestion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art := review2Parse(t, tt.src)
+			art := parseArticle(t, "a.md", tt.src)
 			if len(art.Sections) == 0 {
 				t.Fatal("no sections")
 			}
@@ -221,7 +202,7 @@ func TestReview2AnswersWithTheirOwnQuestions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art := review2Parse(t, tt.src)
+			art := parseArticle(t, "a.md", tt.src)
 			if got := sectionTitles(art); !slices.Equal(got, tt.want) {
 				t.Errorf("titles %q, want %q", got, tt.want)
 			}
@@ -239,8 +220,8 @@ func TestReview2ProblemCauseFixNotesStayFreeForm(t *testing.T) {
 		"## 订单服务", "", "问题：下单接口超时。", "原因：数据库连接池被慢查询占满。", "解决：加索引，连接池加监控。", "",
 		"问题：支付回调重复。", "原因：回调没有做幂等。", "解决：按订单号加唯一约束。", "",
 		"## 网关", "", "问题：网关 CPU 飙高。", "原因：正则回溯。", "解决：改写正则。")
-	art := review2Parse(t, src)
-	if got, want := review2Titles(art), []string{"a/1 | 订单服务", "a/2 | 网关"}; !slices.Equal(got, want) {
+	art := parseArticle(t, "a.md", src)
+	if got, want := sectionHeads(art), []string{"a/1 | 订单服务", "a/2 | 网关"}; !slices.Equal(got, want) {
 		t.Errorf("sections %q, want %q (QuestionList %v)", got, want, art.QuestionList)
 	}
 }
@@ -277,7 +258,7 @@ func TestReview2FoldedAnswerSummaries(t *testing.T) {
 		src := doc("# MySQL 面试题", "",
 			"**1. 什么是回表？**", "", "<details>", "<summary>解答</summary>", "", "二级索引查到主键后，再到聚簇索引查整行。", "", "</details>", "",
 			"**2. 什么是覆盖索引？**", "", "<details>", "<summary>解答</summary>", "", "查询的列都在索引里，不用回表。", "", "</details>")
-		art := review2Parse(t, src)
+		art := parseArticle(t, "a.md", src)
 		if got, want := sectionTitles(art), []string{"什么是回表？", "什么是覆盖索引？"}; !slices.Equal(got, want) {
 			t.Errorf("titles %q, want %q", got, want)
 		}
@@ -286,7 +267,7 @@ func TestReview2FoldedAnswerSummaries(t *testing.T) {
 		src := doc("# Redis", "",
 			"## 1. 缓存穿透", "", "**题目：** 什么是缓存穿透？", "", "<details>", "<summary>查看答案</summary>", "", "查询不存在的数据，每次都打到数据库。", "", "</details>", "",
 			"## 2. 缓存雪崩", "", "**题目：** 什么是缓存雪崩？", "", "<details>", "<summary>查看答案</summary>", "", "大量 key 同时过期。", "", "</details>")
-		art := review2Parse(t, src)
+		art := parseArticle(t, "a.md", src)
 		for _, s := range art.Sections {
 			if strings.Contains(s.Question, "数据") || s.Answer.IsEmpty() {
 				t.Errorf("section %s: question %q, answer:\n%s", s.ID, s.Question, describe(s.Answer.Blocks))
@@ -303,7 +284,7 @@ func TestReview2TableOfQuestionsCells(t *testing.T) {
 	t.Run("escaped pipe", func(t *testing.T) {
 		src := doc("# Linux 速记", "", "| 问题 | 答案 |", "|---|---|",
 			"| 怎么查某个进程？ | `ps aux \\| grep nginx` |", "| 怎么看端口占用？ | `ss -lntp \\| grep 8080` |")
-		art := review2Parse(t, src)
+		art := parseArticle(t, "a.md", src)
 		if len(art.Sections) != 2 {
 			t.Fatalf("%d sections, want 2", len(art.Sections))
 		}
@@ -314,7 +295,7 @@ func TestReview2TableOfQuestionsCells(t *testing.T) {
 	t.Run("bold question cells", func(t *testing.T) {
 		src := doc("# JVM 速记", "", "| 问题 | 答案 |", "|---|---|",
 			"| **什么是 STW？** | GC 时暂停所有用户线程 |", "| **G1 的特点？** | 分 Region，停顿可预测 |")
-		art := review2Parse(t, src)
+		art := parseArticle(t, "a.md", src)
 		if got, want := sectionTitles(art), []string{"什么是 STW？", "G1 的特点？"}; !slices.Equal(got, want) {
 			t.Errorf("titles %q, want %q", got, want)
 		}
@@ -335,7 +316,7 @@ func TestReview2EnglishAnswerWithLetteredPoints(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			src := doc("# System design", "", "## Caching", "", "Q: When would you put a cache in front of the database?", "") +
 				doc(lines...) + doc("", "Q: How do you keep the cache consistent?", "", "A: Update the database, then delete the key.")
-			art := review2Parse(t, src)
+			art := parseArticle(t, "a.md", src)
 			want := []string{"When would you put a cache in front of the database?", "How do you keep the cache consistent?"}
 			if got := sectionTitles(art); !slices.Equal(got, want) {
 				t.Errorf("titles %q, want %q", got, want)

@@ -6,7 +6,6 @@ package corpus_test
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -15,10 +14,7 @@ import (
 // rev4Want parses src and wants exactly these titles and this reading.
 func rev4Want(t *testing.T, src string, list bool, want ...string) {
 	t.Helper()
-	art, ps := corpus.Parse("a.md", []byte(src))
-	if len(ps) > 0 {
-		t.Errorf("problems:\n\t%s", strings.Join(problemLines(ps), "\n\t"))
-	}
+	art := parseArticle(t, "a.md", src)
 	if got := sectionTitles(art); art.QuestionList != list || !slices.Equal(got, want) {
 		t.Errorf("sections %q (QuestionList %v), want %q (QuestionList %v)\ninput:\n%s",
 			got, art.QuestionList, want, list, src)

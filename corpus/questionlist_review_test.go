@@ -47,10 +47,7 @@ func reviewAnswerText(s *corpus.Section) string {
 
 func reviewExpect(t *testing.T, src string, want []string) *corpus.Article {
 	t.Helper()
-	art, ps := corpus.Parse("a.md", []byte(src))
-	if len(ps) > 0 {
-		t.Errorf("problems:\n\t%s", strings.Join(problemLines(ps), "\n\t"))
-	}
+	art := parseArticle(t, "a.md", src)
 	if got := reviewBrief(art); !slices.Equal(got, want) {
 		t.Errorf("sections (id | title | first answer block):\n\t%s\nwant:\n\t%s\ninput:\n%s",
 			strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), src)
@@ -134,10 +131,7 @@ func TestReviewImageOnlyAnswer(t *testing.T) {
 	})
 	t.Run("free-form ids", func(t *testing.T) {
 		src := doc("# 系统设计", "", "## 整体架构", "", "![[arch.png]]", "", "## 存储层", "", "MySQL 主从。")
-		art, ps := corpus.Parse("a.md", []byte(src))
-		if len(ps) > 0 {
-			t.Errorf("problems %q", problemLines(ps))
-		}
+		art := parseArticle(t, "a.md", src)
 		var ids []string
 		for _, s := range art.Sections {
 			ids = append(ids, s.ID+" "+s.Title)
@@ -194,10 +188,7 @@ func TestReviewListedQuestionKeepsLeadingNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art, ps := corpus.Parse("a.md", []byte(tt.src))
-			if len(ps) > 0 {
-				t.Errorf("problems %q", problemLines(ps))
-			}
+			art := parseArticle(t, "a.md", tt.src)
 			var titles, questions []string
 			for _, s := range art.Sections {
 				titles, questions = append(titles, s.Title), append(questions, s.Question)
@@ -246,14 +237,8 @@ func TestReviewNumberedBoldItemWithoutQuestionMark(t *testing.T) {
 func TestReviewListedQuestionWithCode(t *testing.T) {
 	src := doc("# JS 八股", "", "## 类型", "", "**Q：typeof null 是什么？**", "", "A：object。", "",
 		"**Q：下面代码输出什么？**", "", "```js", "console.log([] == false)", "```", "", "A：true。")
-	art, ps := corpus.Parse("a.md", []byte(src))
-	if len(ps) > 0 {
-		t.Errorf("problems %q", problemLines(ps))
-	}
-	var titles []string
-	for _, s := range art.Sections {
-		titles = append(titles, s.Title)
-	}
+	art := parseArticle(t, "a.md", src)
+	titles := sectionTitles(art)
 	if want := []string{"typeof null 是什么？", "下面代码输出什么？"}; !slices.Equal(titles, want) {
 		t.Errorf("sections %q, want %q", titles, want)
 	}
@@ -268,10 +253,7 @@ func TestReviewListedQuestionWithCode(t *testing.T) {
 func TestReviewQuestionBankOptions(t *testing.T) {
 	src := doc("# 数据库选择题", "", "## 单选题", "", "**1. 以下哪种索引支持范围查询？**", "", "A：哈希索引", "B：B+ 树索引", "",
 		"**答案：** B", "", "**2. 以下哪个隔离级别能避免幻读？**", "", "A：读已提交", "B：串行化", "", "**答案：** B")
-	art, ps := corpus.Parse("a.md", []byte(src))
-	if len(ps) > 0 {
-		t.Errorf("problems %q", problemLines(ps))
-	}
+	art := parseArticle(t, "a.md", src)
 	for _, s := range art.Sections {
 		if a := reviewAnswerText(s); strings.Contains(a, "哈希索引") || strings.Contains(a, "读已提交") {
 			t.Errorf("section %s %q: an option read as the answer: %q", s.ID, s.Title, a)
