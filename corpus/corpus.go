@@ -95,7 +95,13 @@ type Section struct {
 	ArticleTitle string
 	Number       int
 	// Title is the heading without its number: "什么是大模型？".
-	Title    string
+	Title string
+	// Chapter is the heading above the sections' level that the section
+	// sits under: 缓存穿透 for "### 怎么解决" under "## 缓存穿透". Notes
+	// that split a topic into aspects name the topic there only; where
+	// their titles repeat under two chapters, Title starts with the
+	// chapter too ("缓存穿透 › 怎么解决").
+	Chapter  string
 	Question string
 	Answer   Answer
 	Analysis string

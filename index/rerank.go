@@ -102,7 +102,7 @@ func (ix *Index) rerank(pq *parsed, ms []Match) (lead float64) {
 // rerankFeatures measures a match for the reranker, in the order of
 // RerankFeatureNames. top is the best first-order score of the search.
 func (ix *Index) rerankFeatures(pq *parsed, m *Match, top float64) []float64 {
-	head := strings.ToLower(m.Section.Title + "\n" + m.Section.Question)
+	head := strings.ToLower(headingTitle(m.Section) + "\n" + m.Section.Question)
 	text := ix.sectionText(m.Section.ID)
 	covered := coveredUnits(pq, m.matched)
 	var total, title, chars, unmatched float64
