@@ -70,6 +70,20 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 		return out, nil
 	}
 
+	// In a question mostly in Chinese, an English word the notes lack as
+	// it is names a thing (a tool, a product: "Helm", "Tire") more often
+	// than it says a common word, and the general dictionary and English
+	// synonyms read it as one the notes use for something else (舵旁,
+	// 疲倦): only the field's list ("severance pay", 经济补偿) reads it
+	// there. Refitted, the line fell from 0.776 to 0.765, and held-out
+	// top-1 rose 72.7 → 73.4 % (abstention 96.5 → 96.1 %).
+	han := 0
+	for _, u := range p.units {
+		if isHanUnit(q[u.start:u.end]) {
+			han++
+		}
+	}
+	mostlyChinese := 2*han >= len(p.units)
 	// English: the longest phrase of up to three adjacent words first.
 	for i := 0; i < len(latin); {
 		done := 1
@@ -85,7 +99,11 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 			for _, tok := range run {
 				units = append(units, unitAt[tok.Start])
 			}
-			zh := ix.lex.Chinese(q[run[0].Start:run[n-1].End])
+			phrase := q[run[0].Start:run[n-1].End]
+			zh := ix.lex.Chinese(phrase)
+			if mostlyChinese {
+				zh = ix.lex.FieldChinese(phrase)
+			}
 			alts, err := candidates(zh)
 			if err != nil {
 				return err
@@ -102,7 +120,7 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 					return err
 				}
 			}
-			if len(alts) == 0 && n == 1 {
+			if len(alts) == 0 && n == 1 && !mostlyChinese {
 				// Nor theirs: an English synonym's may be ("commence":
 				// begin, 开始).
 				if alts, err = candidates(ix.lex.Related(q[run[0].Start:run[0].End])); err != nil {

@@ -143,3 +143,32 @@ func TestEnglishThroughSynonyms(t *testing.T) {
 		t.Errorf("first match %q, want queue/3 (总结)", got)
 	}
 }
+
+// An English word inside a Chinese question is read only through the
+// field's list: "Tire" there is a product, not 疲倦. Asked in English, the
+// same word still reaches the notes' 疲倦 through the general dictionary.
+func TestEnglishWordsInChineseQuestions(t *testing.T) {
+	ix := build(t, loadFS(t, map[string][]byte{"study.md": []byte(`# 学习
+
+## 1. 学习疲倦
+
+**题目：** 学习疲倦了怎么办？
+
+**答案：** 疲倦时先休息，再换一种学法。
+`)}))
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"Tire 品牌的保养周期", false},
+		{"what to do when I tire of studying", true},
+	} {
+		pq, err := ix.parse(context.Background(), normalizeQuery(tt.q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hasTerm(pq, "疲倦"); got != tt.want {
+			t.Errorf("%q read as 疲倦: %v, want %v (terms %v)", tt.q, got, tt.want, termTexts(pq))
+		}
+	}
+}

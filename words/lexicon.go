@@ -153,6 +153,20 @@ func (l *Lexicon) Chinese(phrase string) []string {
 	return out
 }
 
+// FieldChinese is Chinese without the general dictionary: the field's own
+// translations of a term (field.txt), through its inflections and the
+// words it derives from.
+func (l *Lexicon) FieldChinese(phrase string) []string {
+	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
+	var out []string
+	for _, k := range append(inflections(phrase), l.derivations(phrase)...) {
+		if v, ok := l.fieldEN.find(k); ok {
+			out = appendNew(out, splitWords(v)...)
+		}
+	}
+	return out
+}
+
 // derivations returns the base words the phrase's last word may come from:
 // an irregular verb's (made → make), an adverb's (-ly), a comparative's
 // (-er) or a superlative's (-est).
