@@ -27,7 +27,9 @@ type floors struct {
 // (issue 10: the engine must hold on notes it has never seen), and these
 // floors sit just under what the general engine scores, to catch
 // regressions. The issue's goal for eval.jsonl, 95 % in-scope top-1, is
-// not met yet: it scores 91.9 %, 95.1 % with the right section first.
+// not met: it scored 91.0 % at the end of the eleventh session, and 87.4 %
+// (94.2 % with the right section first) since the twelfth's harder tuning
+// corpora raised the line from 0.742 to 0.765.
 // holdout.jsonl was written by another author and never tuned on;
 // colloquial.jsonl probes spoken Mandarin (训大模型一般咋弄).
 var sets = []struct {
@@ -38,10 +40,10 @@ var sets = []struct {
 	// (words/field.txt), "how does a diffusion model generate images"
 	// reads as the article's image generation (4 of 60 answered, 3
 	// before), while the holdouts of every corpus keep 95.8 %.
-	{"eval", floors{top1: 0.85, top3: 0.97, abstain: 0.93,
+	{"eval", floors{top1: 0.87, top3: 0.97, abstain: 0.93,
 		kinds: map[string]float64{"traditional": 0.85, "english": 0.72}}},
-	{"holdout", floors{top1: 0.74, top3: 0.95, abstain: 0.95}},
-	{"colloquial", floors{top1: 0.34, top3: 0.95, abstain: 0.95}},
+	{"holdout", floors{top1: 0.80, top3: 0.95, abstain: 0.95}},
+	{"colloquial", floors{top1: 0.45, top3: 0.95, abstain: 0.95}},
 }
 
 func buildDefault(t testing.TB) *index.Index { return indextest.Default(t) }
@@ -116,8 +118,10 @@ func TestQuality(t *testing.T) {
 // than formal ones, raised it again (cover 80.2 → 78.7 %). In the twelfth
 // session, two tuning corpora of notes split into topics and aspects,
 // whose near off-topic questions ask an aspect the notes lack of a topic
-// they have, raised it to 0.80 (cover 69.8 %, abstention 97.3 %).
-var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.91, 0.96, 0.69, 0.95}
+// they have, raised it from 0.742 to 0.801 (36 corpora: cover 69.8 %,
+// abstention 97.3 %); reading such notes better brought it to 0.765:
+// first 91.7 %, precision 97.0 %, cover 74.9 %, abstention 96.1 %.
+var suiteFloors = struct{ first, precision, coverage, abstain float64 }{0.91, 0.96, 0.74, 0.95}
 
 // floor is a figure a suite's holdouts must reach.
 type floor struct {
@@ -175,9 +179,10 @@ func TestSuiteHoldout(t *testing.T) {
 // Chinese, traditional, mixed and off-topic questions of their corpora, and
 // a sealed corpus written in English), just under what the engine scores
 // on the holdout questions: 74.8 % top-1, 88.3 % first and 92.9 %
-// abstention at the end of the ninth session. The confidence model is
-// fitted on the other suite only, and precision is lower there (93.3 %).
-var crosslingualFloors = struct{ top1, first, abstain float64 }{0.62, 0.85, 0.90}
+// abstention at the end of the ninth session, 68.4 %, 91.7 % and 95.7 %
+// at the end of the twelfth (its line raised). The confidence model is
+// fitted on the other suite only, and precision is lower there (95.3 %).
+var crosslingualFloors = struct{ top1, first, abstain float64 }{0.68, 0.90, 0.90}
 
 func TestCrosslingualHoldout(t *testing.T) {
 	all := holdout(t, "../testdata/crosslingual").Overall
@@ -191,10 +196,11 @@ func TestCrosslingualHoldout(t *testing.T) {
 // (testdata/freeform: their labels taken out), on the tuning questions the
 // reading was chosen on: 79.9 % top-1 and 90.9 % first when it was,
 // 76.4 % top-1 once six more tuning corpora raised the abstention line,
-// and 76.4 % and 94.3 % at the end of the eleventh session.
+// 76.4 % and 94.3 % at the end of the eleventh session, and 74.2 % and
+// 94.3 % at the end of the twelfth (its line raised).
 func TestFreeForm(t *testing.T) {
 	all := runSplit(t, "../testdata/freeform", eval.SplitTune).Overall
 	checkFloors(t,
-		floor{"top-1", all.Top1, 0.69},
-		floor{"first match right", all.FirstRight, 0.89})
+		floor{"top-1", all.Top1, 0.73},
+		floor{"first match right", all.FirstRight, 0.93})
 }
