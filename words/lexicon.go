@@ -123,18 +123,32 @@ func appendNew(list []string, ws ...string) []string {
 // Chinese returns the Chinese words an English word or phrase may stand
 // for, the field's first. A phrase is looked up as written and with its
 // last word's inflection taken off (caches, cached, caching → cache).
-func (l *Lexicon) Chinese(phrase string) []string {
+func (l *Lexicon) Chinese(phrase string) []string { return l.chinese(phrase, true) }
+
+// FieldChinese is Chinese without the general dictionary: the field's own
+// translations of a term (field.txt) alone.
+func (l *Lexicon) FieldChinese(phrase string) []string { return l.chinese(phrase, false) }
+
+// chinese looks phrase up in the field's list and, if general, in
+// CC-CEDICT.
+func (l *Lexicon) chinese(phrase string, general bool) []string {
 	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
 	var out []string
-	for _, k := range inflections(phrase) {
+	field := func(k string) {
 		if v, ok := l.fieldEN.find(k); ok {
 			out = appendNew(out, splitWords(v)...)
 		}
 	}
-	for _, k := range inflections(phrase) {
-		if v, ok := l.cedict.find(k); ok {
+	cedict := func(k string) {
+		if v, ok := l.cedict.find(k); general && ok {
 			out = appendNew(out, strings.Split(v, "|")...)
 		}
+	}
+	for _, k := range inflections(phrase) {
+		field(k)
+	}
+	for _, k := range inflections(phrase) {
+		cedict(k)
 	}
 	if len(out) > 0 {
 		return out
@@ -143,26 +157,8 @@ func (l *Lexicon) Chinese(phrase string) []string {
 	// "smaller"; those are read through their base word, and only when the
 	// word itself is missing, so that "power" never turns into "pow".
 	for _, k := range l.derivations(phrase) {
-		if v, ok := l.fieldEN.find(k); ok {
-			out = appendNew(out, splitWords(v)...)
-		}
-		if v, ok := l.cedict.find(k); ok {
-			out = appendNew(out, strings.Split(v, "|")...)
-		}
-	}
-	return out
-}
-
-// FieldChinese is Chinese without the general dictionary: the field's own
-// translations of a term (field.txt), through its inflections and the
-// words it derives from.
-func (l *Lexicon) FieldChinese(phrase string) []string {
-	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
-	var out []string
-	for _, k := range append(inflections(phrase), l.derivations(phrase)...) {
-		if v, ok := l.fieldEN.find(k); ok {
-			out = appendNew(out, splitWords(v)...)
-		}
+		field(k)
+		cedict(k)
 	}
 	return out
 }
