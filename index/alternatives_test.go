@@ -172,3 +172,41 @@ func TestEnglishWordsInChineseQuestions(t *testing.T) {
 		}
 	}
 }
+
+// In a question mostly in Chinese, an English word the field's list lacks
+// is not read through its base word either: "banner" is not ban (禁止),
+// "better" not bet (押注).
+func TestEnglishWordsInChineseQuestionsKeepTheirOwnSense(t *testing.T) {
+	ix := build(t, loadFS(t, map[string][]byte{"ops.md": []byte(`# 运营
+
+## 1. 封禁用户
+
+**题目：** 怎么禁止违规用户登录？
+
+**答案：** 禁止登录前先记录原因，封禁期满自动解除。
+
+## 2. 发新版本
+
+**题目：** 新版本怎么发布？
+
+**答案：** 先灰度发布，观察指标，再全量发布。
+
+## 3. 押注
+
+**题目：** 创业公司押注一个方向前要看什么？
+
+**答案：** 看市场规模和团队能力，押注前做小规模验证。
+`)}))
+	for _, tt := range []struct{ q, bad string }{
+		{"首页 banner 轮播图怎么做", "禁止"},
+		{"哪种排版 better 一点", "押注"},
+	} {
+		pq, err := ix.parse(context.Background(), normalizeQuery(tt.q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hasTerm(pq, tt.bad) {
+			t.Errorf("%q: read with %s (terms %v)", tt.q, tt.bad, termTexts(pq))
+		}
+	}
+}

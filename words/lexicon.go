@@ -126,7 +126,9 @@ func appendNew(list []string, ws ...string) []string {
 func (l *Lexicon) Chinese(phrase string) []string { return l.chinese(phrase, true) }
 
 // FieldChinese is Chinese without the general dictionary: the field's own
-// translations of a term (field.txt) alone.
+// translations of a term (field.txt) alone. A word the dictionary has is
+// still a word of its own, not read through its base ("banner" is not
+// "ban").
 func (l *Lexicon) FieldChinese(phrase string) []string { return l.chinese(phrase, false) }
 
 // chinese looks phrase up in the field's list and, if general, in
@@ -134,14 +136,18 @@ func (l *Lexicon) FieldChinese(phrase string) []string { return l.chinese(phrase
 func (l *Lexicon) chinese(phrase string, general bool) []string {
 	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
 	var out []string
+	listed := false // the word itself is in a list, used or not
 	field := func(k string) {
 		if v, ok := l.fieldEN.find(k); ok {
-			out = appendNew(out, splitWords(v)...)
+			out, listed = appendNew(out, splitWords(v)...), true
 		}
 	}
 	cedict := func(k string) {
-		if v, ok := l.cedict.find(k); general && ok {
-			out = appendNew(out, strings.Split(v, "|")...)
+		if v, ok := l.cedict.find(k); ok {
+			listed = true
+			if general {
+				out = appendNew(out, strings.Split(v, "|")...)
+			}
 		}
 	}
 	for _, k := range inflections(phrase) {
@@ -150,7 +156,7 @@ func (l *Lexicon) chinese(phrase string, general bool) []string {
 	for _, k := range inflections(phrase) {
 		cedict(k)
 	}
-	if len(out) > 0 {
+	if listed {
 		return out
 	}
 	// Dictionaries list "typical" and "small" but seldom "typically" and

@@ -119,3 +119,25 @@ func TestSpoken(t *testing.T) {
 		}
 	}
 }
+
+// FieldChinese leaves the general dictionary's translations out, but a
+// word it has is still a word of its own: banner (横幅), arrest, better and
+// charter must not be read as ban, arr (ARR), bet and chart, as a word
+// missing from both lists would be read through its base.
+func TestFieldChineseKeepsWordsOfTheirOwn(t *testing.T) {
+	l, err := NewLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ word, wrong string }{
+		{"banner", "禁止"},
+		{"arrest", "年度经常性收入"},
+		{"better", "押注"},
+		{"charter", "图表"},
+		{"boarder", "董事会"},
+	} {
+		if got := l.FieldChinese(tt.word); slices.Contains(got, tt.wrong) {
+			t.Errorf("FieldChinese(%q) = %v: read through a base word although the dictionary has %q (Chinese: %v)", tt.word, got, tt.word, l.Chinese(tt.word))
+		}
+	}
+}
