@@ -162,6 +162,7 @@ func TestEnglishWordsInChineseQuestions(t *testing.T) {
 	}{
 		{"Tire 品牌的保养周期", false},
 		{"what to do when I tire of studying", true},
+		{"what to do when I tire of studying 高等数学", true}, // English naming a Chinese term
 	} {
 		pq, err := ix.parse(context.Background(), normalizeQuery(tt.q))
 		if err != nil {
@@ -207,6 +208,24 @@ func TestEnglishWordsInChineseQuestionsKeepTheirOwnSense(t *testing.T) {
 		}
 		if hasTerm(pq, tt.bad) {
 			t.Errorf("%q: read with %s (terms %v)", tt.q, tt.bad, termTexts(pq))
+		}
+	}
+}
+
+func TestMostlyChinese(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"Vary 响应头有什么作用", true},
+		{"OT pay 的 base salary 应该按哪个工资来算", true},
+		{"Kafka 的 consumer group rebalance 是怎么触发的", true},
+		{"what to do when I tire of studying", false},
+		{"what to do when I tire of studying 高等数学", false},
+		{"12345", false},
+	} {
+		if got := mostlyChinese(tt.q); got != tt.want {
+			t.Errorf("mostlyChinese(%q) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }
