@@ -3,6 +3,9 @@ package corpus_test
 import (
 	"slices"
 	"testing"
+	"testing/fstest"
+
+	"github.com/startupqa/startupqa/corpus"
 )
 
 // TestChapters checks which chapter each section sits under, and that only
@@ -60,6 +63,20 @@ func TestChapters(t *testing.T) {
 		src:  doc("# 笔记", "", "## 1. 进程", "", "**题目：** 什么是进程？", "", "**答案：** 资源分配的单位。"),
 		want: []string{" | 进程 | 什么是进程？"},
 	}, {
+		name: "free-form notes whose chapters are \"# \" headings, the first one too",
+		src: doc("# 缓存穿透", "",
+			"## 是什么", "", "查不存在的数据。", "",
+			"## 怎么解决", "", "布隆过滤器。", "",
+			"# 缓存雪崩", "",
+			"## 是什么", "", "大量 key 同时过期。", "",
+			"## 怎么解决", "", "随机过期。"),
+		want: []string{
+			"缓存穿透 | 缓存穿透 › 是什么 | 缓存穿透 › 是什么",
+			"缓存穿透 | 缓存穿透 › 怎么解决 | 缓存穿透 › 怎么解决",
+			"缓存雪崩 | 缓存雪崩 › 是什么 | 缓存雪崩 › 是什么",
+			"缓存雪崩 | 缓存雪崩 › 怎么解决 | 缓存雪崩 › 怎么解决",
+		},
+	}, {
 		name: "a heading beside a table of questions sits under no chapter",
 		src: doc("# 缓存", "",
 			"## 缓存穿透", "", "| 问题 | 答案 |", "|---|---|",
@@ -82,5 +99,35 @@ func TestChapters(t *testing.T) {
 				t.Errorf("sections:\n\t%q\nwant:\n\t%q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A translation that covers only some of an article's aspects repeats no
+// title under two chapters itself, but its sections are aspects as the
+// original's are, and its titles carry their chapter too.
+func TestCompanionTitlesFollowTheOriginal(t *testing.T) {
+	zh := doc("# Redis", "",
+		"## 缓存穿透", "",
+		"### 1. 是什么", "", "**答案：** 查不存在的数据。", "",
+		"### 2. 怎么解决", "", "**答案：** 布隆过滤器。", "",
+		"## 缓存雪崩", "",
+		"### 3. 是什么", "", "**答案：** 大量 key 同时过期。", "",
+		"### 4. 怎么解决", "", "**答案：** 随机过期。")
+	en := doc("# Redis", "",
+		"## Cache penetration", "",
+		"### 1. What is it", "", "**Answer:** Reads of data that does not exist.", "",
+		"### 2. How to fix it", "", "**Answer:** A Bloom filter.")
+	c, err := corpus.Load(fstest.MapFS{"r.md": {Data: []byte(zh)}, "r.en.md": {Data: []byte(en)}}, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"r/1": "Cache penetration › What is it", "r/2": "Cache penetration › How to fix it"} {
+		s, ok := c.Section(id)
+		if !ok {
+			t.Fatalf("no section %s", id)
+		}
+		if got := s.In("en").Title; got != want {
+			t.Errorf("%s: English title %q, want %q (original %q)", id, got, want, s.Title)
+		}
 	}
 }

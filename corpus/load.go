@@ -262,6 +262,12 @@ func (c *Corpus) link(art *Article, base, lang string, slugFiles map[string]stri
 			continue
 		}
 		s.ID, s.ArticleSlug, s.ArticleTitle, s.Lang = orig.ID, orig.ArticleSlug, art.Title, lang
+		if orig.TitledWithChapter() {
+			// A partial translation may repeat no title under two
+			// chapters, but its sections are aspects as the
+			// original's are.
+			s.titleChapter()
+		}
 		if orig.Translations == nil {
 			orig.Translations = map[string]*Section{}
 		}

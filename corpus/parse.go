@@ -87,6 +87,16 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		p.problem(p.fenceLine, "code fence %s opened here is never closed", p.fence)
 	}
 	p.endSection()
+	if p.hashChapterLine > 0 {
+		// Notes that mark chapters with "# " mark the first one so too:
+		// it was read as the article's title, and its sections are the
+		// first chapter's.
+		for _, s := range p.art.Sections {
+			if s.Chapter == "" && s.Line < p.hashChapterLine {
+				s.Chapter = p.art.Title
+			}
+		}
+	}
 	chapterTitles(p.art.Sections)
 	switch {
 	case len(p.art.Sections) > 0:
@@ -128,15 +138,27 @@ func chapterTitles(secs []*Section) {
 		return
 	}
 	for _, s := range secs {
-		if s.Chapter == "" {
-			continue
-		}
-		t := s.Chapter + ChapterSeparator + s.Title
-		if s.Question == s.Title {
-			s.Question = t
-		}
-		s.Title = t
+		s.titleChapter()
 	}
+}
+
+// titleChapter puts the section's chapter in its title (and in its
+// question, where the heading is the question), once.
+func (s *Section) titleChapter() {
+	if s.Chapter == "" || s.TitledWithChapter() {
+		return
+	}
+	t := s.Chapter + ChapterSeparator + s.Title
+	if s.Question == s.Title {
+		s.Question = t
+	}
+	s.Title = t
+}
+
+// TitledWithChapter reports whether the section's title carries its
+// chapter (see Section.Chapter).
+func (s *Section) TitledWithChapter() bool {
+	return s.Chapter != "" && strings.HasPrefix(s.Title, s.Chapter+ChapterSeparator)
 }
 
 // ChapterSeparator joins a chapter and a title (see Section.Chapter).
@@ -183,6 +205,9 @@ type parser struct {
 	// chapters are the headings above the sections' level that the
 	// current section sits under, by level (see enterChapter).
 	chapters [7]string
+	// hashChapterLine is the line of the first "# " chapter after the
+	// title in free-form notes, 0 when there is none.
+	hashChapterLine int
 
 	fence     string // the open code fence ("```"), "" outside one
 	fenceLine int
@@ -492,6 +517,9 @@ func (p *parser) title(t string) {
 		// section above it.
 		p.endSection()
 		p.enterChapter(1, "# "+t)
+		if p.hashChapterLine == 0 {
+			p.hashChapterLine = p.line
+		}
 		return
 	}
 	if p.sec != nil || p.sawHeading {

@@ -47,7 +47,7 @@ func passages(s *corpus.Section) []passage {
 // tuning and held-out corpora that have them, the right section came first
 // as often with the chapter as without (560 of 625 against 559).
 func headingTitle(s *corpus.Section) string {
-	if s.Chapter == "" || strings.HasPrefix(s.Title, s.Chapter+corpus.ChapterSeparator) {
+	if s.Chapter == "" || s.TitledWithChapter() {
 		return s.Title
 	}
 	return s.Chapter + "\n" + s.Title
