@@ -50,7 +50,7 @@ func headingTitle(s *corpus.Section) string {
 	if s.Chapter == "" || s.TitledWithChapter() {
 		return s.Title
 	}
-	return s.Chapter + "\n" + s.Title
+	return s.Chapter + corpus.ChapterSeparator + s.Title
 }
 
 // headingQuestion is what the heading passage holds as the question. A
