@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -213,5 +214,16 @@ func TestMasteryBars(t *testing.T) {
 	}
 	if bars := masteryBars(c, many, lang.Chinese); !strings.HasPrefix(bars[0].Label, "§") {
 		t.Errorf("many bars: %+v", bars[0])
+	}
+
+	// Aspects of topics keep their aspect under the bar, not the topic
+	// every bar of it shares.
+	aspects, err := corpus.Load(fstest.MapFS{"r.md": {Data: []byte("# Redis\n\n## 缓存穿透\n\n### 是什么\n\n查不存在的数据。\n\n### 怎么解决\n\n布隆过滤器。\n\n## 缓存雪崩\n\n### 是什么\n\n大量 key 同时过期。\n")}}, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bars = masteryBars(aspects, []startupqa.SectionScore{{SectionID: "r/1"}, {SectionID: "r/2"}}, lang.Chinese)
+	if len(bars) != 2 || bars[0].Label != "§1是什么" || bars[1].Label != "§2怎么解决" {
+		t.Errorf("aspect bars: %+v", bars)
 	}
 }

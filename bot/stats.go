@@ -103,12 +103,22 @@ func masteryBars(c *corpus.Corpus, scores []startupqa.SectionScore, l lang.Lang)
 		if sec, ok := c.Section(s.SectionID); ok {
 			label = fmt.Sprintf("§%d", sec.Number)
 			if len(sorted) <= maxTitledBars {
-				label = shortTitle(inLang(sec, l).Title, l)
+				label = shortTitle(barTitle(inLang(sec, l)), l)
 			}
 		}
 		bars = append(bars, chart.Bar{Label: label, Score: s.AvgScore})
 	}
 	return bars
+}
+
+// barTitle is what a bar says of its section: its title, or, for an
+// aspect of a topic ("缓存穿透 › 是什么"), its number and the aspect, which
+// a cut title would leave out ("缓存穿透 …" under every bar of the topic).
+func barTitle(s *corpus.Section) string {
+	if s.TitledWithChapter() {
+		return fmt.Sprintf("§%d%s", s.Number, strings.TrimPrefix(s.Title, s.Chapter+corpus.ChapterSeparator))
+	}
+	return s.Title
 }
 
 // shortTitle cuts a title to what fits under a bar: six Chinese
