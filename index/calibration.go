@@ -97,13 +97,19 @@ type Calibration struct {
 
 // Confidence is the modelled chance that the best section is right.
 func (c Calibration) Confidence(s Signals) float64 {
-	z := c.Bias
-	for i, x := range s.Features() {
-		if i < len(c.Weights) {
-			z += c.Weights[i] * x
+	return 1 / (1 + math.Exp(-c.Bias-dot(c.Weights, s.Features())))
+}
+
+// dot is a linear model's sum of weighted features; features beyond the
+// weights (a model fitted before a feature was added) count for nothing.
+func dot(weights, x []float64) float64 {
+	z := 0.0
+	for i, v := range x {
+		if i < len(weights) {
+			z += weights[i] * v
 		}
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 //go:embed calibration.json

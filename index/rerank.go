@@ -37,15 +37,7 @@ type Reranker struct {
 var RerankFeatureNames = []string{"score", "score_ratio", "coverage", "passage", "bm25", "heading", "title", "chars", "unmatched_known", "heading_coverage"}
 
 // Score is the model's logit for a match's features.
-func (r Reranker) Score(x []float64) float64 {
-	z := 0.0
-	for i, v := range x {
-		if i < len(r.Weights) {
-			z += r.Weights[i] * v
-		}
-	}
-	return z
-}
+func (r Reranker) Score(x []float64) float64 { return dot(r.Weights, x) }
 
 //go:embed rerank.json
 var rerankJSON []byte
