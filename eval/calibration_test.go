@@ -45,7 +45,7 @@ func TestCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := index.DefaultParams()
-	rep, err := eval.RunSuite(ctx, opener(t, p), corpora, eval.SplitTune)
+	rep, err := eval.RunSuite(ctx, shared(p), corpora, eval.SplitTune)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Reranker.Note = fmt.Sprintf("fitted by TestCalibration on the in-scope questions of the %d tuning questions of testdata/corpora", len(rep.Outcomes))
-	if rep, err = eval.RunSuite(ctx, opener(t, p), corpora, eval.SplitTune); err != nil {
+	if rep, err = eval.RunSuite(ctx, shared(p), corpora, eval.SplitTune); err != nil {
 		t.Fatal(err)
 	}
 	if p.Calibration, err = eval.Fit(rep.Outcomes, precisionTarget); err != nil {

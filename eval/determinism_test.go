@@ -18,17 +18,18 @@ func TestConfidenceIsReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func() []eval.Outcome {
-		rep, err := eval.RunSuite(context.Background(), opener(t, index.DefaultParams()), corpora, eval.SplitTune)
+	run := func(open eval.Opener) []eval.Outcome {
+		rep, err := eval.RunSuite(context.Background(), open, corpora, eval.SplitTune)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return rep.Outcomes
 	}
-	first := run()
+	// The other tests' builds, then new ones.
+	first := run(shared(index.DefaultParams()))
 	for range 1 {
 		differ := 0
-		for i, o := range run() {
+		for i, o := range run(opener(t, index.DefaultParams())) {
 			if a, b := first[i], o; a.Confidence != b.Confidence && (b.Confidence-a.Confidence > 1e-6 || a.Confidence-b.Confidence > 1e-6) {
 				if differ < 3 {
 					t.Errorf("%s %q: confidence %.6f (lead %.6f, %d matches), then %.6f (lead %.6f, %d matches)", a.Corpus, a.Case.Q, a.Confidence, a.Signals.Lead, len(a.Ranked), b.Confidence, b.Signals.Lead, len(b.Ranked))

@@ -144,7 +144,7 @@ func runSplit(t *testing.T, dir, split string) *eval.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eval.RunSuite(context.Background(), opener(t, index.DefaultParams()), corpora, split)
+	rep, err := eval.RunSuite(context.Background(), shared(index.DefaultParams()), corpora, split)
 	if err != nil {
 		t.Fatal(err)
 	}

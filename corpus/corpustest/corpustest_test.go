@@ -143,25 +143,25 @@ func TestGenerateTermFrequenciesAreZipfLike(t *testing.T) {
 
 func TestWriteDir(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes and parses 10,000 sections")
+		t.Skip("writes and parses 2,000 sections")
 	}
 	dir := t.TempDir()
-	if err := corpustest.WriteDir(dir, 10000, 100, 1); err != nil {
+	if err := corpustest.WriteDir(dir, 2000, 100, 1); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 100 {
-		t.Fatalf("%d files, want 100", len(entries))
+	if len(entries) != 20 {
+		t.Fatalf("%d files, want 20", len(entries))
 	}
 	c, err := corpus.LoadDir(dir)
 	if err != nil {
 		t.Fatalf("LoadDir: %v", err)
 	}
-	if len(c.Sections) != 10000 || len(c.Articles) != 100 {
-		t.Fatalf("%d sections in %d articles, want 10000 in 100", len(c.Sections), len(c.Articles))
+	if len(c.Sections) != 2000 || len(c.Articles) != 20 {
+		t.Fatalf("%d sections in %d articles, want 2000 in 20", len(c.Sections), len(c.Articles))
 	}
 	first, err := os.ReadFile(filepath.Join(dir, "synthetic-0000.md"))
 	if err != nil {
@@ -177,7 +177,7 @@ func TestWriteDir(t *testing.T) {
 
 	// The same arguments write the same bytes: same corpus hash.
 	again := t.TempDir()
-	if err := corpustest.WriteDir(again, 10000, 100, 1); err != nil {
+	if err := corpustest.WriteDir(again, 2000, 100, 1); err != nil {
 		t.Fatal(err)
 	}
 	c2, err := corpus.LoadDir(again)
