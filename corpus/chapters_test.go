@@ -77,6 +77,26 @@ func TestChapters(t *testing.T) {
 			"缓存雪崩 | 缓存雪崩 › 怎么解决 | 缓存雪崩 › 怎么解决",
 		},
 	}, {
+		name: "labelled notes whose chapters are \"# \" headings",
+		src: doc("# 面试笔记", "",
+			"# 第一部分 网络", "",
+			"## 1. 握手", "", "**题目：** TCP 为什么三次握手？", "", "**答案：** 确认收发能力。", "",
+			"# 第二部分 数据库", "",
+			"## 2. 索引", "", "**题目：** 为什么用 B+ 树？", "", "**答案：** 层数低。"),
+		want: []string{
+			"第一部分 网络 | 握手 | TCP 为什么三次握手？",
+			"第二部分 数据库 | 索引 | 为什么用 B+ 树？",
+		},
+	}, {
+		name: "a second \"# \" heading before any section is the first chapter",
+		src:  doc("# 甲", "# 乙", "## 1. 节", "**题目：** 问？", "**答案：** 答。"),
+		want: []string{"乙 | 节 | 问？"},
+	}, {
+		name: "\"# \" headings after sections with no title above them",
+		src: doc("## 1. 节", "**题目：** 问？", "**答案：** 答。",
+			"# 乙", "## 2. 又一节", "**题目：** 又问？", "**答案：** 又答。"),
+		want: []string{" | 节 | 问？", "乙 | 又一节 | 又问？"},
+	}, {
 		name: "a heading beside a table of questions sits under no chapter",
 		src: doc("# 缓存", "",
 			"## 缓存穿透", "", "| 问题 | 答案 |", "|---|---|",
@@ -129,5 +149,48 @@ func TestCompanionTitlesFollowTheOriginal(t *testing.T) {
 		if got := s.In("en").Title; got != want {
 			t.Errorf("%s: English title %q, want %q (original %q)", id, got, want, s.Title)
 		}
+	}
+}
+
+// TestChaptersNumberedOnTheirOwn: notes that number each "# " chapter's
+// sections from 1 are numbered by position, so that no section is lost as
+// a duplicate and every ID is its own.
+func TestChaptersNumberedOnTheirOwn(t *testing.T) {
+	art := parseArticle(t, "notes.md", doc("# 面试笔记", "",
+		"# 网络", "",
+		"## 1. UDP", "", "**题目：** UDP 是什么？", "", "**答案：** 无连接的协议。", "",
+		"## 2. HTTP", "", "**题目：** HTTP 是什么？", "", "**答案：** 超文本传输协议。", "",
+		"# 系统", "",
+		"## 1. 进程", "", "**题目：** 进程是什么？", "", "**答案：** 资源分配的单位。", "",
+		"## 2. 内存", "", "**题目：** 虚拟内存是什么？", "", "**答案：** 独立的地址空间。"))
+	var got []string
+	for _, s := range art.Sections {
+		got = append(got, s.ID+" "+s.Chapter+" "+s.Title)
+	}
+	want := []string{"notes/1 网络 UDP", "notes/2 网络 HTTP", "notes/3 系统 进程", "notes/4 系统 内存"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections %q, want %q", got, want)
+	}
+	if !art.NumberedInOrder {
+		t.Error("NumberedInOrder = false, want true: inserting a section renumbers those after it")
+	}
+}
+
+// TestSubchaptersNumberedOnTheirOwn: the same for sections one level down,
+// numbered from 1 under each "## " chapter.
+func TestSubchaptersNumberedOnTheirOwn(t *testing.T) {
+	art := parseArticle(t, "java.md", doc("# Java 面试题", "",
+		"## 一、集合", "",
+		"### 1. HashMap", "", "**题目：** HashMap 的结构？", "", "**答案：** 数组加链表。", "",
+		"### 2. ArrayList", "", "**题目：** ArrayList 怎么扩容？", "", "**答案：** 1.5 倍。", "",
+		"## 二、并发", "",
+		"### 1. volatile", "", "**题目：** volatile 的作用？", "", "**答案：** 可见性。"))
+	var got []string
+	for _, s := range art.Sections {
+		got = append(got, s.ID+" "+s.Chapter+" "+s.Title)
+	}
+	want := []string{"java/1 一、集合 HashMap", "java/2 一、集合 ArrayList", "java/3 二、并发 volatile"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections %q, want %q", got, want)
 	}
 }

@@ -3,8 +3,10 @@ package corpus
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,6 +99,12 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 			}
 		}
 	}
+	if p.restarted {
+		for i, s := range p.art.Sections {
+			s.Number, s.ID = i+1, fmt.Sprintf("%s/%d", p.art.Slug, i+1)
+		}
+		p.art.NumberedInOrder = true
+	}
 	chapterTitles(p.art.Sections)
 	switch {
 	case len(p.art.Sections) > 0:
@@ -160,8 +168,13 @@ type parser struct {
 	// current section sits under, by level (see enterChapter).
 	chapters [7]string
 	// hashChapterLine is the line of the first "# " chapter after the
-	// title in free-form notes, 0 when there is none.
-	hashChapterLine int
+	// title, 0 when there is none; lastChapterLine that of the last
+	// chapter so far, at any level.
+	hashChapterLine, lastChapterLine int
+	// restarted is true when section numbers start again under a new
+	// chapter (1, 2, 3, then 1, 2): the sections are then numbered by
+	// position.
+	restarted bool
 
 	fence     string // the open code fence ("```"), "" outside one
 	fenceLine int
@@ -466,25 +479,18 @@ func (p *parser) startVerbatim(line string, table bool) {
 }
 
 func (p *parser) title(t string) {
-	if p.labelless && p.art.Title != "" {
-		// Free-form notes mark chapters with "# ": a chapter ends the
-		// section above it.
-		p.endSection()
-		p.enterChapter(1, "# "+t)
-		if p.hashChapterLine == 0 {
-			p.hashChapterLine = p.line
-		}
+	if p.art.Title == "" && !p.sawHeading {
+		p.art.Title = t
 		return
 	}
-	if p.sec != nil || p.sawHeading {
-		p.addText("# "+t, true)
-		return
+	// Notes mark chapters with "# " as well as the title (# 第一部分
+	// 网络, # 第二部分 数据库): a chapter ends the section above it.
+	p.endSection()
+	p.brokenHeading = false
+	p.enterChapter(1, "# "+t)
+	if p.hashChapterLine == 0 && p.art.Title != "" {
+		p.hashChapterLine = p.line
 	}
-	if p.art.Title != "" {
-		p.problem(p.line, "second article title %q (the first is %q)", t, p.art.Title)
-		return
-	}
-	p.art.Title = t
 }
 
 func (p *parser) heading(line string) {
@@ -515,7 +521,13 @@ func (p *parser) heading(line string) {
 	if title == "" {
 		p.problem(p.line, "section %d has no title", n)
 	}
-	if first, dup := p.seen[n]; dup {
+	if first, dup := p.seen[n]; dup && first < p.lastChapterLine {
+		// Each chapter numbered on its own: a number for now that no
+		// section has, and positions at the end.
+		p.restarted = true
+		n = slices.Max(slices.Collect(maps.Keys(p.seen))) + 1
+		p.seen[n] = p.line
+	} else if dup {
 		p.problem(p.line, "duplicate section number %d (first at line %d)", n, first)
 	} else {
 		p.seen[n] = p.line

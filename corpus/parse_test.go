@@ -210,9 +210,10 @@ func TestParseTitle(t *testing.T) {
 		t.Errorf("ID = %q, want my-notes/1", id)
 	}
 
-	// A "# " line inside a section is text, not a second title.
-	s := parseOne(t, answerDoc("# 不是标题"))
-	checkAnswer(t, s.Answer, para("# 不是标题"))
+	// "#" without a space is text, not a heading (a "# " heading after the
+	// title is a chapter: see TestChapters).
+	s := parseOne(t, answerDoc("#不是标题"))
+	checkAnswer(t, s.Answer, para("#不是标题"))
 }
 
 // TestParseSubheadingsAreText: a heading inside a section is a bold

@@ -168,9 +168,9 @@ func TestParseProblems(t *testing.T) {
 			want: []string{"a.md:4: section 1 has a second 题目 (question) (first at line 2)"},
 		},
 		{
-			name: "second title",
-			src:  doc("# 甲", "# 乙", "## 1. 节", "**题目：** 问？", "**答案：** 答。"),
-			want: []string{`a.md:2: second article title "乙" (the first is "甲")`},
+			name: "a number twice in one chapter",
+			src:  doc("# 甲", "# 乙", "## 1. 节", "**题目：** 问？", "**答案：** 答。", "## 1. 又一节", "**题目：** 问？", "**答案：** 答。"),
+			want: []string{"a.md:6: duplicate section number 1 (first at line 3)"},
 		},
 		{
 			name: "problems of several sections",
