@@ -152,45 +152,48 @@ func TestCompanionTitlesFollowTheOriginal(t *testing.T) {
 	}
 }
 
-// TestChaptersNumberedOnTheirOwn: notes that number each "# " chapter's
+// TestChaptersNumberedOnTheirOwn: notes that number each chapter's
 // sections from 1 are numbered by position, so that no section is lost as
 // a duplicate and every ID is its own.
 func TestChaptersNumberedOnTheirOwn(t *testing.T) {
-	art := parseArticle(t, "notes.md", doc("# 面试笔记", "",
-		"# 网络", "",
-		"## 1. UDP", "", "**题目：** UDP 是什么？", "", "**答案：** 无连接的协议。", "",
-		"## 2. HTTP", "", "**题目：** HTTP 是什么？", "", "**答案：** 超文本传输协议。", "",
-		"# 系统", "",
-		"## 1. 进程", "", "**题目：** 进程是什么？", "", "**答案：** 资源分配的单位。", "",
-		"## 2. 内存", "", "**题目：** 虚拟内存是什么？", "", "**答案：** 独立的地址空间。"))
-	var got []string
-	for _, s := range art.Sections {
-		got = append(got, s.ID+" "+s.Chapter+" "+s.Title)
-	}
-	want := []string{"notes/1 网络 UDP", "notes/2 网络 HTTP", "notes/3 系统 进程", "notes/4 系统 内存"}
-	if !slices.Equal(got, want) {
-		t.Errorf("sections %q, want %q", got, want)
-	}
-	if !art.NumberedInOrder {
-		t.Error("NumberedInOrder = false, want true: inserting a section renumbers those after it")
-	}
-}
-
-// TestSubchaptersNumberedOnTheirOwn: the same for sections one level down,
-// numbered from 1 under each "## " chapter.
-func TestSubchaptersNumberedOnTheirOwn(t *testing.T) {
-	art := parseArticle(t, "java.md", doc("# Java 面试题", "",
-		"## 一、集合", "",
-		"### 1. HashMap", "", "**题目：** HashMap 的结构？", "", "**答案：** 数组加链表。", "",
-		"### 2. ArrayList", "", "**题目：** ArrayList 怎么扩容？", "", "**答案：** 1.5 倍。", "",
-		"## 二、并发", "",
-		"### 1. volatile", "", "**题目：** volatile 的作用？", "", "**答案：** 可见性。"))
-	var got []string
-	for _, s := range art.Sections {
-		got = append(got, s.ID+" "+s.Chapter+" "+s.Title)
-	}
-	want := []string{"java/1 一、集合 HashMap", "java/2 一、集合 ArrayList", "java/3 二、并发 volatile"}
-	if !slices.Equal(got, want) {
-		t.Errorf("sections %q, want %q", got, want)
+	tests := []struct {
+		name, file, src string
+		want            []string // "id chapter title"
+	}{{
+		name: "\"# \" chapters",
+		file: "notes.md",
+		src: doc("# 面试笔记", "",
+			"# 网络", "",
+			"## 1. UDP", "", "**题目：** UDP 是什么？", "", "**答案：** 无连接的协议。", "",
+			"## 2. HTTP", "", "**题目：** HTTP 是什么？", "", "**答案：** 超文本传输协议。", "",
+			"# 系统", "",
+			"## 1. 进程", "", "**题目：** 进程是什么？", "", "**答案：** 资源分配的单位。", "",
+			"## 2. 内存", "", "**题目：** 虚拟内存是什么？", "", "**答案：** 独立的地址空间。"),
+		want: []string{"notes/1 网络 UDP", "notes/2 网络 HTTP", "notes/3 系统 进程", "notes/4 系统 内存"},
+	}, {
+		name: "\"## \" chapters over \"### \" sections",
+		file: "java.md",
+		src: doc("# Java 面试题", "",
+			"## 一、集合", "",
+			"### 1. HashMap", "", "**题目：** HashMap 的结构？", "", "**答案：** 数组加链表。", "",
+			"### 2. ArrayList", "", "**题目：** ArrayList 怎么扩容？", "", "**答案：** 1.5 倍。", "",
+			"## 二、并发", "",
+			"### 1. volatile", "", "**题目：** volatile 的作用？", "", "**答案：** 可见性。"),
+		want: []string{"java/1 一、集合 HashMap", "java/2 一、集合 ArrayList", "java/3 二、并发 volatile"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := parseArticle(t, tt.file, tt.src)
+			var got []string
+			for _, s := range art.Sections {
+				got = append(got, s.ID+" "+s.Chapter+" "+s.Title)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sections %q, want %q", got, tt.want)
+			}
+			if !art.NumberedInOrder {
+				t.Error("NumberedInOrder = false, want true: inserting a section renumbers those after it")
+			}
+		})
 	}
 }
