@@ -153,34 +153,45 @@ func TestParseNestedItems(t *testing.T) {
 		{
 			name:   "nested items fold into their parent",
 			answer: []string{"- **训练：** 需要", "  - 大量算力", "    - GPU", "- 部署"},
-			want:   []corpus.Block{ul(item("训练", "需要大量算力GPU"), item("", "部署"))},
+			want:   []corpus.Block{ul(item("训练", "需要：大量算力；GPU"), item("", "部署"))},
 		},
 		{
 			name:   "nested ordered under unordered",
 			answer: []string{"- steps", "  1. clean", "  2. train", "- done"},
-			want:   []corpus.Block{ul(item("", "steps clean train"), item("", "done"))},
+			want:   []corpus.Block{ul(item("", "steps: clean; train"), item("", "done"))},
 		},
 		{
 			name:   "nested under an ordered item",
 			answer: []string{"1. a", "   - a1", "2. b"},
-			want:   []corpus.Block{ol(item("", "a a1"), item("", "b"))},
+			want:   []corpus.Block{ol(item("", "a: a1"), item("", "b"))},
 		},
 		{
 			name:   "nested after a blank line",
 			answer: []string{"- a", "", "  - a1", "- b"},
-			want:   []corpus.Block{ul(item("", "a a1"), item("", "b"))},
+			want:   []corpus.Block{ul(item("", "a: a1"), item("", "b"))},
 		},
 		{
 			name:   "tab-indented nested items",
 			answer: []string{"- a", "\t- a1", "- b"},
-			want:   []corpus.Block{ul(item("", "a a1"), item("", "b"))},
+			want:   []corpus.Block{ul(item("", "a: a1"), item("", "b"))},
 		},
 		{
 			// Markdown allows up to three spaces before a top-level
 			// item: an indented list is still a list of separate items.
 			name:   "indented top-level list",
 			answer: []string{"  - a", "  - b", "    - b1"},
-			want:   []corpus.Block{ul(item("", "a"), item("", "b b1"))},
+			want:   []corpus.Block{ul(item("", "a"), item("", "b: b1"))},
+		},
+		{
+			// Sentences that end in their own punctuation need no more.
+			name:   "nested sentences",
+			answer: []string{"- **梯度：** $p_i - y_i$", "  - 不需要求雅可比矩阵。", "  - 数值上更稳定。"},
+			want:   []corpus.Block{ul(item("梯度", "$p_i - y_i$：不需要求雅可比矩阵。数值上更稳定。"))},
+		},
+		{
+			name:   "nested under a lead alone",
+			answer: []string{"- **优点：**", "  - 快", "  - 省"},
+			want:   []corpus.Block{ul(item("优点", "快；省"))},
 		},
 		{
 			name:   "one-space indent is not nesting",

@@ -744,6 +744,8 @@ type answerBuilder struct {
 	// breakNext puts the next continuation on a new line: the text before
 	// it ends with a code block or a table.
 	breakNext bool
+	// nested is true once the last top-level item took a nested one.
+	nested bool
 }
 
 func (a *answerBuilder) add(line string, raw bool) {
@@ -761,8 +763,14 @@ func (a *answerBuilder) add(line string, raw bool) {
 		ordered := marker[0] >= '0' && marker[0] <= '9'
 		last := a.last()
 		if last != nil && last.Kind == List && a.open && indent >= a.indent+2 {
-			// A nested item belongs to the item it is indented under.
-			a.continueText(&last.Items[len(last.Items)-1].Text, text)
+			// A nested item belongs to the item it is indented under,
+			// as a point of its own: 需要：大量算力；GPU.
+			dst := &last.Items[len(last.Items)-1].Text
+			if !a.breakNext {
+				a.join.punctuate(dst, nestedSeparator(*dst, text, !a.nested))
+			}
+			a.continueText(dst, text)
+			a.nested = true
 			return
 		}
 		if last == nil || last.Kind != List || !a.open || last.Ordered != ordered {
@@ -770,7 +778,7 @@ func (a *answerBuilder) add(line string, raw bool) {
 			last = a.last()
 		}
 		last.Items = append(last.Items, parseItem(text))
-		a.open, a.indent, a.breakNext = true, indent, false
+		a.open, a.indent, a.breakNext, a.nested = true, indent, false, false
 		return
 	}
 	text := strings.TrimSpace(line)
@@ -881,6 +889,43 @@ func (j *joiner) join(dst *string, line string) {
 	}
 	j.buf.WriteString(line)
 	*dst = j.buf.String()
+}
+
+// punctuate appends p to *dst as it is, with no space before it.
+func (j *joiner) punctuate(dst *string, p string) {
+	if p == "" {
+		return
+	}
+	if j.dst != dst {
+		j.dst, j.buf = dst, strings.Builder{}
+		j.buf.WriteString(*dst)
+	}
+	j.buf.WriteString(p)
+	*dst = j.buf.String()
+}
+
+// nestedSeparator is what joins a nested list item to the text of the
+// item it is indented under: a colon before the first (需要：大量算力),
+// a semicolon before the next (大量算力；GPU), and nothing after text
+// that ends in punctuation of its own (a sentence, a colon) or is empty.
+// Run together, two points would read as one sentence.
+func nestedSeparator(text, item string, first bool) string {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if text == "" || strings.ContainsRune("。！？；：，、.!?;:,", last) {
+		return ""
+	}
+	next, _ := utf8.DecodeRuneInString(item)
+	wide := isWide(last) || isWide(next)
+	switch {
+	case first && wide:
+		return "："
+	case first:
+		return ":"
+	case wide:
+		return "；"
+	default:
+		return ";"
+	}
 }
 
 // isWide reports whether r is written without spaces around it: Han
