@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -70,6 +71,7 @@ func unnumberedTitle(heading string) string {
 // when the heading has no number; number is 0 when it has one that is not
 // a positive whole number (the digits are returned in raw).
 func sectionNumber(heading string) (number int, raw, title string, ok bool) {
+	heading = asciiNumber(heading)
 	if outlineNumber.MatchString(headingText(heading)) {
 		// "## 1.1 进程" numbers a point of an outline, not a section:
 		// its sections are numbered in order.
@@ -374,4 +376,23 @@ func hasLabels(lines []string) bool {
 		}
 	}
 	return false
+}
+
+// asciiNumber writes a heading's leading full-width digits as ASCII ones:
+// a Chinese keyboard types "## ３．类加载" as readily as "## 3. 类加载".
+func asciiNumber(heading string) string {
+	i := len(heading) - len(strings.TrimLeft(heading, "# \t"))
+	j := i
+	for j < len(heading) {
+		r, size := utf8.DecodeRuneInString(heading[j:])
+		if r < '０' || r > '９' {
+			break
+		}
+		j += size
+	}
+	if j == i {
+		return heading
+	}
+	digits := strings.Map(func(r rune) rune { return r - '０' + '0' }, heading[i:j])
+	return heading[:i] + digits + heading[j:]
 }
