@@ -197,3 +197,44 @@ func TestChaptersNumberedOnTheirOwn(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceNamesTheChapter: a section's source names its chapter unless
+// its title already does, or the chapter is the article's title.
+func TestSourceNamesTheChapter(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{{
+		name: "chapters that group sections",
+		src: doc("# Java 笔记", "",
+			"## 一、集合", "", "### HashMap 的结构", "", "数组加链表。", "",
+			"## 二、并发", "", "### volatile 的作用", "", "可见性与禁止重排。"),
+		want: []string{"Java 笔记 › 一、集合 § 1", "Java 笔记 › 二、并发 § 2"},
+	}, {
+		name: "\"# \" chapters, the first one the title",
+		src: doc("# 第一章 需求", "", "## 1. 需求定律", "", "**题目：** 什么是需求定律？", "", "**答案：** 价格升，需求降。", "",
+			"# 第二章 弹性", "", "## 1. 需求价格弹性", "", "**题目：** 怎么算？", "", "**答案：** 需求变动率除以价格变动率。"),
+		want: []string{"第一章 需求 § 1", "第一章 需求 › 第二章 弹性 § 2"},
+	}, {
+		name: "aspects whose titles show their chapter",
+		src: doc("# Redis", "",
+			"## 缓存穿透", "", "### 是什么", "", "查不存在的数据。", "",
+			"## 缓存雪崩", "", "### 是什么", "", "大量 key 同时过期。"),
+		want: []string{"Redis § 1", "Redis § 2"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := corpus.Load(fstest.MapFS{"a.md": {Data: []byte(tt.src)}}, "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range c.Sections {
+				got = append(got, s.Source())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sources %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -128,8 +128,12 @@ func (s *Section) In(lang string) *Section {
 }
 
 // Source names where a section comes from, for footers and CLI output:
-// "大模型创业的创新与挑战 § 1".
+// "大模型创业的创新与挑战 § 1", and its chapter where its title does not
+// show it: "Java 面试题 › 二、并发 § 3".
 func (s *Section) Source() string {
+	if s.Chapter != "" && s.Chapter != s.ArticleTitle && !s.TitledWithChapter() {
+		return fmt.Sprintf("%s%s%s § %d", s.ArticleTitle, ChapterSeparator, s.Chapter, s.Number)
+	}
 	return fmt.Sprintf("%s § %d", s.ArticleTitle, s.Number)
 }
 
