@@ -171,6 +171,11 @@ type parser struct {
 	// title, 0 when there is none; lastChapterLine that of the last
 	// chapter so far, at any level.
 	hashChapterLine, lastChapterLine int
+	// plainAnswer is the first answer label of the section typed plainly
+	// ("答：") in an article whose labels are bold, which reads it as
+	// text; plainAnswerLine is its line.
+	plainAnswer     string
+	plainAnswerLine int
 	// restarted is true when section numbers start again under a new
 	// chapter (1, 2, 3, then 1, 2): the sections are then numbered by
 	// position.
@@ -269,11 +274,15 @@ func (p *parser) feed(line string) {
 			p.labelled(f, label, rest)
 			return
 		}
-	} else if ok && !p.plain && p.field == questionField {
-		if f, _ := lookupLabel(label); f == answerField && !isExamLabel(label) {
+	} else if ok && !p.plain && !p.labelless && p.sec != nil && trimmed == line {
+		f, _ := lookupLabel(label)
+		if f == answerField && p.field == questionField && !isExamLabel(label) {
 			// "答案：…" typed plainly where the labels are bold: the
 			// answer is there, unread, and not the text after it.
 			p.misspelt = true
+		}
+		if f == answerField && p.plainAnswer == "" && wordLabel(label) {
+			p.plainAnswer, p.plainAnswerLine = label, p.line
 		}
 	}
 	if marked {
@@ -552,6 +561,7 @@ func (p *parser) startSection() {
 	p.text = map[field]*textBuilder{noField: {}, questionField: {}, analysisField: {}, aliasField: {}}
 	p.answer = answerBuilder{}
 	p.misspelt, p.questionRunsOn = false, false
+	p.plainAnswer, p.plainAnswerLine = "", 0
 	if p.labelless {
 		p.field, p.fieldLines[answerField] = answerField, p.line
 	}
@@ -680,6 +690,9 @@ func (p *parser) endSection() {
 			p.unanswered = map[int]bool{}
 		}
 		p.unanswered[s.Line] = true
+	} else if !ok && p.plainAnswer != "" {
+		p.problem(p.plainAnswerLine, "section %d has no %s: %q is typed plainly here, and this article marks its labels in bold; write **%s：**",
+			s.Number, answerField.name(), p.plainAnswer+"：", p.plainAnswer)
 	} else if !ok {
 		p.problem(s.Line, "section %d has no %s", s.Number, answerField.name())
 	} else if s.Answer.IsEmpty() {

@@ -83,6 +83,17 @@ func TestParseProblems(t *testing.T) {
 		{
 			name: "a label without bold where the others are bold",
 			src:  doc("## 1. 节", "**题目：** 问？", "答案： 答。"),
+			want: []string{`a.md:3: section 1 has no 答案 (answer): "答案：" is typed plainly here, and this article marks its labels in bold; write **答案：**`},
+		},
+		{
+			name: "an exam paper's plain labels where another section's are bold",
+			src:  doc("## 1. 节", "**题目：** 问？", "**答案：** 答。", "## 2. 又一节", "问：又问？", "答：又答。"),
+			want: []string{`a.md:6: section 2 has no 答案 (answer): "答：" is typed plainly here, and this article marks its labels in bold; write **答：**`},
+		},
+		{
+			// A multiple-choice option is not an answer label.
+			name: "a plain A: where the labels are bold",
+			src:  doc("## 1. 节", "**题目：** 选哪个？", "A: 选项一"),
 			want: []string{"a.md:1: section 1 has no 答案 (answer)"},
 		},
 		{
