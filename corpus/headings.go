@@ -23,6 +23,10 @@ var (
 	// number followed only by a space ("01 背包") is part of the title.
 	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
+	// questionNumber matches the number a heading gives its question:
+	// "Q1. ", "Q2：", "问题 3、", "第4题", "第十二题：". A number that
+	// runs into the title is part of it ("Q3营收").
+	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问)\s*\d{1,3}(?:\s*[.．、:：)）]|\s+|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*[.．、:：)）]?)\s*`)
 )
 
 // headingLevel returns the level of a Markdown ATX heading ("## x" is 2)
@@ -63,8 +67,17 @@ func unnumberedTitle(heading string) string {
 		// "## 3. 缓存" among headings without numbers: the number
 		// is not the section's, and the title reads better without it.
 		t = strings.TrimSpace(t[len(m):])
+	} else if m := questionNumber.FindString(t); m != "" && m != t {
+		t = strings.TrimSpace(t[len(m):]) // "## Q1. Bias vs variance"
 	}
 	return t
+}
+
+// onlyQuestionNumber reports whether a title is nothing but the number of
+// its question ("第1题", "Q3"), which names no topic.
+func onlyQuestionNumber(title string) bool {
+	m := questionNumber.FindString(title)
+	return m != "" && m == title
 }
 
 // sectionNumber reads a section heading's number and title. ok is false

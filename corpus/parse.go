@@ -685,6 +685,10 @@ func (p *parser) endSection() {
 	} else if s.Question == "" {
 		p.problem(p.fieldLines[questionField], "section %d has an empty %s", s.Number, questionField.name())
 	}
+	if onlyQuestionNumber(s.Title) && s.Question != "" && s.Question != s.Title {
+		// "### 第1题" names no topic; its question does.
+		s.Title, _, _ = strings.Cut(s.Question, "\n")
+	}
 	if _, ok := p.fieldLines[answerField]; !ok && p.fieldLines[questionField] != 0 && p.questionRunsOn && !p.misspelt && p.implicitAnswer == nil {
 		if p.unanswered == nil {
 			p.unanswered = map[int]bool{}
