@@ -5,7 +5,7 @@ import "strings"
 // enterChapter starts a chapter: a heading above the sections' level,
 // which ends those of its level and below.
 func (p *parser) enterChapter(level int, heading string) {
-	p.lastChapterLine = p.line
+	clear(p.chapterSeen)
 	for l := level; l < len(p.chapters); l++ {
 		p.chapters[l] = ""
 	}

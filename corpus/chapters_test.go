@@ -180,6 +180,14 @@ func TestChaptersNumberedOnTheirOwn(t *testing.T) {
 			"## 二、并发", "",
 			"### 1. volatile", "", "**题目：** volatile 的作用？", "", "**答案：** 可见性。"),
 		want: []string{"java/1 一、集合 HashMap", "java/2 一、集合 ArrayList", "java/3 二、并发 volatile"},
+	}, {
+		// The third chapter's 3 is not the second's first, renumbered.
+		name: "a later chapter longer than the first",
+		file: "m.md",
+		src: doc("# 笔记", "",
+			"# 一", "", "## 1. 甲", "", "**答案：** 甲。", "", "## 2. 乙", "", "**答案：** 乙。", "",
+			"# 二", "", "## 1. 丙", "", "**答案：** 丙。", "", "## 2. 丁", "", "**答案：** 丁。", "", "## 3. 戊", "", "**答案：** 戊。"),
+		want: []string{"m/1 一 甲", "m/2 一 乙", "m/3 二 丙", "m/4 二 丁", "m/5 二 戊"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,6 +49,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		art:            &Article{Slug: Slug(file), File: file},
 		file:           file,
 		seen:           map[int]int{},
+		chapterSeen:    map[int]int{},
 		field:          noField,
 		implicitAnswer: implicitAnswer,
 	}
@@ -164,19 +165,23 @@ type parser struct {
 	// read, whose problem covers the labels under it.
 	brokenHeading bool
 	seen          map[int]int // section number → line of its heading
+	// chapterSeen is seen for the current chapter, by the numbers as
+	// written, which may start again in each chapter (see restarted);
+	// numberAsWritten is the current section's.
+	chapterSeen     map[int]int
+	numberAsWritten int
 	// chapters are the headings above the sections' level that the
 	// current section sits under, by level (see enterChapter).
 	chapters [7]string
 	// hashChapterLine is the line of the first "# " chapter after the
-	// title, 0 when there is none; lastChapterLine that of the last
-	// chapter so far, at any level.
-	hashChapterLine, lastChapterLine int
+	// title, 0 when there is none.
+	hashChapterLine int
 	// plainAnswer is the first answer label of the section typed plainly
 	// ("答：") in an article whose labels are bold, which reads it as
 	// text; plainAnswerLine is its line.
 	plainAnswer     string
 	plainAnswerLine int
-	// restarted is true when section numbers start again under a new
+	// restarted is true once section numbers start again under a new
 	// chapter (1, 2, 3, then 1, 2): the sections are then numbered by
 	// position.
 	restarted bool
@@ -530,15 +535,20 @@ func (p *parser) heading(line string) {
 	if title == "" {
 		p.problem(p.line, "section %d has no title", n)
 	}
-	if first, dup := p.seen[n]; dup && first < p.lastChapterLine {
+	p.numberAsWritten = n
+	_, earlier := p.seen[n]
+	switch first, dup := p.chapterSeen[n]; {
+	case dup:
+		p.problem(p.line, "duplicate section number %d (first at line %d)", n, first)
+	case earlier || p.restarted:
 		// Each chapter numbered on its own: a number for now that no
 		// section has, and positions at the end.
+		p.chapterSeen[n] = p.line
 		p.restarted = true
 		n = slices.Max(slices.Collect(maps.Keys(p.seen))) + 1
 		p.seen[n] = p.line
-	} else if dup {
-		p.problem(p.line, "duplicate section number %d (first at line %d)", n, first)
-	} else {
+	default:
+		p.chapterSeen[n] = p.line
 		p.seen[n] = p.line
 	}
 	p.sec = &Section{
@@ -660,6 +670,7 @@ func (p *parser) endSection() {
 		// leaves its number to the next section.
 		if p.seen[s.Number] == s.Line {
 			delete(p.seen, s.Number)
+			delete(p.chapterSeen, p.numberAsWritten)
 		}
 		p.unnumberedHeading = ""
 		return
