@@ -661,8 +661,8 @@ func (p *parser) endSection() {
 		return
 	}
 	p.sec = nil
-	s.Question = p.text[questionField].String()
-	s.Analysis = p.text[analysisField].String()
+	s.Question = htmlBreaks(p.text[questionField].String())
+	s.Analysis = htmlBreaks(p.text[analysisField].String())
 	s.Aliases = splitAliases(p.text[aliasField].String())
 	s.Answer = p.answer.finish()
 	if p.labelless && (s.Answer.IsEmpty() || onlyLinks(s.Answer)) {
@@ -829,6 +829,12 @@ func (a *answerBuilder) add(line string, raw bool) {
 	if last != nil && a.open {
 		switch {
 		case last.Kind == Paragraph:
+			if endsClause(last.Text) && startsWide(text) {
+				// Chinese notes break a paragraph's lines where they
+				// mean to (a term and its definition a line), not to
+				// wrap it: a line that ends a sentence stays a line.
+				a.breakNext = true
+			}
 			a.continueText(&last.Text, text)
 			return
 		case last.Kind == List && (!a.blank || startsIndented(line)):
@@ -880,7 +886,32 @@ func (a *answerBuilder) last() *Block {
 	return &a.blocks[len(a.blocks)-1]
 }
 
-func (a *answerBuilder) finish() Answer { return Answer{Blocks: a.blocks} }
+// finish returns the answer, its HTML line breaks ("a<br>b", which notes
+// pasted from tables and web pages carry) made line breaks.
+func (a *answerBuilder) finish() Answer {
+	for i := range a.blocks {
+		b := &a.blocks[i]
+		if !b.Verbatim {
+			b.Text = htmlBreaks(b.Text)
+		}
+		for j := range b.Items {
+			b.Items[j].Text = htmlBreaks(b.Items[j].Text)
+		}
+	}
+	return Answer{Blocks: a.blocks}
+}
+
+// htmlBreaks turns "<br>" and "<br/>" into line breaks, without the spaces
+// around them.
+func htmlBreaks(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return strings.TrimSpace(spacedLineBreak.ReplaceAllString(s, "\n"))
+}
+
+// spacedLineBreak is lineBreak with the spaces around it.
+var spacedLineBreak = regexp.MustCompile(`[ \t]*(?i:<br\s*/?>)[ \t]*`)
 
 func startsIndented(line string) bool {
 	return strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t")
@@ -954,6 +985,18 @@ func nestedSeparator(text, item string, first bool) string {
 	default:
 		return ";"
 	}
+}
+
+// endsClause reports whether text ends with Chinese punctuation that ends
+// a sentence or opens what follows: 。！？；：.
+func endsClause(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune("。！？；：", r)
+}
+
+func startsWide(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return isWide(r)
 }
 
 // isWide reports whether r is written without spaces around it: Han

@@ -687,7 +687,7 @@ func TestReviewMoreQuoteHoldingQuestionAndAnswer(t *testing.T) {
 	if s.Question != "什么是缓存穿透？" {
 		t.Errorf("question %q, want 什么是缓存穿透？", s.Question)
 	}
-	checkAnswer(t, s.Answer, para("查不存在的数据。常见于恶意请求。"))
+	checkAnswer(t, s.Answer, para("查不存在的数据。\n常见于恶意请求。"))
 }
 
 // TestReviewMoreLabellessCodeOnlyText: sectionLevel looks for "headings with
