@@ -14,6 +14,7 @@ package grade
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -34,6 +35,9 @@ type Point struct {
 func KeyPoints(s *corpus.Section) []Point {
 	var ps []Point
 	for _, it := range s.Answer.Items() {
+		if taskItem.MatchString(it.Text) && it.Lead == "" {
+			continue // "[x] 已背": the reader's to-do, not the answer's
+		}
 		name := it.Lead
 		if name == "" {
 			name = head(it.Text)
@@ -51,25 +55,39 @@ func KeyPoints(s *corpus.Section) []Point {
 	return ps
 }
 
-// sentences splits a paragraph after 。！？!? and ; …
+// sentences splits a paragraph after 。！？!? and ; and at its line breaks
+// (one term and its definition a line). A sentence that ends in a colon
+// introduces what follows ("相关术语："), and is no point of its own.
 func sentences(p string) []string {
 	var out []string
 	var b strings.Builder
+	flush := func() {
+		s := strings.TrimSpace(b.String())
+		b.Reset()
+		if s == "" || strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
+			return
+		}
+		out = append(out, s)
+	}
 	for _, r := range p {
+		if r == '\n' {
+			flush()
+			continue
+		}
 		b.WriteRune(r)
 		switch r {
 		case '。', '！', '？', '!', '?', '；', ';':
-			if s := strings.TrimSpace(b.String()); s != "" {
-				out = append(out, s)
-			}
-			b.Reset()
+			flush()
 		}
 	}
-	if s := strings.TrimSpace(b.String()); utf8.RuneCountInString(s) > 1 {
-		out = append(out, s)
+	if utf8.RuneCountInString(strings.TrimSpace(b.String())) > 1 {
+		flush()
 	}
 	return out
 }
+
+// taskItem matches a list item that is a to-do's box: "[ ] 复习", "[x] 已背".
+var taskItem = regexp.MustCompile(`^\[[ xX]\]\s`)
 
 // head names a point without a lead term by its first words.
 func head(s string) string {

@@ -2,6 +2,7 @@ package grade
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,6 +64,42 @@ func TestKeyPoints(t *testing.T) {
 	}
 	if got := strings.Join(texts, "|"); got != "先构建。|再部署。" {
 		t.Errorf("key points of an answer with code and a table = %q, want 先构建。|再部署。", got)
+	}
+}
+
+// TestKeyPointsOfNotes: what notes hold besides the answer's points is not
+// graded: a to-do's box, a line that only introduces the lines after it.
+func TestKeyPointsOfNotes(t *testing.T) {
+	tests := []struct {
+		name, answer string
+		want         []string
+	}{{
+		name:   "to-dos beside the points",
+		answer: "- 线程共享地址空间\n- 线程切换开销小\n- [x] 已背\n- [ ] 需要补充协程",
+		want:   []string{"线程共享地址空间", "线程切换开销小"},
+	}, {
+		name:   "a term a line, after an introduction",
+		answer: "表现差。相关术语：\n过拟合：学到了噪声。\n欠拟合：模型太简单",
+		want:   []string{"表现差。", "过拟合：学到了噪声。", "欠拟合：模型太简单"},
+	}, {
+		name:   "HTML breaks",
+		answer: "singleton：单例<br>prototype：每次新建",
+		want:   []string{"singleton：单例", "prototype：每次新建"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, ps := corpus.Parse("x.md", []byte("# T\n\n## 1. A\n\n**题目：** q\n\n**答案：**\n\n"+tt.answer+"\n"))
+			if len(ps) > 0 {
+				t.Fatal(ps)
+			}
+			var got []string
+			for _, p := range KeyPoints(art.Sections[0]) {
+				got = append(got, p.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("key points %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
