@@ -8,11 +8,13 @@ package challenge
 
 import (
 	"context"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"strings"
 
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/grade"
 	"github.com/startupqa/startupqa/index"
 )
 
@@ -24,13 +26,24 @@ type Searcher interface {
 // Pick chooses the sections of a challenge of n rounds: those matching the
 // topic first, best match first, when a topic is given; then the rest of
 // the corpus in random order. A section is asked at most once unless the
-// corpus has fewer sections than rounds.
+// corpus has fewer sections than rounds. Sections whose answer has no key
+// point to grade (only code, only a table) are asked only when no section
+// has one: a right answer to them would score nothing.
 func Pick(ctx context.Context, c *corpus.Corpus, s Searcher, topic string, n int, rng *rand.Rand) ([]*corpus.Section, error) {
 	if n <= 0 || len(c.Sections) == 0 {
 		return nil, nil
 	}
 	var picked []*corpus.Section
 	seen := map[string]bool{}
+	for _, sec := range c.Sections {
+		if len(grade.KeyPoints(sec)) == 0 {
+			seen[sec.ID] = true
+		}
+	}
+	if len(seen) == len(c.Sections) {
+		clear(seen)
+	}
+	ungradable := maps.Clone(seen)
 	if strings.TrimSpace(topic) != "" {
 		res, err := s.Search(ctx, topic)
 		if err != nil {
@@ -51,7 +64,9 @@ func Pick(ctx context.Context, c *corpus.Corpus, s Searcher, topic string, n int
 			}
 		}
 		if len(rest) == 0 {
-			clear(seen) // every section asked: start over
+			// Every section asked: start over.
+			clear(seen)
+			maps.Copy(seen, ungradable)
 			continue
 		}
 		rng.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })

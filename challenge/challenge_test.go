@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"testing"
+	"testing/fstest"
 
 	"github.com/startupqa/startupqa/corpus"
 	"github.com/startupqa/startupqa/index"
@@ -77,5 +78,40 @@ func TestPoints(t *testing.T) {
 		if got := Points(tt.score, tt.first, tt.streak, tt.hints); got != tt.want {
 			t.Errorf("Points(%v, %v, %d, %d) = %d, want %d", tt.score, tt.first, tt.streak, tt.hints, got, tt.want)
 		}
+	}
+}
+
+// TestPickLeavesOutWhatCannotBeGraded: a section whose answer is only code
+// has no key point, and a right answer to it would score nothing.
+func TestPickLeavesOutWhatCannotBeGraded(t *testing.T) {
+	const code = "## 3. 反转链表\n\n**题目：** 反转一个单链表。\n\n**答案：**\n\n```go\nfunc reverse(h *Node) *Node { return h }\n```\n"
+	const prose = "# 链表\n\n## 1. 环\n\n**题目：** 怎么判断链表有环？\n\n**答案：** 快慢指针。\n\n## 2. 中点\n\n**题目：** 怎么找中点？\n\n**答案：** 快指针走两步。\n\n"
+	tests := []struct {
+		name, src string
+		n         int
+		want      map[string]bool // the sections that may be picked
+	}{
+		{"beside gradable sections", prose + code, 5, map[string]bool{"l/1": true, "l/2": true}},
+		{"alone", "# 链表\n\n" + code, 2, map[string]bool{"l/3": true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := corpus.Load(fstest.MapFS{"l.md": {Data: []byte(tt.src)}}, "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Pick(context.Background(), c, nil, "", tt.n, rand.New(rand.NewPCG(1, 2)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.n {
+				t.Fatalf("%d rounds picked, want %d", len(got), tt.n)
+			}
+			for _, s := range got {
+				if !tt.want[s.ID] {
+					t.Errorf("picked %s: %v", s.ID, ids(got))
+				}
+			}
+		})
 	}
 }
