@@ -88,6 +88,13 @@ func TestChapters(t *testing.T) {
 			"第二部分 数据库 | 索引 | 为什么用 B+ 树？",
 		},
 	}, {
+		name: "an indented \"# \" line is text, not a chapter",
+		src: doc("# 运维笔记", "", "## 1. 怎么装 Nginx？", "", "**答案：** 在 Ubuntu 上：", "",
+			"    # 更新软件源", "    sudo apt-get update", "", "装好后启动。", "",
+			"## 2. 怎么看端口？", "", "**答案：** 用 ss -lntp。", "",
+			"- 看监听", "  # 不是章", "", "## 3. 怎么看日志？", "", "**答案：** journalctl。"),
+		want: []string{" | 怎么装 Nginx？ | 怎么装 Nginx？", " | 怎么看端口？ | 怎么看端口？", " | 怎么看日志？ | 怎么看日志？"},
+	}, {
 		name: "a second \"# \" heading before any section is the first chapter",
 		src:  doc("# 甲", "# 乙", "## 1. 节", "**题目：** 问？", "**答案：** 答。"),
 		want: []string{"乙 | 节 | 问？"},

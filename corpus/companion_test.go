@@ -60,3 +60,33 @@ func TestCompanionWithoutNumbers(t *testing.T) {
 		t.Errorf("an unnumbered translation: err = %v, want a heading without a number", err)
 	}
 }
+
+// TestCompanionOfChaptersNumberedOnTheirOwn: an article whose chapters
+// number their sections anew is numbered by position, and so is its
+// translation: a whole one attaches, a partial one is a problem rather
+// than translations of the wrong sections.
+func TestCompanionOfChaptersNumberedOnTheirOwn(t *testing.T) {
+	zh := doc("# Java", "",
+		"## 一、集合", "", "### 1. HashMap", "", "**答案：** 数组加链表。", "",
+		"### 2. ArrayList", "", "**答案：** 1.5 倍扩容。", "",
+		"## 二、并发", "", "### 1. volatile", "", "**答案：** 可见性。")
+	whole := doc("# Java", "",
+		"## Collections", "", "### 1. HashMap", "", "**Answer:** An array of lists.", "",
+		"### 2. ArrayList", "", "**Answer:** Grows by half.", "",
+		"## Concurrency", "", "### 1. volatile", "", "**Answer:** Visibility.")
+	partial := doc("# Java", "", "## Concurrency", "", "### 1. volatile", "", "**Answer:** Visibility.")
+
+	c, err := corpus.Load(fstest.MapFS{"java.md": {Data: []byte(zh)}, "java.en.md": {Data: []byte(whole)}}, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := c.Section("java/3"); s == nil || s.In("en").Title != "volatile" || s.In("en").Question != "volatile" {
+		t.Errorf("java/3 in English: %+v", s.In("en"))
+	}
+
+	_, err = corpus.Load(fstest.MapFS{"java.md": {Data: []byte(zh)}, "java.en.md": {Data: []byte(partial)}}, "x")
+	ps, ok := corpus.AsProblems(err)
+	if !ok || len(ps) != 1 || !strings.Contains(ps[0].Message, "this one has 1 of 3") {
+		t.Errorf("a partial translation: %v, want one problem saying it has 1 of 3", err)
+	}
+}

@@ -66,10 +66,13 @@ type Article struct {
 	Sections []*Section
 	// FreeForm is true for notes with no labels, read as headings and
 	// the text under them; NumberedInOrder for an article whose section
-	// headings carry no numbers, numbered in the order they come.
-	// `startupqa check` says so, since ids then move when a section is
-	// inserted.
+	// headings carry no numbers, or number each chapter's sections anew,
+	// numbered in the order they come. `startupqa check` says so, since
+	// ids then move when a section is inserted.
 	FreeForm, NumberedInOrder bool
+	// restarted is true for an article whose chapters number their
+	// sections anew: a translation of it attaches by position.
+	restarted bool
 	// Encoding is "GB18030" for a file saved in GBK or GB18030 rather
 	// than UTF-8, "Big5" for one saved in Big5, read all the same; "" for
 	// UTF-8.
@@ -89,7 +92,9 @@ type Article struct {
 // Section is one "## N. title" block of an article.
 type Section struct {
 	// ID is "<article slug>/<N>". It depends only on the file name and the
-	// section's own number, so editing other sections never changes it.
+	// section's own number, so editing other sections never changes it,
+	// unless the article's sections are numbered in order (see
+	// Article.NumberedInOrder).
 	ID           string
 	ArticleSlug  string
 	ArticleTitle string

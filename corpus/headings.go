@@ -24,9 +24,10 @@ var (
 	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
 	// questionNumber matches the number a heading gives its question:
-	// "Q1. ", "Q2：", "问题 3、", "第4题", "第十二题：". A number that
-	// runs into the title is part of it ("Q3营收").
-	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问)\s*\d{1,3}(?:\s*[.．、:：)）]|\s+|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*[.．、:：)）]?)\s*`)
+	// "Q1. ", "Q2：", "问题 3、", "第4题", "第十二题：". Without a
+	// separator the number is part of the title ("Q3 营收", "Q4 2024
+	// earnings", "第一题与第二题的区别").
+	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
 )
 
 // headingLevel returns the level of a Markdown ATX heading ("## x" is 2)
@@ -60,7 +61,7 @@ func closingHashes(t string) string {
 // unnumberedTitle is the title of a section numbered in order: the
 // heading's text without an outline number ("## 1.1 进程" → "进程").
 func unnumberedTitle(heading string) string {
-	t := headingText(heading)
+	t := asciiNumber(headingText(heading))
 	if m := outlineNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	} else if m := listNumber.FindString(t); m != "" && m != t {
@@ -114,7 +115,8 @@ func letterAfterNumber(heading string) bool {
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	return i > 0 && i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z')
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return i > 0 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ')
 }
 
 // hanNumber reads a Chinese numeral from 1 to 999 (三, 十二, 二十, 一百零五)
@@ -391,21 +393,24 @@ func hasLabels(lines []string) bool {
 	return false
 }
 
-// asciiNumber writes a heading's leading full-width digits as ASCII ones:
-// a Chinese keyboard types "## ３．类加载" as readily as "## 3. 类加载".
+// asciiNumber writes the full-width digits of a heading's leading number
+// ("３．", "１．２") as ASCII ones: a Chinese keyboard types "## ３．类加载"
+// as readily as "## 3. 类加载".
 func asciiNumber(heading string) string {
 	i := len(heading) - len(strings.TrimLeft(heading, "# \t"))
+	var b strings.Builder
 	j := i
 	for j < len(heading) {
 		r, size := utf8.DecodeRuneInString(heading[j:])
-		if r < '０' || r > '９' {
-			break
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune(r - '０' + '0')
+		case r >= '0' && r <= '9', r == '.', r == '．':
+			b.WriteRune(r)
+		default:
+			return heading[:i] + b.String() + heading[j:]
 		}
 		j += size
 	}
-	if j == i {
-		return heading
-	}
-	digits := strings.Map(func(r rune) rune { return r - '０' + '0' }, heading[i:j])
-	return heading[:i] + digits + heading[j:]
+	return heading[:i] + b.String()
 }

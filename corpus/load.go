@@ -250,9 +250,26 @@ func companionOf(name string) (base, lang string, ok bool) {
 
 // link attaches a companion article's sections to their originals by
 // section number, reporting sections that have none.
+// article returns the article of the given slug, nil if there is none.
+func (c *Corpus) article(slug string) *Article {
+	for _, a := range c.Articles {
+		if a.Slug == slug {
+			return a
+		}
+	}
+	return nil
+}
+
 func (c *Corpus) link(art *Article, base, lang string, slugFiles map[string]string) []Problem {
 	if _, ok := slugFiles[base]; !ok {
 		return []Problem{{File: art.File, Line: 1, Message: fmt.Sprintf("translation of a missing article: no %s.md in the corpus", base)}}
+	}
+	if orig := c.article(base); orig != nil && (orig.restarted || art.restarted) && len(art.Sections) != len(orig.Sections) {
+		// Numbers by position would attach a partial translation to
+		// the wrong sections, and its headings' own numbers repeat.
+		return []Problem{{File: art.File, Line: 1, Message: fmt.Sprintf(
+			"%s numbers each chapter's sections anew, so a translation must give every section, in order: this one has %d of %d",
+			slugFiles[base], len(art.Sections), len(orig.Sections))}}
 	}
 	var ps []Problem
 	for _, s := range art.Sections {

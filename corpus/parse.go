@@ -104,7 +104,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		for i, s := range p.art.Sections {
 			s.Number, s.ID = i+1, fmt.Sprintf("%s/%d", p.art.Slug, i+1)
 		}
-		p.art.NumberedInOrder = true
+		p.art.NumberedInOrder, p.art.restarted = true, true
 	}
 	chapterTitles(p.art.Sections)
 	switch {
@@ -255,7 +255,7 @@ func (p *parser) feed(line string) {
 		}
 		marked = false
 	}
-	if strings.HasPrefix(trimmed, "# ") && p.level != 1 {
+	if strings.HasPrefix(trimmed, "# ") && p.level != 1 && !p.indentedText(line) {
 		p.title(strings.TrimSpace(trimmed[2:]))
 		return
 	}
@@ -492,6 +492,15 @@ func (p *parser) startVerbatim(line string, table bool) {
 	}
 }
 
+// indentedText reports whether an indented line is text rather than a
+// heading: four spaces or a tab make an indented code block (a shell
+// comment, "    # 更新软件源"), and any indent under an open list item
+// makes the item's text.
+func (p *parser) indentedText(line string) bool {
+	indent := len(line) - len(strings.TrimLeft(line, " "))
+	return indent >= 4 || strings.HasPrefix(line, "\t") || (indent > 0 && p.answer.openItem() != nil)
+}
+
 func (p *parser) title(t string) {
 	if p.art.Title == "" && !p.sawHeading {
 		p.art.Title = t
@@ -586,7 +595,7 @@ func (p *parser) startField(f field, label string) {
 		return
 	}
 	if first, dup := p.fieldLines[f]; dup {
-		p.problem(p.line, "section %d has a second %s (first at line %d)", p.sec.Number, f.name(), first)
+		p.problem(p.line, "section %d has a second %s (first at line %d)", p.numberAsWritten, f.name(), first)
 	} else {
 		p.fieldLines[f] = p.line
 	}
@@ -692,9 +701,9 @@ func (p *parser) endSection() {
 			s.Question = s.Title + "\n\n" + p.text[noField].String()
 		}
 	} else if !ok {
-		p.problem(s.Line, "section %d has no %s", s.Number, questionField.name())
+		p.problem(s.Line, "section %d has no %s", p.numberAsWritten, questionField.name())
 	} else if s.Question == "" {
-		p.problem(p.fieldLines[questionField], "section %d has an empty %s", s.Number, questionField.name())
+		p.problem(p.fieldLines[questionField], "section %d has an empty %s", p.numberAsWritten, questionField.name())
 	}
 	if onlyQuestionNumber(s.Title) && s.Question != "" && s.Question != s.Title {
 		// "### 第1题" names no topic; its question does.
@@ -706,12 +715,16 @@ func (p *parser) endSection() {
 		}
 		p.unanswered[s.Line] = true
 	} else if !ok && p.plainAnswer != "" {
-		p.problem(p.plainAnswerLine, "section %d has no %s: %q is typed plainly here, and this article marks its labels in bold; write **%s：**",
-			s.Number, answerField.name(), p.plainAnswer+"：", p.plainAnswer)
+		colon := "："
+		if p.plainAnswer[0] < utf8.RuneSelf {
+			colon = ":" // Answer:
+		}
+		p.problem(p.plainAnswerLine, "section %d has no %s: %q is typed plainly here, and this article marks its labels in bold; write **%s%s**",
+			p.numberAsWritten, answerField.name(), p.plainAnswer+colon, p.plainAnswer, colon)
 	} else if !ok {
-		p.problem(s.Line, "section %d has no %s", s.Number, answerField.name())
+		p.problem(s.Line, "section %d has no %s", p.numberAsWritten, answerField.name())
 	} else if s.Answer.IsEmpty() {
-		p.problem(p.fieldLines[answerField], "section %d has an empty %s", s.Number, answerField.name())
+		p.problem(p.fieldLines[answerField], "section %d has an empty %s", p.numberAsWritten, answerField.name())
 	}
 	if p.seen[s.Number] == s.Line {
 		p.art.Sections = append(p.art.Sections, s)

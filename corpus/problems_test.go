@@ -91,6 +91,18 @@ func TestParseProblems(t *testing.T) {
 			want: []string{`a.md:6: section 2 has no 答案 (answer): "答：" is typed plainly here, and this article marks its labels in bold; write **答：**`},
 		},
 		{
+			name: "an English answer label typed plainly where the labels are bold",
+			src:  doc("## 1. 节", "**Question:** Why?", "Answer: Because."),
+			want: []string{`a.md:3: section 1 has no 答案 (answer): "Answer:" is typed plainly here, and this article marks its labels in bold; write **Answer:**`},
+		},
+		{
+			// The number the heading gives, not the one the section
+			// takes once the chapters are numbered by position.
+			name: "a problem in a chapter numbered on its own",
+			src:  doc("# 甲", "## 1. 节", "**题目：** 问？", "**答案：** 答。", "# 乙", "## 1. 又一节", "**题目：** 又问？"),
+			want: []string{"a.md:6: section 1 has no 答案 (answer)"},
+		},
+		{
 			// A multiple-choice option is not an answer label.
 			name: "a plain A: where the labels are bold",
 			src:  doc("## 1. 节", "**题目：** 选哪个？", "A: 选项一"),

@@ -27,9 +27,21 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 		src:  doc("# 题库", "## 问题1：什么是进程？", "**答案：** 资源分配的单位。"),
 		want: []string{"什么是进程？ | 什么是进程？"},
 	}, {
-		name: "a word that starts like one stays",
-		src:  doc("# 财报", "## Q3营收", "**题目：** 三季度营收多少？", "**答案：** 一百亿。"),
-		want: []string{"Q3营收 | 三季度营收多少？"},
+		name: "titles that start like one stay",
+		src: doc("# 财报", "## Q3营收", "**题目：** 三季度营收多少？", "**答案：** 一百亿。",
+			"## Q4 2024 earnings", "**题目：** 四季度呢？", "**答案：** 两百亿。",
+			"## 第一题与第二题的区别", "**题目：** 有何不同？", "**答案：** 难度。",
+			"## 第一问题解析", "**题目：** 怎么解？", "**答案：** 拆开。"),
+		want: []string{"Q3营收 | 三季度营收多少？", "Q4 2024 earnings | 四季度呢？", "第一题与第二题的区别 | 有何不同？", "第一问题解析 | 怎么解？"},
+	}, {
+		name: "an outline's full-width numbers",
+		src: doc("# 操作系统", "## １．１ 进程", "**题目：** 进程是什么？", "**答案：** 资源分配的单位。",
+			"## １．２ 线程", "**题目：** 线程是什么？", "**答案：** 调度的单位。"),
+		want: []string{"进程 | 进程是什么？", "线程 | 线程是什么？"},
+	}, {
+		name: "第N题 then a space",
+		src:  doc("# 网络", "### 第3题 TCP 握手", "**题目：** 为什么三次？", "**答案：** 确认收发。"),
+		want: []string{"TCP 握手 | 为什么三次？"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
