@@ -361,6 +361,7 @@ func TestSectionCommand(t *testing.T) {
 		{[]string{"section", "3"}, 0, "大模型的挑战"},
 		{[]string{"section", "llm-startup/2"}, 0, "反向传播"},
 		{[]string{"section", "--en", "3"}, 0, "Challenges of Large Models"},
+		{[]string{"section", "--corpus", "../../testdata/corpora/quant-en", "probability-stats/1"}, 0, "Question: "},
 		{[]string{"section", "99"}, 1, `no section "99"; startupqa topics lists them`},
 		{[]string{"section"}, 2, "give one section"},
 	} {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/startupqa/startupqa/lang"
 )
 
 // section prints one section in full, by id (llm-startup/3) or by number,
@@ -32,6 +34,8 @@ func (a *app) section(_ context.Context, args []string) error {
 	labels := "" // Chinese labels
 	if *en {
 		s, labels = s.In("en"), "in English"
+	} else if lang.Of(s.Title+s.Question) == lang.English {
+		labels = "in English" // notes written in English
 	}
 	var b strings.Builder
 	writeSection(&b, labels, s)
