@@ -58,10 +58,23 @@ func closingHashes(t string) string {
 	return t
 }
 
+// linkText writes a heading's Markdown links as their text: notes that
+// link each question to its source ("## [什么是 goroutine？](https://…)")
+// are titled by the question.
+func linkText(t string) string {
+	if !strings.Contains(t, "](") {
+		return t
+	}
+	return strings.TrimSpace(linkWithText.ReplaceAllString(t, "$1"))
+}
+
+// linkWithText is markdownLink with its text captured.
+var linkWithText = regexp.MustCompile(`\[([^\]]+)\]\([^)\s]*\)`)
+
 // unnumberedTitle is the title of a section numbered in order: the
 // heading's text without an outline number ("## 1.1 进程" → "进程").
 func unnumberedTitle(heading string) string {
-	t := asciiNumber(headingText(heading))
+	t := asciiNumber(linkText(headingText(heading)))
 	if m := outlineNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	} else if m := listNumber.FindString(t); m != "" && m != t {
@@ -96,10 +109,10 @@ func sectionNumber(heading string) (number int, raw, title string, ok bool) {
 		if err != nil || n <= 0 {
 			n = 0
 		}
-		return n, m[1], closingHashes(strings.TrimSpace(m[2])), true
+		return n, m[1], linkText(closingHashes(strings.TrimSpace(m[2]))), true
 	}
 	if m := hanNumberedHeading.FindStringSubmatch(heading); m != nil {
-		return hanNumber(m[1]), m[1], closingHashes(strings.TrimSpace(m[2])), true
+		return hanNumber(m[1]), m[1], linkText(closingHashes(strings.TrimSpace(m[2]))), true
 	}
 	return 0, "", "", false
 }

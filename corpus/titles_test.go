@@ -39,6 +39,14 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 			"## １．２ 线程", "**题目：** 线程是什么？", "**答案：** 调度的单位。"),
 		want: []string{"进程 | 进程是什么？", "线程 | 线程是什么？"},
 	}, {
+		name: "free-form headings that link to their source",
+		src:  doc("# Go", "## [什么是 goroutine？](https://go.dev/doc/effective_go#goroutines)", "轻量级线程。"),
+		want: []string{"什么是 goroutine？ | 什么是 goroutine？"},
+	}, {
+		name: "a numbered heading with a link",
+		src:  doc("# Go", "## 2. [channel](https://go.dev/ref/spec) 的缓冲", "**题目：** 有缓冲和无缓冲的区别？", "**答案：** 是否同步。"),
+		want: []string{"channel 的缓冲 | 有缓冲和无缓冲的区别？"},
+	}, {
 		name: "第N题 then a space",
 		src:  doc("# 网络", "### 第3题 TCP 握手", "**题目：** 为什么三次？", "**答案：** 确认收发。"),
 		want: []string{"TCP 握手 | 为什么三次？"},
