@@ -73,6 +73,7 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		lang string
 	}
 	var companions []companion
+	slugOf := articleSlugs(names)
 	for _, name := range names {
 		display := name
 		if root != "" {
@@ -99,8 +100,11 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 			c.Skipped = append(c.Skipped, art)
 			continue
 		}
-		if base, lang, ok := companionOf(name); ok {
-			companions = append(companions, companion{art, base, lang})
+		if slug := slugOf(name); slug != art.Slug {
+			art.rename(slug)
+		}
+		if _, lang, ok := companionOf(name); ok {
+			companions = append(companions, companion{art, slugOf(originalOf(name)), lang})
 			continue
 		}
 		if other, dup := slugFiles[art.Slug]; dup {
@@ -248,8 +252,50 @@ func companionOf(name string) (base, lang string, ok bool) {
 	return Slug(stem[:dot] + ".md"), strings.ToLower(stem[dot+1:]), true
 }
 
-// link attaches a companion article's sections to their originals by
-// section number, reporting sections that have none.
+// articleSlugs returns the slug of each article of a corpus, given the
+// names of its files: its file name's (notes/缓存.md → 缓存), or, where
+// two folders hold a file of the same name (网络/基础.md, 数据库/基础.md),
+// its folders' and file name's (网络-基础, 数据库-基础), so that notes
+// kept one folder a subject may name their files alike. A companion's
+// slug is its original's.
+func articleSlugs(names []string) func(name string) string {
+	files := map[string]int{}
+	for _, name := range names {
+		if _, _, ok := companionOf(name); !ok {
+			files[Slug(name)]++
+		}
+	}
+	return func(name string) string {
+		slug := Slug(originalOf(name))
+		if files[slug] < 2 {
+			return slug
+		}
+		dir := path.Dir(strings.ReplaceAll(name, `\`, "/"))
+		if dir == "." {
+			return slug
+		}
+		return slugify(dir) + "-" + slug
+	}
+}
+
+// originalOf returns the name of the file a companion translates
+// (缓存.en.md → 缓存.md), and other names as they are.
+func originalOf(name string) string {
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	if _, _, ok := companionOf(name); ok {
+		return stem[:strings.LastIndexByte(stem, '.')] + path.Ext(name)
+	}
+	return name
+}
+
+// rename gives an article, and the ids of its sections, another slug.
+func (a *Article) rename(slug string) {
+	a.Slug = slug
+	for _, s := range a.Sections {
+		s.ArticleSlug, s.ID = slug, fmt.Sprintf("%s/%d", slug, s.Number)
+	}
+}
+
 // article returns the article of the given slug, nil if there is none.
 func (c *Corpus) article(slug string) *Article {
 	for _, a := range c.Articles {
@@ -260,6 +306,8 @@ func (c *Corpus) article(slug string) *Article {
 	return nil
 }
 
+// link attaches a companion article's sections to their originals by
+// section number, reporting sections that have none.
 func (c *Corpus) link(art *Article, base, lang string, slugFiles map[string]string) []Problem {
 	if _, ok := slugFiles[base]; !ok {
 		return []Problem{{File: art.File, Line: 1, Message: fmt.Sprintf("translation of a missing article: no %s.md in the corpus", base)}}

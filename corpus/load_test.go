@@ -165,6 +165,33 @@ func TestLoadDirDuplicateSlug(t *testing.T) {
 	}
 }
 
+// TestLoadSameNameInTwoFolders: notes kept one folder a subject may name
+// their files alike; those files' slugs then carry their folders.
+func TestLoadSameNameInTwoFolders(t *testing.T) {
+	en := "# Basics\n\n## 1. Index\n\n**Question:** Why a B+ tree?\n\n**Answer:** Few levels.\n"
+	c, err := corpus.Load(fstest.MapFS{
+		"网络/基础.md":     {Data: []byte(validArticle)},
+		"数据库/基础.md":    {Data: []byte(validArticle)},
+		"数据库/基础.en.md": {Data: []byte(en)},
+		"数据库/索引.md":    {Data: []byte(validArticle)},
+	}, "notes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range c.Sections {
+		ids = append(ids, s.ID+" "+s.ArticleSlug)
+	}
+	slices.Sort(ids)
+	want := []string{"数据库-基础/1 数据库-基础", "索引/1 索引", "网络-基础/1 网络-基础"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("sections %q, want %q", ids, want)
+	}
+	if s, _ := c.Section("数据库-基础/1"); s == nil || s.In("en").Question != "Why a B+ tree?" {
+		t.Error("the companion in 数据库/ does not translate 数据库/基础.md")
+	}
+}
+
 func TestLoadDirErrors(t *testing.T) {
 	empty := t.TempDir()
 	readmeOnly := writeFiles(t, map[string]string{"README.md": validArticle, "notes.txt": "x"})

@@ -131,14 +131,19 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 // "articles/LLM Startup.md" → "llm-startup".
 func Slug(file string) string {
 	base := path.Base(strings.ReplaceAll(file, `\`, "/"))
-	base = strings.TrimSuffix(base, path.Ext(base))
-	base = strings.ToLower(strings.TrimSpace(base))
+	return slugify(strings.TrimSuffix(base, path.Ext(base)))
+}
+
+// slugify lowercases a name and turns its spaces, underscores and slashes
+// into hyphens.
+func slugify(name string) string {
+	name = strings.ToLower(strings.TrimSpace(name))
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '_' || r == '/' {
 			return '-'
 		}
 		return r
-	}, base)
+	}, name)
 }
 
 type parser struct {
