@@ -58,6 +58,17 @@ func closingHashes(t string) string {
 	return t
 }
 
+// headingTitle is the title a numbered heading gives after its number:
+// without closing hashes, links or a question number of its own ("## 2.
+// Q2：页面置换算法" is titled 页面置换算法).
+func headingTitle(rest string) string {
+	t := linkText(closingHashes(strings.TrimSpace(rest)))
+	if m := questionNumber.FindString(t); m != "" && m != t {
+		t = strings.TrimSpace(t[len(m):])
+	}
+	return t
+}
+
 // linkText writes a heading's Markdown links as their text: notes that
 // link each question to its source ("## [什么是 goroutine？](https://…)")
 // are titled by the question.
@@ -109,10 +120,10 @@ func sectionNumber(heading string) (number int, raw, title string, ok bool) {
 		if err != nil || n <= 0 {
 			n = 0
 		}
-		return n, m[1], linkText(closingHashes(strings.TrimSpace(m[2]))), true
+		return n, m[1], headingTitle(m[2]), true
 	}
 	if m := hanNumberedHeading.FindStringSubmatch(heading); m != nil {
-		return hanNumber(m[1]), m[1], linkText(closingHashes(strings.TrimSpace(m[2]))), true
+		return hanNumber(m[1]), m[1], headingTitle(m[2]), true
 	}
 	return 0, "", "", false
 }

@@ -47,6 +47,10 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 		src:  doc("# Go", "## 2. [channel](https://go.dev/ref/spec) 的缓冲", "**题目：** 有缓冲和无缓冲的区别？", "**答案：** 是否同步。"),
 		want: []string{"channel 的缓冲 | 有缓冲和无缓冲的区别？"},
 	}, {
+		name: "a numbered heading with a question number too",
+		src:  doc("# 内存", "## 2. Q2：页面置换算法", "**题目：** 有哪些？", "**答案：** FIFO、LRU。"),
+		want: []string{"页面置换算法 | 有哪些？"},
+	}, {
 		name: "第N题 then a space",
 		src:  doc("# 网络", "### 第3题 TCP 握手", "**题目：** 为什么三次？", "**答案：** 确认收发。"),
 		want: []string{"TCP 握手 | 为什么三次？"},
