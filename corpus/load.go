@@ -67,13 +67,11 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 	var problems Problems
 	h := sha256.New()
 	slugFiles := map[string]string{}
-	type companion struct {
-		art  *Article
-		base string // slug of the original
-		lang string
+	type read struct {
+		name, display string
+		art           *Article
 	}
-	var companions []companion
-	slugOf := articleSlugs(names)
+	var articles, companions []read
 	for _, name := range names {
 		display := name
 		if root != "" {
@@ -100,19 +98,30 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 			c.Skipped = append(c.Skipped, art)
 			continue
 		}
-		if slug := slugOf(name); slug != art.Slug {
+		if _, _, ok := companionOf(name); ok {
+			companions = append(companions, read{name, display, art})
+		} else {
+			articles = append(articles, read{name, display, art})
+		}
+	}
+	// Slugs once every file is read: only articles count, not the files
+	// skipped for holding no notes (a table of contents named alike).
+	var articleNames []string
+	for _, a := range articles {
+		articleNames = append(articleNames, a.name)
+	}
+	slugOf := articleSlugs(articleNames)
+	for _, a := range articles {
+		art := a.art
+		if slug := slugOf(a.name); slug != art.Slug {
 			art.rename(slug)
 		}
-		if _, lang, ok := companionOf(name); ok {
-			companions = append(companions, companion{art, slugOf(originalOf(name)), lang})
-			continue
-		}
 		if other, dup := slugFiles[art.Slug]; dup {
-			problems = append(problems, Problem{File: display, Line: 1,
+			problems = append(problems, Problem{File: a.display, Line: 1,
 				Message: fmt.Sprintf("article slug %q is already used by %s; rename one file", art.Slug, other)})
 			continue
 		}
-		slugFiles[art.Slug] = display
+		slugFiles[art.Slug] = a.display
 		c.Articles = append(c.Articles, art)
 		for _, s := range art.Sections {
 			s.ArticleTitle = art.Title
@@ -121,7 +130,10 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		}
 	}
 	for _, cp := range companions {
-		problems = append(problems, c.link(cp.art, cp.base, cp.lang, slugFiles)...)
+		base := slugOf(originalOf(cp.name))
+		_, lang, _ := companionOf(cp.name)
+		cp.art.rename(base)
+		problems = append(problems, c.link(cp.art, base, lang, slugFiles)...)
 	}
 	if len(problems) > 0 {
 		problems.sort()
@@ -253,7 +265,8 @@ func companionOf(name string) (base, lang string, ok bool) {
 }
 
 // articleSlugs returns the slug of each article of a corpus, given the
-// names of its files: its file name's (notes/缓存.md → 缓存), or, where
+// names of its articles' files (not companions, not files skipped): its
+// file name's (notes/缓存.md → 缓存), or, where
 // two folders hold a file of the same name (网络/基础.md, 数据库/基础.md),
 // its folders' and file name's (网络-基础, 数据库-基础), so that notes
 // kept one folder a subject may name their files alike. A companion's

@@ -192,6 +192,21 @@ func TestLoadSameNameInTwoFolders(t *testing.T) {
 	}
 }
 
+// A file skipped for holding no notes (a table of contents) does not make
+// an article's name one that two folders share: its ids stay.
+func TestLoadSameNameAsASkippedFile(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{
+		"java/notes.md": {Data: []byte(validArticle)},
+		"go/notes.md":   {Data: []byte("# 目录\n\n- [并发](concurrency.md)\n- [内存](memory.md)\n")},
+	}, "notes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Skipped) != 1 || len(c.Sections) != 1 || c.Sections[0].ID != "notes/1" {
+		t.Errorf("%d skipped, sections %v; want go/notes.md skipped and notes/1", len(c.Skipped), c.Sections)
+	}
+}
+
 func TestLoadDirErrors(t *testing.T) {
 	empty := t.TempDir()
 	readmeOnly := writeFiles(t, map[string]string{"README.md": validArticle, "notes.txt": "x"})
