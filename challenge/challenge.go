@@ -25,10 +25,10 @@ type Searcher interface {
 
 // Pick chooses the sections of a challenge of n rounds: those matching the
 // topic first, best match first, when a topic is given; then the rest of
-// the corpus in random order. A section is asked at most once unless the
-// corpus has fewer sections than rounds. Sections whose answer has no key
-// point to grade (only code, only a table) are asked only when no section
-// has one: a right answer to them would score nothing.
+// the corpus in random order. Sections whose answer has no key point to
+// grade (only code, only a table) are asked only when no section has one:
+// a right answer to them would score nothing. A section is asked at most
+// once unless there are fewer of those that may be asked than rounds.
 func Pick(ctx context.Context, c *corpus.Corpus, s Searcher, topic string, n int, rng *rand.Rand) ([]*corpus.Section, error) {
 	if n <= 0 || len(c.Sections) == 0 {
 		return nil, nil

@@ -88,11 +88,12 @@ func TestChapters(t *testing.T) {
 			"第二部分 数据库 | 索引 | 为什么用 B+ 树？",
 		},
 	}, {
-		name: "an indented \"# \" line is text, not a chapter",
+		name: "an indented \"# \" or \"## \" line is text, not a chapter or a section",
 		src: doc("# 运维笔记", "", "## 1. 怎么装 Nginx？", "", "**答案：** 在 Ubuntu 上：", "",
 			"    # 更新软件源", "    sudo apt-get update", "", "装好后启动。", "",
 			"## 2. 怎么看端口？", "", "**答案：** 用 ss -lntp。", "",
-			"- 看监听", "  # 不是章", "", "## 3. 怎么看日志？", "", "**答案：** journalctl。"),
+			"- 看监听", "  # 不是章", "", "## 3. 怎么看日志？", "", "**答案：** journalctl。", "",
+			"    ## 不是节", "    journalctl -u nginx"),
 		want: []string{" | 怎么装 Nginx？ | 怎么装 Nginx？", " | 怎么看端口？ | 怎么看端口？", " | 怎么看日志？ | 怎么看日志？"},
 	}, {
 		name: "a second \"# \" heading before any section is the first chapter",

@@ -57,8 +57,10 @@ func (c *Corpus) Hash() string { return c.hash }
 
 // Article is one Markdown file.
 type Article struct {
-	// Slug comes from the file name ("llm-startup.md" → "llm-startup") and
-	// prefixes the ids of the article's sections.
+	// Slug comes from the file name ("llm-startup.md" → "llm-startup"), and
+	// its folders' where another folder holds a file of the same name
+	// (网络/基础.md → 网络-基础); it prefixes the ids of the article's
+	// sections.
 	Slug string
 	// File is the path the article was read from, as shown in messages.
 	File     string
@@ -94,7 +96,8 @@ type Section struct {
 	// ID is "<article slug>/<N>". It depends only on the file name and the
 	// section's own number, so editing other sections never changes it,
 	// unless the article's sections are numbered in order (see
-	// Article.NumberedInOrder).
+	// Article.NumberedInOrder) or a file of the same name is added in
+	// another folder (see Article.Slug).
 	ID           string
 	ArticleSlug  string
 	ArticleTitle string
@@ -248,29 +251,51 @@ func (a Answer) Markdown() string {
 			b.WriteString("\n\n")
 		}
 		if blk.Kind == Paragraph {
-			b.WriteString(blk.Text)
+			text := blk.Text
+			if !blk.Verbatim && strings.HasPrefix(text, ">") {
+				// A quote goes on over its lines.
+				text = strings.ReplaceAll(text, "\n", "\n> ")
+			}
+			b.WriteString(text)
 			continue
 		}
 		for j, it := range blk.Items {
 			if j > 0 {
 				b.WriteByte('\n')
 			}
+			marker := "- "
 			if blk.Ordered {
-				fmt.Fprintf(&b, "%d. ", j+1)
-			} else {
-				b.WriteString("- ")
+				marker = fmt.Sprintf("%d. ", j+1)
 			}
+			b.WriteString(marker)
+			text := indentLater(it.Text, len(marker))
 			switch {
 			case it.Lead != "" && it.Text != "":
-				fmt.Fprintf(&b, "**%s%s** %s", it.Lead, strings.TrimSpace(colon(it.Lead)), it.Text)
+				fmt.Fprintf(&b, "**%s%s** %s", it.Lead, strings.TrimSpace(colon(it.Lead)), text)
 			case it.Lead != "":
 				fmt.Fprintf(&b, "**%s**", it.Lead)
 			default:
-				b.WriteString(it.Text)
+				b.WriteString(text)
 			}
 		}
 	}
 	return b.String()
+}
+
+// indentLater indents an item's later lines under its text, or they would
+// end the list; lines a code block or a table kept indented stay as they
+// are.
+func indentLater(text string, width int) string {
+	if !strings.Contains(text, "\n") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '\t' {
+			lines[i] = strings.Repeat(" ", width) + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // PlainText renders the answer without Markdown markup, one paragraph or

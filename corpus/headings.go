@@ -24,10 +24,9 @@ var (
 	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
 	// questionNumber matches the number a heading gives its question:
-	// "Q1. ", "Q2：", "问题 3、", "第4题", "第十二题：". Without a
-	// separator the number is part of the title ("Q3 营收", "Q4 2024
-	// earnings", "第一题与第二题的区别").
-	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
+	// "Q1. ", "Q2：", "Q3 ", "问题 3、", "第4题", "第4题什么是…", "第十二题：".
+	// See questionNumberOf for when a space ends one.
+	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问)\s*\d{1,3}(?:\s*[.．、:：)）]|\s+|$)|第\s*\d{1,3}\s*[题问]\s*[.．、:：)）]?|第\s*[一二两三四五六七八九十百]+\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
 )
 
 // headingLevel returns the level of a Markdown ATX heading ("## x" is 2)
@@ -63,7 +62,7 @@ func closingHashes(t string) string {
 // Q2：页面置换算法" is titled 页面置换算法).
 func headingTitle(rest string) string {
 	t := linkText(closingHashes(strings.TrimSpace(rest)))
-	if m := questionNumber.FindString(t); m != "" && m != t {
+	if m := questionNumberOf(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	}
 	return t
@@ -79,8 +78,10 @@ func linkText(t string) string {
 	return strings.TrimSpace(linkWithText.ReplaceAllString(t, "$1"))
 }
 
-// linkWithText is markdownLink with its text captured.
-var linkWithText = regexp.MustCompile(`\[([^\]]+)\]\([^)\s]*\)`)
+// linkWithText matches a link or an image with its text captured: its
+// address may hold parentheses (…/Go_(programming_language)) and a title
+// ("官网").
+var linkWithText = regexp.MustCompile(`!?\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)`)
 
 // unnumberedTitle is the title of a section numbered in order: the
 // heading's text without an outline number ("## 1.1 进程" → "进程").
@@ -92,16 +93,31 @@ func unnumberedTitle(heading string) string {
 		// "## 3. 缓存" among headings without numbers: the number
 		// is not the section's, and the title reads better without it.
 		t = strings.TrimSpace(t[len(m):])
-	} else if m := questionNumber.FindString(t); m != "" && m != t {
+	} else if m := questionNumberOf(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):]) // "## Q1. Bias vs variance"
 	}
 	return t
 }
 
+// questionNumberOf returns the question number a title opens with (see
+// questionNumber), or "". A number that runs into the title, or is
+// followed by a space and another number, is part of it: "Q3营收", "Q4
+// 2024 earnings", "第一题与第二题的区别".
+func questionNumberOf(title string) string {
+	m := questionNumber.FindString(title)
+	if m == "" || m == title {
+		return m
+	}
+	if r, _ := utf8.DecodeRuneInString(title[len(m):]); r >= '0' && r <= '9' && strings.TrimRight(m, " \t") != m {
+		return ""
+	}
+	return m
+}
+
 // onlyQuestionNumber reports whether a title is nothing but the number of
 // its question ("第1题", "Q3"), which names no topic.
 func onlyQuestionNumber(title string) bool {
-	m := questionNumber.FindString(title)
+	m := questionNumberOf(title)
 	return m != "" && m == title
 }
 

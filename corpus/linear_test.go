@@ -25,6 +25,9 @@ func TestParseIsLinear(t *testing.T) {
 		{"Chinese answer paragraph", func(n int) string {
 			return answerDoc(strings.Repeat("中文\n", n))
 		}},
+		{"Chinese sentences a line", func(n int) string {
+			return answerDoc(strings.Repeat("中文。\n", n))
+		}},
 		{"list item with lazy lines", func(n int) string {
 			return answerDoc("- **lead：** text\n" + strings.Repeat("more\n", n))
 		}},

@@ -264,7 +264,11 @@ func (p *parser) feed(line string) {
 		p.title(strings.TrimSpace(trimmed[2:]))
 		return
 	}
-	switch l := headingLevel(trimmed); {
+	l := headingLevel(trimmed)
+	if l > 0 && p.indentedText(line) {
+		l = 0 // "    ## 安装" in an indented code block
+	}
+	switch {
 	case l == p.level:
 		p.heading(trimmed)
 		return
@@ -847,7 +851,7 @@ func (a *answerBuilder) add(line string, raw bool) {
 	if last != nil && a.open {
 		switch {
 		case last.Kind == Paragraph:
-			if endsClause(last.Text) && startsWide(text) {
+			if endsClause(last.Text) && hasWide(text) {
 				// Chinese notes break a paragraph's lines where they
 				// mean to (a term and its definition a line), not to
 				// wrap it: a line that ends a sentence stays a line.
@@ -882,7 +886,8 @@ func (a *answerBuilder) resetJoin() { a.join, a.breakNext = joiner{}, true }
 // continueText appends a continuation line to dst.
 func (a *answerBuilder) continueText(dst *string, text string) {
 	if a.breakNext {
-		*dst += "\n" + text
+		// Through the joiner, whose buffer must hold what *dst holds.
+		a.join.punctuate(dst, "\n"+text)
 		a.breakNext = false
 		return
 	}
@@ -920,12 +925,16 @@ func (a *answerBuilder) finish() Answer {
 }
 
 // htmlBreaks turns "<br>" and "<br/>" into line breaks, without the spaces
-// around them.
+// around them; in code (`<br>` 和 `<p>` 的区别) they are what they say.
 func htmlBreaks(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
 	}
-	return strings.TrimSpace(spacedLineBreak.ReplaceAllString(s, "\n"))
+	parts := strings.Split(s, "`")
+	for i := 0; i < len(parts); i += 2 { // outside code spans
+		parts[i] = spacedLineBreak.ReplaceAllString(parts[i], "\n")
+	}
+	return strings.TrimSpace(strings.Join(parts, "`"))
 }
 
 // spacedLineBreak is lineBreak with the spaces around it.
@@ -939,8 +948,17 @@ func parseItem(text string) Item {
 	if m := leadTerm.FindStringSubmatch(text); m != nil {
 		return Item{Lead: m[1], Text: m[2]}
 	}
+	// An answer written as a checklist: "[x] **原子性：** 要么全做".
+	if box := taskBox.FindString(text); box != "" {
+		if m := leadTerm.FindStringSubmatch(text[len(box):]); m != nil {
+			return Item{Lead: m[1], Text: m[2]}
+		}
+	}
 	return Item{Text: text}
 }
+
+// taskBox matches a to-do's box at the start of a list item: "[ ] ", "[x] ".
+var taskBox = regexp.MustCompile(`^\[[ xX]\]\s+`)
 
 // joiner joins lines of one paragraph the way Markdown renders them: with a
 // space between words, with nothing between Chinese characters. It keeps
@@ -1012,9 +1030,16 @@ func endsClause(text string) bool {
 	return strings.ContainsRune("。！？；：", r)
 }
 
-func startsWide(text string) bool {
-	r, _ := utf8.DecodeRuneInString(text)
-	return isWide(r)
+// hasWide reports whether text holds Chinese (or other wide) characters:
+// a line of Chinese notes, though it may open with a term (TCP：…) or
+// markup (**过拟合**：…).
+func hasWide(text string) bool {
+	for _, r := range text {
+		if isWide(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // isWide reports whether r is written without spaces around it: Han

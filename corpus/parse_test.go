@@ -433,7 +433,7 @@ func TestParseVerbatimInLists(t *testing.T) {
 		t.Fatalf("%d sections, want 2", len(art.Sections))
 	}
 	s := art.Sections[0]
-	want := "1. 安装：\n   ```\n   make install\n   ```\n然后重启。\n2. 启动\n   | 参数 | 含义 |\n   | --- | --- |\n3. 验证\n\n- ```bash\n  make test\n  ```\n- 完成"
+	want := "1. 安装：\n   ```\n   make install\n   ```\n   然后重启。\n2. 启动\n   | 参数 | 含义 |\n   | --- | --- |\n3. 验证\n\n- ```bash\n  make test\n  ```\n- 完成"
 	if got := s.Answer.Markdown(); got != want {
 		t.Errorf("answer:\n%s\nwant:\n%s", got, want)
 	}

@@ -34,6 +34,11 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 			"## 第一问题解析", "**题目：** 怎么解？", "**答案：** 拆开。"),
 		want: []string{"Q3营收 | 三季度营收多少？", "Q4 2024 earnings | 四季度呢？", "第一题与第二题的区别 | 有何不同？", "第一问题解析 | 怎么解？"},
 	}, {
+		name: "a space after the number",
+		src: doc("# 面试", "## Q1 What is overfitting?", "**答案：** Fitting noise.",
+			"## 问题2 什么是线程？", "**答案：** 调度的单位。", "## 第3题什么是进程？", "**答案：** 资源分配的单位。"),
+		want: []string{"What is overfitting? | What is overfitting?", "什么是线程？ | 什么是线程？", "什么是进程？ | 什么是进程？"},
+	}, {
 		name: "an outline's full-width numbers",
 		src: doc("# 操作系统", "## １．１ 进程", "**题目：** 进程是什么？", "**答案：** 资源分配的单位。",
 			"## １．２ 线程", "**题目：** 线程是什么？", "**答案：** 调度的单位。"),
@@ -43,9 +48,11 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 		src:  doc("# Go", "## [什么是 goroutine？](https://go.dev/doc/effective_go#goroutines)", "轻量级线程。"),
 		want: []string{"什么是 goroutine？ | 什么是 goroutine？"},
 	}, {
-		name: "a numbered heading with a link",
-		src:  doc("# Go", "## 2. [channel](https://go.dev/ref/spec) 的缓冲", "**题目：** 有缓冲和无缓冲的区别？", "**答案：** 是否同步。"),
-		want: []string{"channel 的缓冲 | 有缓冲和无缓冲的区别？"},
+		name: "numbered headings with links",
+		src: doc("# Go", "## 2. [channel](https://go.dev/ref/spec) 的缓冲", "**题目：** 有缓冲和无缓冲的区别？", "**答案：** 是否同步。",
+			"## 3. [Go](https://en.wikipedia.org/wiki/Go_(programming_language)) 的特点", "**题目：** 有何特点？", "**答案：** 简单。",
+			"## 4. [Rust](https://rust-lang.org \"官网\") 与 ![logo](x.png) Go", "**题目：** 比较？", "**答案：** 各有所长。"),
+		want: []string{"channel 的缓冲 | 有缓冲和无缓冲的区别？", "Go 的特点 | 有何特点？", "Rust 与 logo Go | 比较？"},
 	}, {
 		name: "a numbered heading with a question number too",
 		src:  doc("# 内存", "## 2. Q2：页面置换算法", "**题目：** 有哪些？", "**答案：** FIFO、LRU。"),

@@ -34,9 +34,19 @@ type Point struct {
 // KeyPoints returns the key points of a section's answer.
 func KeyPoints(s *corpus.Section) []Point {
 	var ps []Point
-	for _, it := range s.Answer.Items() {
-		if taskItem.MatchString(it.Text) && it.Lead == "" {
-			continue // "[x] 已背": the reader's to-do, not the answer's
+	items := s.Answer.Items()
+	todos := 0
+	for _, it := range items {
+		if isToDo(it) {
+			todos++
+		}
+	}
+	for _, it := range items {
+		if isToDo(it) {
+			if todos < len(items) {
+				continue // "[x] 已背" beside the points: the reader's to-do
+			}
+			it.Text = strings.TrimSpace(it.Text[len("[ ]"):]) // an answer written as a checklist
 		}
 		name := it.Lead
 		if name == "" {
@@ -56,22 +66,22 @@ func KeyPoints(s *corpus.Section) []Point {
 }
 
 // sentences splits a paragraph after 。！？!? and ; and at its line breaks
-// (one term and its definition a line). A sentence that ends in a colon
-// introduces what follows ("相关术语："), and is no point of its own.
+// (one term and its definition a line), except after a colon: a term on
+// a line of its own (过拟合：) belongs with the line that explains it.
 func sentences(p string) []string {
 	var out []string
 	var b strings.Builder
 	flush := func() {
-		s := strings.TrimSpace(b.String())
-		b.Reset()
-		if s == "" || strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
-			return
+		if s := strings.TrimSpace(b.String()); s != "" {
+			out = append(out, s)
 		}
-		out = append(out, s)
+		b.Reset()
 	}
 	for _, r := range p {
 		if r == '\n' {
-			flush()
+			if t := strings.TrimSpace(b.String()); !strings.HasSuffix(t, "：") && !strings.HasSuffix(t, ":") {
+				flush()
+			}
 			continue
 		}
 		b.WriteRune(r)
@@ -86,11 +96,15 @@ func sentences(p string) []string {
 	return out
 }
 
-// taskItem matches a list item that is a to-do's box: "[ ] 复习", "[x] 已背".
+// isToDo reports whether a list item is a to-do's box ("[ ] 复习",
+// "[x] 已背") with no lead term.
+func isToDo(it corpus.Item) bool { return it.Lead == "" && taskItem.MatchString(it.Text) }
+
 var taskItem = regexp.MustCompile(`^\[[ xX]\]\s`)
 
 // head names a point without a lead term by its first words.
 func head(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
 	s = strings.TrimRight(s, "。！？!?；;：:，, ")
 	if r := []rune(s); len(r) > 16 {
 		return string(r[:16]) + "…"

@@ -80,7 +80,24 @@ func TestKeyPointsOfNotes(t *testing.T) {
 	}, {
 		name:   "a term a line, after an introduction",
 		answer: "表现差。相关术语：\n过拟合：学到了噪声。\n欠拟合：模型太简单",
-		want:   []string{"表现差。", "过拟合：学到了噪声。", "欠拟合：模型太简单"},
+		want:   []string{"表现差。", "相关术语：过拟合：学到了噪声。", "欠拟合：模型太简单"},
+	}, {
+		name:   "a term on a line of its own",
+		answer: "过拟合：\n模型学到了噪声。\n欠拟合：\n模型太简单。",
+		want:   []string{"过拟合：模型学到了噪声。", "欠拟合：模型太简单。"},
+	}, {
+		// Before code, a sentence that ends in a colon says what it shows.
+		name:   "a colon before code",
+		answer: "排查：先检查关联键是否唯一：\n\n```sql\nselect 1\n```",
+		want:   []string{"排查：先检查关联键是否唯一："},
+	}, {
+		name:   "an answer written as a checklist",
+		answer: "- [x] **原子性：** 要么全做，要么全不做\n- [ ] **隔离性：** 互不干扰",
+		want:   []string{"原子性：要么全做，要么全不做", "隔离性：互不干扰"},
+	}, {
+		name:   "a checklist without lead terms",
+		answer: "- [x] 原子性\n- [ ] 隔离性",
+		want:   []string{"原子性", "隔离性"},
 	}, {
 		name:   "HTML breaks",
 		answer: "singleton：单例<br>prototype：每次新建",
