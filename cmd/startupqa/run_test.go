@@ -391,12 +391,27 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 	}
 }
 
+// section labels English notes in English, and Chinese notes under an
+// English title in Chinese.
+func TestSectionLabelsByLanguage(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "java.md", "# Java\n\n## 1. HashMap vs ConcurrentHashMap\n\n**答案：** 后者线程安全，前者不是；后者分段加锁。\n")
+	writeFile(t, dir, "ml.md", "# ML\n\n## 1. Overfitting\n\n**Answer:** The model fits noise (过拟合) and fails on new data.\n")
+	for id, want := range map[string]string{"java/1": "答案：", "ml/1": "Answer:"} {
+		out, errOut, code := runCLI(t, "", nil, "section", "--corpus", dir, id)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("section %s: exit %d, want %q in:\n%s%s", id, code, want, out, errOut)
+		}
+	}
+}
+
 // topics aligns its columns by display width: a slug from a Chinese file
-// name takes two columns a character (issue 14, item 10).
+// name takes two columns a character (issue 14, item 10); a question of
+// two lines takes one.
 func TestTopicsAlignsCJK(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "学习笔记.md", "# 笔记\n\n## 1. 向量数据库\n\n**题目：** 什么是向量数据库？\n\n**答案：** 存储嵌入向量。\n")
-	writeFile(t, dir, "notes.md", "# Notes\n\n## 1. 提示工程\n\n**题目：** 什么是提示工程？\n\n**答案：** 设计提示。\n")
+	writeFile(t, dir, "notes.md", "# Notes\n\n## 1. 提示工程\n\n**题目：** 什么是提示工程？<br>举例说明。\n\n**答案：** 设计提示。\n")
 	out, errOut, code := runCLI(t, "", nil, "topics", "--corpus", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

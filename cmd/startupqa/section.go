@@ -4,8 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
-	"github.com/startupqa/startupqa/lang"
+	"github.com/startupqa/startupqa/corpus"
 )
 
 // section prints one section in full, by id (llm-startup/3) or by number,
@@ -34,8 +35,8 @@ func (a *app) section(_ context.Context, args []string) error {
 	labels := "" // Chinese labels
 	if *en {
 		s, labels = s.In("en"), "in English"
-	} else if lang.Of(s.Title+s.Question) == lang.English {
-		labels = "in English" // notes written in English
+	} else if writtenInEnglish(s) {
+		labels = "in English"
 	}
 	var b strings.Builder
 	writeSection(&b, labels, s)
@@ -45,4 +46,24 @@ func (a *app) section(_ context.Context, args []string) error {
 	}
 	_, err = fmt.Fprint(a.stdout, out)
 	return err
+}
+
+// writtenInEnglish reports whether a section is written mostly in English:
+// more English words than Chinese characters in its title, question and
+// answer, so that English notes with a Chinese gloss or two count, and a
+// Chinese answer under an English title does not.
+func writtenInEnglish(s *corpus.Section) bool {
+	han, words := 0, 0
+	inWord := false
+	for _, r := range s.Title + "\n" + s.Question + "\n" + s.Answer.PlainText() {
+		latin := r < unicode.MaxASCII && unicode.IsLetter(r)
+		if latin && !inWord {
+			words++
+		}
+		inWord = latin
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return words > han
 }

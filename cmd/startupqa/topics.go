@@ -25,7 +25,8 @@ func (a *app) topics(_ context.Context, args []string) error {
 	}
 	for _, s := range c.Sections {
 		pad := strings.Repeat(" ", width-displayWidth(s.ID))
-		fmt.Fprintf(a.stdout, "%s%s %s — %s\n", s.ID, pad, s.Title, s.Question)
+		// One line a section, whatever lines a question holds.
+		fmt.Fprintf(a.stdout, "%s%s %s — %s\n", s.ID, pad, s.Title, strings.Join(strings.Fields(s.Question), " "))
 	}
 	return nil
 }
