@@ -4,11 +4,11 @@ import (
 	"context"
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/startupqa/startupqa/lang"
 	"github.com/startupqa/startupqa/words"
 )
 
@@ -168,24 +168,10 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 	return nil
 }
 
-// mostlyChinese reports whether a question is written mostly in Chinese:
-// at least as many Han characters as English words, every word counted
-// (a Chinese word is two characters or so, so a Chinese sentence naming an
-// English term or two counts, and an English one naming a Chinese term
-// does not).
+// mostlyChinese reports whether a question is written mostly in Chinese
+// (see lang.Count).
 func mostlyChinese(q string) bool {
-	han, words := 0, 0
-	inWord := false
-	for _, r := range q {
-		latin := r < unicode.MaxASCII && unicode.IsLetter(r)
-		if latin && !inWord {
-			words++
-		}
-		inWord = latin
-		if unicode.Is(unicode.Han, r) {
-			han++
-		}
-	}
+	han, words := lang.Count(q)
 	return han > 0 && han >= words
 }
 

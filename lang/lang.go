@@ -31,6 +31,25 @@ func Of(text string) Lang {
 	return Chinese
 }
 
+// Count counts a text's Han characters and its English words. A Chinese
+// word is two characters or so, so a text with at least as many
+// characters as words is mostly Chinese: a Chinese sentence naming an
+// English term or two, and not an English one naming a Chinese term.
+func Count(text string) (han, words int) {
+	inWord := false
+	for _, r := range text {
+		latin := r < unicode.MaxASCII && unicode.IsLetter(r)
+		if latin && !inWord {
+			words++
+		}
+		inWord = latin
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han, words
+}
+
 // Pick returns zh or en by the language of text.
 func Pick(text, zh, en string) string {
 	if Of(text) == English {

@@ -29,3 +29,21 @@ func TestOf(t *testing.T) {
 		t.Errorf("Pick(你好) = %q", got)
 	}
 }
+
+func TestCount(t *testing.T) {
+	tests := []struct {
+		text       string
+		han, words int
+	}{
+		{"大模型的训练过程", 8, 0},
+		{"what is RAG", 0, 3},
+		{"RAG 和 fine-tuning 怎么选", 4, 3},
+		{"How does 缓存穿透 happen", 4, 3},
+		{"", 0, 0},
+	}
+	for _, tt := range tests {
+		if han, words := Count(tt.text); han != tt.han || words != tt.words {
+			t.Errorf("Count(%q) = %d, %d; want %d, %d", tt.text, han, words, tt.han, tt.words)
+		}
+	}
+}

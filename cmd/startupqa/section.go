@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/startupqa/startupqa/corpus"
+	"github.com/startupqa/startupqa/lang"
 )
 
 // section prints one section in full, by id (llm-startup/3) or by number,
@@ -50,20 +50,9 @@ func (a *app) section(_ context.Context, args []string) error {
 
 // writtenInEnglish reports whether a section is written mostly in English:
 // more English words than Chinese characters in its title, question and
-// answer, so that English notes with a Chinese gloss or two count, and a
-// Chinese answer under an English title does not.
+// answer (see lang.Count), so that English notes with a Chinese gloss or
+// two count, and a Chinese answer under an English title does not.
 func writtenInEnglish(s *corpus.Section) bool {
-	han, words := 0, 0
-	inWord := false
-	for _, r := range s.Title + "\n" + s.Question + "\n" + s.Answer.PlainText() {
-		latin := r < unicode.MaxASCII && unicode.IsLetter(r)
-		if latin && !inWord {
-			words++
-		}
-		inWord = latin
-		if unicode.Is(unicode.Han, r) {
-			han++
-		}
-	}
+	han, words := lang.Count(s.Title + "\n" + s.Question + "\n" + s.Answer.PlainText())
 	return words > han
 }
