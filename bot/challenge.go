@@ -99,11 +99,12 @@ func (b *Bot) startChallenge(ctx context.Context, r *request, opts []*discordgo.
 	if rounds < 1 || rounds > maxRounds || seconds < minSeconds || seconds > maxSeconds {
 		return reply{}, userError{fmt.Sprintf("rounds 1–%d, seconds %d–%d", maxRounds, minSeconds, maxSeconds)}
 	}
-	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, topic, rounds, b.rng())
+	l := challengeLang(opts)
+	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, topic, langCode(l), rounds, b.rng())
 	if err != nil {
 		return reply{}, err
 	}
-	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, topic, secs, seconds, challengeLang(opts))
+	return b.begin(ctx, r.i.GuildID, r.i.ChannelID, r.userID, topic, secs, seconds, l)
 }
 
 // challengeLang is the language a challenge is played in: the corpus's

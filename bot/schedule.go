@@ -241,7 +241,7 @@ func (b *Bot) runSchedule(ctx context.Context, s startupqa.Schedule, slot time.T
 		b.log.Info("scheduled challenge run elsewhere", "channel", s.ChannelID, "slot", slot)
 		return
 	}
-	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, "", defaultRounds, b.rng())
+	secs, err := challenge.Pick(ctx, b.engine.Corpus(), b.engine, "", langCode(lang.Chinese), defaultRounds, b.rng())
 	if err != nil {
 		b.log.Error("scheduled challenge", "channel", s.ChannelID, "err", err)
 		return

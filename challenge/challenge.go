@@ -27,16 +27,18 @@ type Searcher interface {
 // topic first, best match first, when a topic is given; then the rest of
 // the corpus in random order. Sections whose answer has no key point to
 // grade (only code, only a table) are asked only when no section has one:
-// a right answer to them would score nothing. A section is asked at most
-// once unless there are fewer of those that may be asked than rounds.
-func Pick(ctx context.Context, c *corpus.Corpus, s Searcher, topic string, n int, rng *rand.Rand) ([]*corpus.Section, error) {
+// a right answer to them would score nothing; in the language the
+// challenge is played in (lang, "zh" or "en"), since an English challenge
+// grades the English companion's points. A section is asked at most once
+// unless there are fewer of those that may be asked than rounds.
+func Pick(ctx context.Context, c *corpus.Corpus, s Searcher, topic, lang string, n int, rng *rand.Rand) ([]*corpus.Section, error) {
 	if n <= 0 || len(c.Sections) == 0 {
 		return nil, nil
 	}
 	var picked []*corpus.Section
 	seen := map[string]bool{}
 	for _, sec := range c.Sections {
-		if len(grade.KeyPoints(sec)) == 0 {
+		if len(grade.KeyPoints(sec.In(lang))) == 0 {
 			seen[sec.ID] = true
 		}
 	}

@@ -22,7 +22,7 @@ func TestPick(t *testing.T) {
 	defer ix.Close()
 	rng := func() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
 
-	got, err := Pick(context.Background(), c, ix, "训练过程", 2, rng())
+	got, err := Pick(context.Background(), c, ix, "训练过程", "zh", 2, rng())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestPick(t *testing.T) {
 		t.Errorf("topic 训练过程: first section %v, want llm-startup/2", ids(got))
 	}
 
-	all, _ := Pick(context.Background(), c, ix, "", 6, rng())
+	all, _ := Pick(context.Background(), c, ix, "", "zh", 6, rng())
 	seen := map[string]bool{}
 	for _, s := range all {
 		seen[s.ID] = true
@@ -38,15 +38,15 @@ func TestPick(t *testing.T) {
 	if len(all) != 6 || len(seen) != 6 {
 		t.Errorf("6 rounds of 6 sections: %v repeats a section", ids(all))
 	}
-	again, _ := Pick(context.Background(), c, ix, "", 6, rng())
+	again, _ := Pick(context.Background(), c, ix, "", "zh", 6, rng())
 	if ids(again) != ids(all) {
 		t.Error("the same seed picked differently")
 	}
-	more, _ := Pick(context.Background(), c, ix, "", 9, rng())
+	more, _ := Pick(context.Background(), c, ix, "", "zh", 9, rng())
 	if len(more) != 9 {
 		t.Errorf("9 rounds from 6 sections: got %d", len(more))
 	}
-	if none, _ := Pick(context.Background(), c, ix, "", 0, rng()); none != nil {
+	if none, _ := Pick(context.Background(), c, ix, "", "zh", 0, rng()); none != nil {
 		t.Error("0 rounds picked sections")
 	}
 }
@@ -86,21 +86,30 @@ func TestPoints(t *testing.T) {
 func TestPickLeavesOutWhatCannotBeGraded(t *testing.T) {
 	const code = "## 3. 反转链表\n\n**题目：** 反转一个单链表。\n\n**答案：**\n\n```go\nfunc reverse(h *Node) *Node { return h }\n```\n"
 	const prose = "# 链表\n\n## 1. 环\n\n**题目：** 怎么判断链表有环？\n\n**答案：** 快慢指针。\n\n## 2. 中点\n\n**题目：** 怎么找中点？\n\n**答案：** 快指针走两步。\n\n"
+	// In English, section 1's answer is only code.
+	const en = "# Lists\n\n## 1. Cycle\n\n**Question:** How to find a cycle?\n\n**Answer:**\n\n```go\nslow, fast := h, h\n```\n\n" +
+		"## 2. Middle\n\n**Question:** How to find the middle?\n\n**Answer:** The fast pointer moves two steps.\n"
 	tests := []struct {
-		name, src string
-		n         int
-		want      map[string]bool // the sections that may be picked
+		name, src, lang string
+		n               int
+		want            map[string]bool // the sections that may be picked
 	}{
-		{"beside gradable sections", prose + code, 5, map[string]bool{"l/1": true, "l/2": true}},
-		{"alone", "# 链表\n\n" + code, 2, map[string]bool{"l/3": true}},
+		{"beside gradable sections", prose + code, "zh", 5, map[string]bool{"l/1": true, "l/2": true}},
+		{"alone", "# 链表\n\n" + code, "zh", 2, map[string]bool{"l/3": true}},
+		{"in the language played", prose, "en", 3, map[string]bool{"l/2": true}},
+		{"in the other language", prose, "zh", 4, map[string]bool{"l/1": true, "l/2": true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := corpus.Load(fstest.MapFS{"l.md": {Data: []byte(tt.src)}}, "x")
+			files := fstest.MapFS{"l.md": {Data: []byte(tt.src)}}
+			if tt.src == prose {
+				files["l.en.md"] = &fstest.MapFile{Data: []byte(en)}
+			}
+			c, err := corpus.Load(files, "x")
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := Pick(context.Background(), c, nil, "", tt.n, rand.New(rand.NewPCG(1, 2)))
+			got, err := Pick(context.Background(), c, nil, "", tt.lang, tt.n, rand.New(rand.NewPCG(1, 2)))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -72,7 +72,11 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
-	sections, err := challenge.Pick(ctx, ix.Corpus(), ix, *topic, *rounds, rand.New(rand.NewPCG(*seed, *seed>>1)))
+	code := "zh"
+	if l == lang.English {
+		code = "en"
+	}
+	sections, err := challenge.Pick(ctx, ix.Corpus(), ix, *topic, code, *rounds, rand.New(rand.NewPCG(*seed, *seed>>1)))
 	if err != nil {
 		return err
 	}
@@ -88,10 +92,6 @@ func (a *app) challengeCmd(ctx context.Context, args []string) error {
 	}
 	defer closeStore()
 	play := challenge.NewService(store, ix.Corpus, func() (challenge.Grader, error) { return gr, nil }).Solo()
-	code := "zh"
-	if l == lang.English {
-		code = "en"
-	}
 	g, err := play.Start(ctx, startupqa.Challenge{ChannelID: "terminal", StarterID: terminalPlayer, Lang: code,
 		Seconds: int(terminalRound.Seconds())}, sections)
 	if err != nil {
