@@ -735,6 +735,9 @@ func (p *parser) endSection() {
 	} else if s.Answer.IsEmpty() {
 		p.problem(p.fieldLines[answerField], "section %d has an empty %s", p.numberAsWritten, answerField.name())
 	}
+	if !p.labelless {
+		s.moveNotes()
+	}
 	if p.seen[s.Number] == s.Line {
 		p.art.Sections = append(p.art.Sections, s)
 	}
