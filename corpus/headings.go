@@ -24,9 +24,10 @@ var (
 	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
 	// questionNumber matches the number a heading gives its question:
-	// "Q1. ", "Q2：", "Q3 ", "问题 3、", "第4题", "第4题什么是…", "第十二题：".
+	// "Q1. ", "Q2：", "Q3 ", "问题 3、", "卡片 5", "第4题", "第4题什么是…",
+	// "第十二题：".
 	// See questionNumberOf for when a space ends one.
-	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问)\s*\d{1,3}(?:\s*[.．、:：)）]|\s+|$)|第\s*\d{1,3}\s*[题问]\s*[.．、:：)）]?|第\s*[一二两三四五六七八九十百]+\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
+	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问|卡片|[Cc]ard)\s*\d{1,3}(?:\s*[.．、:：)）]|\s+|$)|第\s*\d{1,3}\s*[题问]\s*[.．、:：)）]?|第\s*[一二两三四五六七八九十百]+\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
 )
 
 // headingLevel returns the level of a Markdown ATX heading ("## x" is 2)

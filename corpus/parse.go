@@ -54,11 +54,13 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		implicitAnswer: implicitAnswer,
 	}
 	_, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/")))
-	lines = foldedAnswers(lines)
+	lines = flashCards(foldedAnswers(lines))
+	lines, split := inlineAnswers(lines)
 	listLevel := 0
 	if !companion {
 		lines, p.origin, listLevel, p.art.QuestionList = questionList(lines)
 	}
+	p.origin = throughOrigin(split, p.origin)
 	p.plain = !boldLabels(lines)
 	p.labelless = !hasLabels(lines)
 	p.wiki = usesWikiLinks(lines)

@@ -1,0 +1,66 @@
+package corpus_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// TestFlashCards: notes of flash cards (正面, then 背面) read each card as a
+// question and its answer; 正面 and 背面 elsewhere are words.
+func TestFlashCards(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // "title | question | answer"
+	}{{
+		name: "cards exported from Anki",
+		src: doc("# 网络卡片", "", "## 卡片 1", "", "正面：HTTP 和 HTTPS 的区别？", "", "背面：HTTPS 加了 TLS。", "",
+			"## 卡片 2", "", "正面：DNS 解析过程？", "", "背面：逐级查询。"),
+		want: []string{"HTTP 和 HTTPS 的区别？ | HTTP 和 HTTPS 的区别？ | HTTPS 加了 TLS。", "DNS 解析过程？ | DNS 解析过程？ | 逐级查询。"},
+	}, {
+		name: "English cards",
+		src: doc("# Cards", "", "## Card 1", "", "Front: What is TLS?", "", "Back: Transport security.", "",
+			"## Card 2", "", "Front: What is DNS?", "", "Back: Name resolution."),
+		want: []string{"What is TLS? | What is TLS? | Transport security.", "What is DNS? | What is DNS? | Name resolution."},
+	}, {
+		name: "a coin's two faces",
+		src:  doc("# 硬币", "", "## 硬币的两面", "", "正面：国徽。", "", "背面：面值。", "", "## 纸币", "", "印有防伪线。"),
+		want: []string{"硬币的两面 | 硬币的两面 | 正面：国徽。\n背面：面值。", "纸币 | 纸币 | 印有防伪线。"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range parseArticle(t, "a.md", tt.src).Sections {
+				got = append(got, s.Title+" | "+s.Question+" | "+s.Answer.PlainText())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sections %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestInlineQuestionAndAnswer: a question and its answer typed on one line
+// are read as two; problems point at the file's own lines.
+func TestInlineQuestionAndAnswer(t *testing.T) {
+	src := doc("# Python", "", "## 1. 列表与元组", "", "Q：列表和元组有什么区别？ A：列表可变，元组不可变。", "",
+		"## 2. GIL", "", "**问：** 什么是 GIL？ **答：** 全局解释器锁。")
+	var got []string
+	for _, s := range parseArticle(t, "a.md", src).Sections {
+		got = append(got, s.Question+" | "+s.Answer.PlainText())
+	}
+	want := []string{"列表和元组有什么区别？ | 列表可变，元组不可变。", "什么是 GIL？ | 全局解释器锁。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections %q, want %q", got, want)
+	}
+
+	// A line split in two still counts as one for the lines after it.
+	bad := doc("# Python", "", "## 1. 列表", "", "Q：区别？ A：可变。", "", "## 2. 元组", "", "Q：为什么？")
+	_, ps := corpus.Parse("a.md", []byte(bad))
+	if got := problemLines(ps); len(got) != 1 || !strings.HasPrefix(got[0], "a.md:7:") {
+		t.Errorf("problems %q, want one at a.md:7", got)
+	}
+}
