@@ -62,12 +62,27 @@ func closingHashes(t string) string {
 // without closing hashes, links or a question number of its own ("## 2.
 // Q2：页面置换算法" is titled 页面置换算法).
 func headingTitle(rest string) string {
-	t := linkText(closingHashes(strings.TrimSpace(rest)))
+	t := withoutTags(linkText(closingHashes(strings.TrimSpace(rest))))
 	if m := questionNumberOf(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	}
 	return t
 }
+
+// withoutTags drops the tags notes put after a question's title to say how
+// often it is asked or how hard it is ("（高频）", "【必考】", "⭐⭐⭐"): they
+// name no topic, and would stand in every reply, button and list.
+func withoutTags(t string) string {
+	for {
+		u := strings.TrimSpace(titleTag.ReplaceAllString(t, ""))
+		if u == t || u == "" {
+			return t
+		}
+		t = u
+	}
+}
+
+var titleTag = regexp.MustCompile(`(?i)\s*(?:[（(【\[]\s*(?:高频|中频|低频|超高频|重点|必考|常考|必背|必会|热门|经典|高频考点|重要|难|中|易|简单|中等|困难|hard|medium|easy)\s*[）)】\]]|[⭐★☆🌟🔥]+)\s*$`)
 
 // linkText writes a heading's Markdown links as their text: notes that
 // link each question to its source ("## [什么是 goroutine？](https://…)")
@@ -87,7 +102,7 @@ var linkWithText = regexp.MustCompile(`!?\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*
 // unnumberedTitle is the title of a section numbered in order: the
 // heading's text without an outline number ("## 1.1 进程" → "进程").
 func unnumberedTitle(heading string) string {
-	t := asciiNumber(linkText(headingText(heading)))
+	t := asciiNumber(withoutTags(linkText(headingText(heading))))
 	if m := outlineNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	} else if m := listNumber.FindString(t); m != "" && m != t {
