@@ -30,6 +30,11 @@ func flashCards(lines []string) []string {
 		if isFront := side == "正面" || strings.EqualFold(side, "front"); isFront != front {
 			return lines
 		}
+		// A card's front is the first text under its heading, its back
+		// the next: not a coin's two faces in an answer.
+		if prev := previousText(lines, i); front && headingLevel(prev) == 0 || !front && prev != strings.TrimSpace(lines[at[k-1]]) {
+			return lines
+		}
 	}
 	out := make([]string, len(lines))
 	copy(out, lines)
@@ -48,23 +53,44 @@ func flashCards(lines []string) []string {
 // "Q：列表和元组有什么区别？ A：列表可变…", "**问：** 为什么？ **答：** 因为…".
 var inlineQA = regexp.MustCompile(`^((?:\*\*)?(?:Q|问|问题|题目)\s*[：:]\s*(?:\*\*)?\s*.+?[？?])\s*((?:\*\*)?(?:A|答|答案)\s*[：:].*)$`)
 
-// inlineAnswers puts a question and its answer typed on one line on two,
-// and returns the file's line of each line when it split any (nil when
-// none), for messages to point at the file's lines.
-func inlineAnswers(lines []string) ([]string, []int) {
-	outside := make([]bool, len(lines))
-	split := false
-	for i, opens := range fencesClosedAt(lines) {
-		outside[i] = !opens
-		split = split || (!opens && inlineQA.MatchString(strings.TrimSpace(lines[i])))
+// previousText is the line before line i that is not blank, trimmed; ""
+// at the start.
+func previousText(lines []string, i int) string {
+	for j := i - 1; j >= 0; j-- {
+		if t := strings.TrimSpace(lines[j]); t != "" {
+			return t
+		}
 	}
-	if !split {
+	return ""
+}
+
+// choices matches the second option of a multiple-choice question: "B：",
+// "B." after "A：…".
+var choices = regexp.MustCompile(`\bB\s*[：:.．、]`)
+
+// inlineAnswers puts a question and its answer typed on one line, as the
+// first text under a heading, on two, and returns the file's line of each
+// line when it split any (nil when none), for messages to point at the
+// file's lines.
+func inlineAnswers(lines []string) ([]string, []int) {
+	at := map[int][2]string{}
+	for i, opens := range fencesClosedAt(lines) {
+		if opens || headingLevel(previousText(lines, i)) == 0 {
+			continue // an exchange quoted in prose stays as it is
+		}
+		m := inlineQA.FindStringSubmatch(strings.TrimSpace(lines[i]))
+		if m == nil || (strings.HasPrefix(strings.TrimLeft(m[2], "*"), "A") && choices.MatchString(m[2])) {
+			continue // "A：管道 B：线程" is a choice, not the answer
+		}
+		at[i] = [2]string{m[1], m[2]}
+	}
+	if len(at) == 0 {
 		return lines, nil
 	}
-	out, origin := make([]string, 0, len(lines)+8), make([]int, 0, len(lines)+8)
+	out, origin := make([]string, 0, len(lines)+len(at)), make([]int, 0, len(lines)+len(at))
 	for i, line := range lines {
-		if m := inlineQA.FindStringSubmatch(strings.TrimSpace(line)); outside[i] && m != nil {
-			out, origin = append(out, m[1], m[2]), append(origin, i+1, i+1)
+		if qa, ok := at[i]; ok {
+			out, origin = append(out, qa[0], qa[1]), append(origin, i+1, i+1)
 			continue
 		}
 		out, origin = append(out, line), append(origin, i+1)

@@ -26,6 +26,11 @@ func TestFlashCards(t *testing.T) {
 			"## Card 2", "", "Front: What is DNS?", "", "Back: Name resolution."),
 		want: []string{"What is TLS? | What is TLS? | Transport security.", "What is DNS? | What is DNS? | Name resolution."},
 	}, {
+		name: "sides inside answers",
+		src: doc("# 概率", "", "## 1. 硬币", "", "**题目：** 各面的概率？", "", "**答案：**", "", "正面：1/2", "", "背面：1/2", "",
+			"## 2. 偏币", "", "**题目：** 偏币呢？", "", "**答案：**", "", "正面：2/3", "", "背面：1/3"),
+		want: []string{"硬币 | 各面的概率？ | 正面：1/2\n背面：1/2", "偏币 | 偏币呢？ | 正面：2/3\n背面：1/3"},
+	}, {
 		name: "a coin's two faces",
 		src:  doc("# 硬币", "", "## 硬币的两面", "", "正面：国徽。", "", "背面：面值。", "", "## 纸币", "", "印有防伪线。"),
 		want: []string{"硬币的两面 | 硬币的两面 | 正面：国徽。\n背面：面值。", "纸币 | 纸币 | 印有防伪线。"},
@@ -55,6 +60,17 @@ func TestInlineQuestionAndAnswer(t *testing.T) {
 	want := []string{"列表和元组有什么区别？ | 列表可变，元组不可变。", "什么是 GIL？ | 全局解释器锁。"}
 	if !slices.Equal(got, want) {
 		t.Errorf("sections %q, want %q", got, want)
+	}
+
+	// An exchange quoted in free-form prose, and a choice, stay.
+	for _, src := range []string{
+		doc("# Networking", "## TCP handshake", "The handshake takes three steps. A classic exchange:", "Q: Why not two? A: The server must know its SYN arrived.", "## UDP", "UDP has no handshake."),
+		doc("# 进程", "## 1. 进程", "题目：下列哪个是进程间通信方式？ A：管道 B：线程 C：栈", "答案：A"),
+	} {
+		art := parseArticle(t, "a.md", src)
+		if s := art.Sections[0]; !strings.Contains(s.Question+s.Answer.PlainText(), "A：管道 B：线程") && !strings.Contains(s.Answer.PlainText(), "Q: Why not two? A: The server") {
+			t.Errorf("question %q, answer %q: the line was split", s.Question, s.Answer.PlainText())
+		}
 	}
 
 	// A line split in two still counts as one for the lines after it.

@@ -93,8 +93,9 @@ func TestChapters(t *testing.T) {
 			"    # 更新软件源", "    sudo apt-get update", "", "装好后启动。", "",
 			"## 2. 怎么看端口？", "", "**答案：** 用 ss -lntp。", "",
 			"- 看监听", "  # 不是章", "", "## 3. 怎么看日志？", "", "**答案：** journalctl。", "",
-			"    ## 不是节", "    journalctl -u nginx"),
-		want: []string{" | 怎么装 Nginx？ | 怎么装 Nginx？", " | 怎么看端口？ | 怎么看端口？", " | 怎么看日志？ | 怎么看日志？"},
+			"    ## 不是节", "    journalctl -u nginx", "",
+			"- 看输出", "", " ## 4. 怎么看进程？", "", "**答案：** ps。"),
+		want: []string{" | 怎么装 Nginx？ | 怎么装 Nginx？", " | 怎么看端口？ | 怎么看端口？", " | 怎么看日志？ | 怎么看日志？", " | 怎么看进程？ | 怎么看进程？"},
 	}, {
 		name: "a second \"# \" heading before any section is the first chapter",
 		src:  doc("# 甲", "# 乙", "## 1. 节", "**题目：** 问？", "**答案：** 答。"),

@@ -23,11 +23,16 @@ var (
 	// number followed only by a space ("01 背包") is part of the title.
 	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
-	// questionNumber matches the number a heading gives its question:
-	// "Q1. ", "Q2：", "Q3 ", "问题 3、", "卡片 5", "第4题", "第4题什么是…",
-	// "第十二题：".
-	// See questionNumberOf for when a space ends one.
-	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问|卡片|[Cc]ard)\s*\d{1,3}(?:\s*[.．、:：)）]|\s+|$)|第\s*\d{1,3}\s*[题问]\s*[.．、:：)）]?|第\s*[一二两三四五六七八九十百]+\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
+	// questionNumber matches the number a heading gives its question,
+	// with a separator or alone: "Q1. ", "Q2：", "问题 3、", "卡片 5",
+	// "第4题：", "第十二题 ". Without one, a number is part of the title
+	// ("Q3营收", "第1题与第2题的区别") unless the article's headings all
+	// number their questions so (see spacedQuestionNumber).
+	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问|卡片|[Cc]ard)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
+	// spacedQuestionNumber matches a question number followed by the title
+	// with no separator: "Q1 What is overfitting?", "问题2 什么是线程？",
+	// "第3题什么是进程？".
+	spacedQuestionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|[Cc]ard|卡片)\s*\d{1,3}\s+|第\s*\d{1,3}\s*[题问]\s*)`)
 )
 
 // headingLevel returns the level of a Markdown ATX heading ("## x" is 2)
@@ -82,7 +87,7 @@ func withoutTags(t string) string {
 	}
 }
 
-var titleTag = regexp.MustCompile(`(?i)\s*(?:[（(【\[]\s*(?:高频|中频|低频|超高频|重点|必考|常考|必背|必会|热门|经典|高频考点|重要|难|中|易|简单|中等|困难|hard|medium|easy)\s*[）)】\]]|[⭐★☆🌟🔥]+)\s*$`)
+var titleTag = regexp.MustCompile(`(?i)\s*(?:[（(【\[]\s*(?:高频|中频|低频|超高频|重点|必考|常考|必背|必会|热门|经典|高频考点|重要|难|中|易|简单|中等|困难|hard|medium|easy)\s*[）)】\]]|(?:[⭐★☆🌟🔥]\x{FE0F}?)+)\s*$`)
 
 // linkText writes a heading's Markdown links as their text: notes that
 // link each question to its source ("## [什么是 goroutine？](https://…)")
@@ -97,7 +102,7 @@ func linkText(t string) string {
 // linkWithText matches a link or an image with its text captured: its
 // address may hold parentheses (…/Go_(programming_language)) and a title
 // ("官网").
-var linkWithText = regexp.MustCompile(`!?\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)`)
+var linkWithText = regexp.MustCompile(`!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)`)
 
 // unnumberedTitle is the title of a section numbered in order: the
 // heading's text without an outline number ("## 1.1 进程" → "进程").
@@ -116,18 +121,33 @@ func unnumberedTitle(heading string) string {
 }
 
 // questionNumberOf returns the question number a title opens with (see
-// questionNumber), or "". A number that runs into the title, or is
-// followed by a space and another number, is part of it: "Q3营收", "Q4
-// 2024 earnings", "第一题与第二题的区别".
-func questionNumberOf(title string) string {
-	m := questionNumber.FindString(title)
-	if m == "" || m == title {
-		return m
+// questionNumber), or "".
+func questionNumberOf(title string) string { return questionNumber.FindString(title) }
+
+// spacedQuestionNumbers takes out of an article's titles (and the
+// questions the titles are) the numbers written without a separator
+// ("## Q1 What is overfitting?", "## 第3题什么是进程？") when two headings
+// or more number their questions so: one alone ("## Q3 营收分析", "## 第1题
+// 与第2题的区别") is part of its title.
+func spacedQuestionNumbers(secs []*Section) {
+	var numbered []*Section
+	for _, s := range secs {
+		if m := spacedQuestionNumber.FindString(s.Title); m != "" && m != s.Title {
+			if r, _ := utf8.DecodeRuneInString(s.Title[len(m):]); r < '0' || r > '9' {
+				numbered = append(numbered, s)
+			}
+		}
 	}
-	if r, _ := utf8.DecodeRuneInString(title[len(m):]); r >= '0' && r <= '9' && strings.TrimRight(m, " \t") != m {
-		return ""
+	if len(numbered) < 2 {
+		return
 	}
-	return m
+	for _, s := range numbered {
+		m := spacedQuestionNumber.FindString(s.Title)
+		if strings.HasPrefix(s.Question, s.Title) {
+			s.Question = strings.TrimSpace(s.Question[len(m):])
+		}
+		s.Title = strings.TrimSpace(s.Title[len(m):])
+	}
 }
 
 // onlyQuestionNumber reports whether a title is nothing but the number of

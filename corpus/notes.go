@@ -33,8 +33,11 @@ func isNote(paragraph string) bool {
 }
 
 // moveNotes moves the annotation paragraphs of a section's question and
-// answer to the start of its analysis, in the order they came; an answer
-// that is nothing but annotations keeps them.
+// answer to the start of its analysis, in the order they came, with the
+// list an annotation that is only its label ("**易错点：**") opens. In an
+// answer, only those after its first point move: an answer that opens
+// with one ("**知识点：** 原子性、一致性…") answers with it. A question that
+// is nothing but annotations is asked by the heading.
 func (s *Section) moveNotes() {
 	var notes []string
 	if strings.Contains(s.Question, "**") {
@@ -46,22 +49,31 @@ func (s *Section) moveNotes() {
 				question = append(question, para)
 			}
 		}
-		if len(question) > 0 {
+		switch {
+		case len(question) > 0:
 			s.Question = strings.Join(question, "\n\n")
-		} else {
+		case s.Title != "" && len(notes) > 0:
+			s.Question = s.Title
+		default:
 			notes = nil
 		}
 	}
 	var kept []Block
 	var moved []string
-	for _, b := range s.Answer.Blocks {
-		if b.Kind == Paragraph && !b.Verbatim && isNote(b.Text) {
-			moved = append(moved, b.Text)
+	for i := 0; i < len(s.Answer.Blocks); i++ {
+		b := s.Answer.Blocks[i]
+		if len(kept) == 0 || b.Kind != Paragraph || b.Verbatim || !isNote(b.Text) {
+			kept = append(kept, b)
 			continue
 		}
-		kept = append(kept, b)
+		note := b.Text
+		if onlyLabel(note) && i+1 < len(s.Answer.Blocks) && s.Answer.Blocks[i+1].Kind == List {
+			i++
+			note += "\n\n" + Answer{Blocks: s.Answer.Blocks[i : i+1]}.Markdown()
+		}
+		moved = append(moved, note)
 	}
-	if len(kept) > 0 && len(moved) > 0 {
+	if len(moved) > 0 {
 		s.Answer.Blocks = kept
 		notes = append(notes, moved...)
 	}
@@ -72,4 +84,9 @@ func (s *Section) moveNotes() {
 		notes = append(notes, s.Analysis)
 	}
 	s.Analysis = strings.Join(notes, "\n\n")
+}
+
+// onlyLabel reports whether an annotation is its label alone.
+func onlyLabel(paragraph string) bool {
+	return strings.TrimSpace(paragraph[len(noteParagraph.FindString(paragraph)):]) == ""
 }

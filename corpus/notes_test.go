@@ -30,6 +30,17 @@ func TestNotesMoveToTheAnalysis(t *testing.T) {
 		src:      []string{"**题目：** 项目难在哪？", "", "**答案：**", "", "**难点：** 数据量大。", "", "- **易错点：** 边界。"},
 		question: "项目难在哪？",
 		answer:   []string{"**难点：** 数据量大。", ""},
+	}, {
+		name:     "a label alone takes its list along",
+		src:      []string{"**题目：** 队列？", "", "**答案：** 先进先出。", "", "**易错点：**", "", "- 判满条件", "- 判空条件"},
+		question: "队列？",
+		answer:   []string{"先进先出。"},
+		analysis: "**易错点：**\n\n- 判满条件\n- 判空条件",
+	}, {
+		name:     "an answer that opens with a note answers with it",
+		src:      []string{"**题目：** 事务的知识点有哪些？", "", "**答案：**", "", "**知识点：** 原子性、一致性。", "", "**补充：** 隔离级别。"},
+		question: "事务的知识点有哪些？",
+		answer:   []string{"**知识点：** 原子性、一致性。", "**补充：** 隔离级别。"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,5 +56,14 @@ func TestNotesMoveToTheAnalysis(t *testing.T) {
 				t.Errorf("answer blocks %q, want %q", got, tt.answer)
 			}
 		})
+	}
+}
+
+// A heading that asks the question, then only annotations before the
+// answer: the heading is the question.
+func TestNotesUnderAQuestionHeading(t *testing.T) {
+	s := parseOne(t, doc("# T", "", "## 1. 什么是缓存穿透？", "", "**考点：** Redis 缓存", "", "**答案：** 查不存在的数据。"))
+	if s.Question != "什么是缓存穿透？" || s.Analysis != "**考点：** Redis 缓存" {
+		t.Errorf("question %q, analysis %q; want 什么是缓存穿透？, **考点：** Redis 缓存", s.Question, s.Analysis)
 	}
 }

@@ -108,6 +108,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		}
 		p.art.NumberedInOrder, p.art.restarted = true, true
 	}
+	spacedQuestionNumbers(p.art.Sections)
 	chapterTitles(p.art.Sections)
 	switch {
 	case len(p.art.Sections) > 0:
@@ -505,11 +506,11 @@ func (p *parser) startVerbatim(line string, table bool) {
 
 // indentedText reports whether an indented line is text rather than a
 // heading: four spaces or a tab make an indented code block (a shell
-// comment, "    # 更新软件源"), and any indent under an open list item
-// makes the item's text.
+// comment, "    # 更新软件源"), and an indent under an open list item as
+// deep as the item's text (two spaces under "- ") makes the item's text.
 func (p *parser) indentedText(line string) bool {
 	indent := len(line) - len(strings.TrimLeft(line, " "))
-	return indent >= 4 || strings.HasPrefix(line, "\t") || (indent > 0 && p.answer.openItem() != nil)
+	return indent >= 4 || strings.HasPrefix(line, "\t") || (p.answer.openItem() != nil && indent >= p.answer.indent+2)
 }
 
 func (p *parser) title(t string) {

@@ -61,9 +61,10 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 		name: "tags after a title",
 		src: doc("# MySQL", "## 1. 事务的四大特性是什么？（高频）", "**答案：** ACID。",
 			"## 2. MVCC 是怎么实现的？⭐⭐⭐", "**答案：** 版本链。", "## 3. 间隙锁【必考】 ⭐", "**答案：** 防幻读。",
-			"## 4. 难（中）", "**答案：** 中。", "## 5. ⭐", "**答案：** 星。"),
+			"## 4. 难（中）", "**答案：** 中。", "## 5. ⭐", "**答案：** 星。", "## 6. 回表⭐️⭐️", "**答案：** 查两次。",
+			"## 7. ![](logo.png) Redis 持久化", "**答案：** RDB 与 AOF。"),
 		want: []string{"事务的四大特性是什么？ | 事务的四大特性是什么？", "MVCC 是怎么实现的？ | MVCC 是怎么实现的？",
-			"间隙锁 | 间隙锁", "难 | 难", "⭐ | ⭐"},
+			"间隙锁 | 间隙锁", "难 | 难", "⭐ | ⭐", "回表 | 回表", "Redis 持久化 | Redis 持久化"},
 	}, {
 		name: "第N题 then a space",
 		src:  doc("# 网络", "### 第3题 TCP 握手", "**题目：** 为什么三次？", "**答案：** 确认收发。"),
@@ -79,5 +80,17 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 				t.Errorf("sections %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTitlesThatOpenWithANumber: one heading whose title opens with what
+// looks like a question number keeps it; numbers without a separator leave
+// titles only where the article's headings number their questions so.
+func TestTitlesThatOpenWithANumber(t *testing.T) {
+	for _, title := range []string{"第1题与第2题的区别", "问 3 个线程交替打印", "题目 1 的解法", "Card 2 的作用", "Q3 营收分析", "Q4 2024 earnings"} {
+		src := doc("# 笔记", "## 1. "+title, "**题目：** 问？", "**答案：** 答。", "## 2. 别的", "**题目：** 又问？", "**答案：** 又答。")
+		if got := parseArticle(t, "a.md", src).Sections[0].Title; got != title {
+			t.Errorf("title %q, want %q", got, title)
+		}
 	}
 }

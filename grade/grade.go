@@ -41,10 +41,13 @@ func KeyPoints(s *corpus.Section) []Point {
 			todos++
 		}
 	}
+	// To-dos beside other items or prose are the reader's ("[x] 已背");
+	// an answer that is nothing but a checklist is written as one.
+	checklist := todos == len(items) && len(s.Answer.Paragraphs()) == 0
 	for _, it := range items {
 		if isToDo(it) {
-			if todos < len(items) {
-				continue // "[x] 已背" beside the points: the reader's to-do
+			if !checklist {
+				continue
 			}
 			it.Text = strings.TrimSpace(it.Text[len("[ ]"):]) // an answer written as a checklist
 		}
@@ -77,23 +80,49 @@ func sentences(p string) []string {
 		}
 		b.Reset()
 	}
-	for _, r := range p {
-		if r == '\n' {
-			if t := strings.TrimSpace(b.String()); !strings.HasSuffix(t, "：") && !strings.HasSuffix(t, ":") {
+	lines := strings.Split(p, "\n")
+	for i, line := range lines {
+		if i > 0 {
+			// A line that ends in a colon introduces the next: a term on
+			// a line of its own joins its definition (过拟合： then what
+			// it is), and an introduction (相关术语：) of lines that each
+			// name a term of their own is no point.
+			if t := strings.TrimSpace(b.String()); strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+				if strings.ContainsAny(line, "：:") {
+					b.Reset()
+				} else if strings.HasSuffix(t, ":") {
+					b.WriteByte(' ')
+				}
+			} else {
 				flush()
 			}
-			continue
 		}
+		sentencesOf(line, &b, flush)
+	}
+	if t := strings.TrimSpace(b.String()); utf8.RuneCountInString(t) > 1 && !isIntroduction(t) {
+		flush()
+	}
+	return out
+}
+
+// sentencesOf writes one line of a paragraph to b, flushing after each
+// sentence it ends.
+func sentencesOf(line string, b *strings.Builder, flush func()) {
+	for _, r := range line {
 		b.WriteRune(r)
 		switch r {
 		case '。', '！', '？', '!', '?', '；', ';':
 			flush()
 		}
 	}
-	if utf8.RuneCountInString(strings.TrimSpace(b.String())) > 1 {
-		flush()
-	}
-	return out
+}
+
+// isIntroduction reports whether a paragraph's last sentence only says
+// that something follows ("主要有两个原因：", "对比如下："): short, and
+// ending in a colon. A longer one says what the code or table after it
+// shows ("排查：JOIN 前先检查关联键在两边是否唯一：") and is a point.
+func isIntroduction(s string) bool {
+	return (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) && utf8.RuneCountInString(s) <= 10
 }
 
 // isToDo reports whether a list item is a to-do's box ("[ ] 复习",

@@ -80,7 +80,7 @@ func TestKeyPointsOfNotes(t *testing.T) {
 	}, {
 		name:   "a term a line, after an introduction",
 		answer: "表现差。相关术语：\n过拟合：学到了噪声。\n欠拟合：模型太简单",
-		want:   []string{"表现差。", "相关术语：过拟合：学到了噪声。", "欠拟合：模型太简单"},
+		want:   []string{"表现差。", "过拟合：学到了噪声。", "欠拟合：模型太简单"},
 	}, {
 		name:   "a term on a line of its own",
 		answer: "过拟合：\n模型学到了噪声。\n欠拟合：\n模型太简单。",
@@ -90,6 +90,18 @@ func TestKeyPointsOfNotes(t *testing.T) {
 		name:   "a colon before code",
 		answer: "排查：先检查关联键是否唯一：\n\n```sql\nselect 1\n```",
 		want:   []string{"排查：先检查关联键是否唯一："},
+	}, {
+		name:   "an introduction of its own",
+		answer: "主要有两个原因：\n\n确认双方能收发。防止旧请求建立连接。",
+		want:   []string{"确认双方能收发。", "防止旧请求建立连接。"},
+	}, {
+		name:   "an English line that ends in a colon",
+		answer: "The pipeline has three stages:\nparse, plan and run.",
+		want:   []string{"The pipeline has three stages: parse, plan and run."},
+	}, {
+		name:   "to-dos beside a paragraph",
+		answer: "确认双方的收发能力。\n\n- [x] 已背\n- [ ] 复习",
+		want:   []string{"确认双方的收发能力。"},
 	}, {
 		name:   "an answer written as a checklist",
 		answer: "- [x] **原子性：** 要么全做，要么全不做\n- [ ] **隔离性：** 互不干扰",
