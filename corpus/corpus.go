@@ -177,6 +177,16 @@ type Item struct {
 	Text string
 }
 
+// ToDo returns the text of an item that is a to-do's box with no lead
+// term ("[x] 已背" → 已背), and ok false for any other item.
+func (it Item) ToDo() (text string, ok bool) {
+	box := taskBox.FindString(it.Text)
+	if it.Lead != "" || box == "" {
+		return "", false
+	}
+	return it.Text[len(box):], true
+}
+
 // String renders the item as plain text: "参数量巨大：通常包含…".
 func (it Item) String() string {
 	switch {

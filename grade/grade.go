@@ -14,7 +14,6 @@ package grade
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -37,7 +36,7 @@ func KeyPoints(s *corpus.Section) []Point {
 	items := s.Answer.Items()
 	todos := 0
 	for _, it := range items {
-		if isToDo(it) {
+		if _, ok := it.ToDo(); ok {
 			todos++
 		}
 	}
@@ -45,11 +44,11 @@ func KeyPoints(s *corpus.Section) []Point {
 	// an answer that is nothing but a checklist is written as one.
 	checklist := todos == len(items) && len(s.Answer.Paragraphs()) == 0
 	for _, it := range items {
-		if isToDo(it) {
+		if text, ok := it.ToDo(); ok {
 			if !checklist {
 				continue
 			}
-			it.Text = strings.TrimSpace(it.Text[len("[ ]"):]) // an answer written as a checklist
+			it.Text = text // an answer written as a checklist
 		}
 		name := it.Lead
 		if name == "" {
@@ -124,12 +123,6 @@ func sentencesOf(line string, b *strings.Builder, flush func()) {
 func isIntroduction(s string) bool {
 	return (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) && utf8.RuneCountInString(s) <= 10
 }
-
-// isToDo reports whether a list item is a to-do's box ("[ ] 复习",
-// "[x] 已背") with no lead term.
-func isToDo(it corpus.Item) bool { return it.Lead == "" && taskItem.MatchString(it.Text) }
-
-var taskItem = regexp.MustCompile(`^\[[ xX]\]\s`)
 
 // head names a point without a lead term by its first words.
 func head(s string) string {
