@@ -73,3 +73,31 @@ func TestMarkdownKeepsLinesInPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestIndentedCode: a block indented four spaces after a blank line is
+// code, as Markdown renders it, shown fenced; under a list item it is the
+// item's text.
+func TestIndentedCode(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer []string
+		want   []corpus.Block
+	}{{
+		name:   "between paragraphs",
+		answer: []string{"在 Ubuntu 上：", "", "    # 更新软件源", "    sudo apt-get update", "", "", "装好后启动。"},
+		want:   []corpus.Block{para("在 Ubuntu 上："), para("```\n# 更新软件源\nsudo apt-get update\n```"), para("装好后启动。")},
+	}, {
+		name:   "a blank line inside, a tab, and the end of the answer",
+		answer: []string{"如下：", "", "    a := 1", "", "\tb := 2"},
+		want:   []corpus.Block{para("如下："), para("```\na := 1\n\nb := 2\n```")},
+	}, {
+		name:   "under a list item",
+		answer: []string{"- 步骤一", "", "    继续说明。"},
+		want:   []corpus.Block{ul(item("", "步骤一继续说明。"))},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkAnswer(t, parseOne(t, answerDoc(tt.answer...)).Answer, tt.want...)
+		})
+	}
+}

@@ -189,6 +189,11 @@ type parser struct {
 	// text; plainAnswerLine is its line.
 	plainAnswer     string
 	plainAnswerLine int
+	// indentedCode is true inside a code block indented four spaces,
+	// codeBlanks the blank lines in it not yet written (those at its end
+	// are not its).
+	indentedCode bool
+	codeBlanks   int
 	// restarted is true once section numbers start again under a new
 	// chapter (1, 2, 3, then 1, 2): the sections are then numbered by
 	// position.
@@ -386,6 +391,32 @@ func (p *parser) subheading(trimmed string) {
 // their lines and hold no headings, labels or list items, and reports
 // whether it took this one.
 func (p *parser) feedVerbatim(line, trimmed string) bool {
+	if p.indentedCode {
+		switch {
+		case trimmed == "":
+			p.codeBlanks++
+			return true
+		case codeIndented(line):
+			for ; p.codeBlanks > 0; p.codeBlanks-- {
+				p.verbatim.add("")
+			}
+			p.verbatim.add(dedent(line, 4))
+			return true
+		}
+		blank := p.codeBlanks > 0
+		p.closeIndentedCode()
+		if blank {
+			p.addText("", true)
+		}
+	}
+	if p.field == answerField && p.sec != nil && p.answer.blank && trimmed != "" && codeIndented(line) && p.answer.openItem() == nil {
+		// A block indented four spaces after a blank line is code, as
+		// Markdown renders it: shown as a fenced block, its lines kept.
+		p.startVerbatim("```", false)
+		p.verbatim.add(dedent(line, 4))
+		p.indentedCode = true
+		return true
+	}
 	if p.fence != "" {
 		p.verbatim.add(line)
 		if ClosesFence(trimmed, p.fence) {
@@ -421,6 +452,23 @@ func (p *parser) feedVerbatim(line, trimmed string) bool {
 		}
 	}
 	return false
+}
+
+// closeIndentedCode ends an indented code block with the fence it is
+// shown with.
+func (p *parser) closeIndentedCode() {
+	if !p.indentedCode {
+		return
+	}
+	p.verbatim.add("```")
+	p.indentedCode, p.codeBlanks = false, 0
+	p.endVerbatim()
+}
+
+// codeIndented reports whether a line is indented as code: four spaces or
+// a tab.
+func codeIndented(line string) bool {
+	return strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
 }
 
 // plainLabelFits reports whether a label typed without bold starts field
@@ -677,6 +725,7 @@ func (p *parser) answerFollows() {
 }
 
 func (p *parser) endSection() {
+	p.closeIndentedCode()
 	s := p.sec
 	if s == nil {
 		return
