@@ -73,7 +73,8 @@ type Article struct {
 	// ids then move when a section is inserted.
 	FreeForm, NumberedInOrder bool
 	// restarted is true for an article whose chapters number their
-	// sections anew: a translation of it attaches by position.
+	// sections anew (1, 2, 3, then 1, 2): its sections are numbered by
+	// position, and a translation of it attaches by position.
 	restarted bool
 	// Encoding is "GB18030" for a file saved in GBK or GB18030 rather
 	// than UTF-8, "Big5" for one saved in Big5, read all the same; "" for

@@ -26,8 +26,8 @@ var (
 	// questionNumber matches the number a heading gives its question,
 	// with a separator or alone: "Q1. ", "Q2：", "问题 3、", "卡片 5",
 	// "第4题：", "第十二题 ". Without one, a number is part of the title
-	// ("Q3营收", "第1题与第2题的区别") unless the article's headings all
-	// number their questions so (see spacedQuestionNumber).
+	// ("Q3营收", "第1题与第2题的区别") unless two headings or more of the
+	// article number their questions so (see spacedQuestionNumbers).
 	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问|卡片|[Cc]ard)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
 	// spacedQuestionNumber matches a question number followed by the title
 	// with no separator: "Q1 What is overfitting?", "问题2 什么是线程？",
@@ -68,7 +68,7 @@ func closingHashes(t string) string {
 // Q2：页面置换算法" is titled 页面置换算法).
 func headingTitle(rest string) string {
 	t := withoutTags(linkText(closingHashes(strings.TrimSpace(rest))))
-	if m := questionNumberOf(t); m != "" && m != t {
+	if m := questionNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	}
 	return t
@@ -114,15 +114,11 @@ func unnumberedTitle(heading string) string {
 		// "## 3. 缓存" among headings without numbers: the number
 		// is not the section's, and the title reads better without it.
 		t = strings.TrimSpace(t[len(m):])
-	} else if m := questionNumberOf(t); m != "" && m != t {
+	} else if m := questionNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):]) // "## Q1. Bias vs variance"
 	}
 	return t
 }
-
-// questionNumberOf returns the question number a title opens with (see
-// questionNumber), or "".
-func questionNumberOf(title string) string { return questionNumber.FindString(title) }
 
 // spacedQuestionNumbers takes out of an article's titles (and the
 // questions the titles are) the numbers written without a separator
@@ -153,7 +149,7 @@ func spacedQuestionNumbers(secs []*Section) {
 // onlyQuestionNumber reports whether a title is nothing but the number of
 // its question ("第1题", "Q3"), which names no topic.
 func onlyQuestionNumber(title string) bool {
-	m := questionNumberOf(title)
+	m := questionNumber.FindString(title)
 	return m != "" && m == title
 }
 

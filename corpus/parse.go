@@ -102,11 +102,11 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 			}
 		}
 	}
-	if p.restarted {
+	if p.art.restarted {
 		for i, s := range p.art.Sections {
 			s.Number, s.ID = i+1, fmt.Sprintf("%s/%d", p.art.Slug, i+1)
 		}
-		p.art.NumberedInOrder, p.art.restarted = true, true
+		p.art.NumberedInOrder = true
 	}
 	spacedQuestionNumbers(p.art.Sections)
 	chapterTitles(p.art.Sections)
@@ -174,8 +174,8 @@ type parser struct {
 	brokenHeading bool
 	seen          map[int]int // section number → line of its heading
 	// chapterSeen is seen for the current chapter, by the numbers as
-	// written, which may start again in each chapter (see restarted);
-	// numberAsWritten is the current section's.
+	// written, which may start again in each chapter (see
+	// Article.restarted); numberAsWritten is the current section's.
 	chapterSeen     map[int]int
 	numberAsWritten int
 	// chapters are the headings above the sections' level that the
@@ -194,10 +194,6 @@ type parser struct {
 	// are not its).
 	indentedCode bool
 	codeBlanks   int
-	// restarted is true once section numbers start again under a new
-	// chapter (1, 2, 3, then 1, 2): the sections are then numbered by
-	// position.
-	restarted bool
 
 	fence     string // the open code fence ("```"), "" outside one
 	fenceLine int
@@ -609,11 +605,11 @@ func (p *parser) heading(line string) {
 	switch first, dup := p.chapterSeen[n]; {
 	case dup:
 		p.problem(p.line, "duplicate section number %d (first at line %d)", n, first)
-	case earlier || p.restarted:
+	case earlier || p.art.restarted:
 		// Each chapter numbered on its own: a number for now that no
 		// section has, and positions at the end.
 		p.chapterSeen[n] = p.line
-		p.restarted = true
+		p.art.restarted = true
 		n = slices.Max(slices.Collect(maps.Keys(p.seen))) + 1
 		p.seen[n] = p.line
 	default:
