@@ -54,6 +54,26 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 			p.units[u].weight = min(p.units[u].weight, f*w)
 		}
 	}
+	// also adds English readings of a Chinese word the corpus has as it
+	// is; their own terms count in sections written in English only
+	// (see parsed.onlyEnglish).
+	also := func(alts [][]term, units []int) {
+		for _, terms := range alts {
+			a := alternative{units: units}
+			for _, t := range terms {
+				if _, ok := termAt[t.text]; !ok {
+					termAt[t.text] = len(p.terms)
+					p.terms = append(p.terms, t)
+					if p.onlyEnglish == nil {
+						p.onlyEnglish = map[string]bool{}
+					}
+					p.onlyEnglish[t.text] = true
+				}
+				a.terms = append(a.terms, t.text)
+			}
+			p.alts = append(p.alts, a)
+		}
+	}
 	candidates := func(ws []string) ([][]term, error) {
 		var out [][]term
 		for _, w := range ws {
@@ -148,14 +168,28 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 			known = known && p.units[u].known
 			off = p.units[u].end
 		}
-		if known || len(units) == 0 {
+		if len(units) == 0 {
+			continue
+		}
+		if known {
+			// In notes partly written in English, a word the Chinese
+			// notes have may be what an English article says in
+			// English (买卖价差, bid-ask spread): its translations
+			// cover it there too, without changing what it weighs.
+			if len(ix.english) > 0 {
+				alts, err := candidates(ix.lex.English(w.Text))
+				if err != nil {
+					return err
+				}
+				also(alts, units)
+			}
 			continue
 		}
 		alts, err := candidates(ix.lex.Synonyms(w.Text))
 		if err != nil {
 			return err
 		}
-		if len(alts) == 0 && ix.english {
+		if len(alts) == 0 && len(ix.english) > 0 {
 			if err := ix.readInEnglish(w.Text, units, candidates, add); err != nil {
 				return err
 			}

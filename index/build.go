@@ -74,9 +74,9 @@ type Index struct {
 	// maps English terms and paraphrases to words the corpus may use.
 	zh  *words.Chinese
 	lex *words.Lexicon
-	// english is true when some article is written in English: a
+	// english holds the sections written in English, if any: a
 	// Chinese question's words are then also read in English.
-	english bool
+	english map[string]bool // section id → true
 }
 
 // Option configures an index.
@@ -434,7 +434,7 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 		analysed:  memo.New[analysedPassage](maxAnalysed),
 		simplify:  o.simplify,
 		readings:  o.readings,
-		english:   writtenInEnglish(c),
+		english:   inEnglish(c),
 	}, nil
 }
 
@@ -443,13 +443,17 @@ func newIndex(c *corpus.Corpus, bi bleve.Index, m *mapping.IndexMappingImpl, o s
 // question's words read as English. In Chinese notes, the English words
 // are names and acronyms (Redis, KOL) that a Chinese word would reach
 // wrongly, and a companion's passages answer Chinese questions already.
-func writtenInEnglish(c *corpus.Corpus) bool {
+func inEnglish(c *corpus.Corpus) map[string]bool {
+	var en map[string]bool
 	for _, s := range c.Sections {
 		if s.Lang == "" && lang.Of(s.Title+s.Question) == lang.English {
-			return true
+			if en == nil {
+				en = map[string]bool{}
+			}
+			en[s.ID] = true
 		}
 	}
-	return false
+	return en
 }
 
 // Close releases the index.

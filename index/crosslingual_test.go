@@ -1,7 +1,9 @@
 package index
 
 import (
+	"context"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -15,7 +17,7 @@ func TestChineseQuestionsOverEnglishNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := build(t, loadFS(t, map[string][]byte{"message-queue.md": en}))
-	if !ix.english {
+	if len(ix.english) == 0 {
 		t.Fatal("notes written in English were not seen as such")
 	}
 	for _, tt := range []struct{ q, want string }{
@@ -34,7 +36,7 @@ func TestChineseQuestionsOverEnglishNotes(t *testing.T) {
 
 	// The built-in corpus is Chinese with an English companion: its
 	// Chinese questions are not read in English.
-	if build(t, defaultCorpus(t)).english {
+	if len(build(t, defaultCorpus(t)).english) > 0 {
 		t.Error("the built-in corpus, Chinese with an English companion, was seen as written in English")
 	}
 }
@@ -53,7 +55,7 @@ func TestCompoundSplitBothHalves(t *testing.T) {
 		"## 2. Caching\n\nA cache keeps hot data in memory to cut latency.\n\n" +
 		"## 3. MapReduce\n\nDistributed computing splits a job into map and reduce tasks that run on many machines.\n")
 	ix := build(t, loadFS(t, map[string][]byte{"systems.md": notes}))
-	if !ix.english {
+	if len(ix.english) == 0 {
 		t.Fatal("notes written in English were not seen as such")
 	}
 	for _, tt := range []struct{ q, want string }{
@@ -69,6 +71,51 @@ func TestCompoundSplitBothHalves(t *testing.T) {
 			}
 			t.Errorf("%q: first %q, answered %v (confidence %.2f), coverage %.2f; want %s answered with every character read (coverage 1)",
 				tt.q, got, r.Answered, r.Confidence, cov, tt.want)
+		}
+	}
+}
+
+// TestMixedLanguageNotes: in notes partly written in English, a Chinese
+// question whose words the Chinese articles also use is still read in
+// English, so an English article answers it; those readings count in
+// English sections only, so a Chinese section's own English words (GET in
+// an article on HTTP) do not match the translation of a common word (拿到:
+// get) that its Chinese text lacks.
+func TestMixedLanguageNotes(t *testing.T) {
+	en, err := os.ReadFile("../testdata/crosslingual/system-design/message-queue.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh := []byte("# 网络与日志\n\n" +
+		"## 1. GET 与 POST 的区别\n\n**题目：** GET 和 POST 请求有什么区别？\n\n**答案：** GET 把参数放在 URL 里，可以缓存；POST 把参数放在请求体里，用来提交数据。\n\n**解析：** 面试常问。\n\n" +
+		"## 2. 日志的顺序写\n\n**题目：** 为什么数据库的日志要顺序写？\n\n**答案：** 顺序写磁盘比随机写快得多，每条消息追加到文件末尾。\n\n**解析：** 结合 WAL 讲。\n\n" +
+		"## 3. 服务拿到请求后怎么处理\n\n**题目：** 服务拿到请求以后，处理流程是怎样的？\n\n**答案：** 先鉴权，再限流，最后交给业务逻辑处理。\n\n**解析：** 说清楚每一步的目的。\n")
+	ix := build(t, loadFS(t, map[string][]byte{"message-queue.md": en, "network.md": zh}))
+	for _, tt := range []struct{ q, want string }{
+		// 消息 and 顺序 are in the Chinese article too.
+		{"怎么保证消息的顺序", "message-queue/5"},
+		{"服务拿到请求以后怎么处理", "network/3"},
+	} {
+		r := ask(t, ix, tt.q)
+		if got := topID(r); got != tt.want {
+			t.Errorf("%q: first %q (confidence %.2f), want %s", tt.q, got, r.Confidence, tt.want)
+		}
+	}
+
+	pq, err := ix.parse(context.Background(), normalizeQuery("拿到数据"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pq.onlyEnglish["get"] {
+		t.Fatalf("拿到 was not read as get in English sections: English-only terms %v", pq.onlyEnglish)
+	}
+	for _, tt := range []struct {
+		section string
+		counts  bool
+	}{{"network/1", false}, {"message-queue/1", true}} {
+		has := slices.ContainsFunc(ix.termsFor(pq, tt.section), func(t term) bool { return t.text == "get" })
+		if has != tt.counts {
+			t.Errorf("get counts in %s: %v, want %v", tt.section, has, tt.counts)
 		}
 	}
 }

@@ -125,7 +125,7 @@ func (ix *Index) rerankFeatures(pq *parsed, m *Match, top float64) []float64 {
 	// heading that covers the question names its topic, where an answer
 	// that does may only mention it.
 	headTerms := map[string]bool{}
-	ix.matchedTerms(docID(m.Section.ID, 0), pq.terms, headTerms)
+	ix.matchedTerms(docID(m.Section.ID, 0), ix.termsFor(pq, m.Section.ID), headTerms)
 	return []float64{m.Score, ratio, m.Coverage, m.passageCoverage, m.bm25Share, heading,
 		title / total, chars / total, unmatched / total, coverage(pq, headTerms)}
 }

@@ -103,6 +103,22 @@ type parsed struct {
 	// alternatives): each covers the word's units when a passage has all
 	// of its terms.
 	alts []alternative
+	// onlyEnglish are the terms that read a Chinese word the notes have
+	// in English (买卖价差 as "bid-ask spread", for notes partly written
+	// in English): they count in the sections written in English alone.
+	// Chinese notes hold English words too (GET, POST, TCP), and a
+	// common word's translation (老年: old → get old) would otherwise
+	// match them.
+	onlyEnglish map[string]bool
+	native      []term // terms less onlyEnglish, when there are any
+}
+
+// termsFor returns the terms of the question that count in a section.
+func (ix *Index) termsFor(pq *parsed, id string) []term {
+	if pq.native == nil || ix.english[id] {
+		return pq.terms
+	}
+	return pq.native
 }
 
 // alternative is one reading of a question word in the corpus's words.
@@ -285,6 +301,13 @@ func (ix *Index) parse(ctx context.Context, q string) (*parsed, error) {
 		return nil, err
 	}
 	ix.reweigh(p, segs)
+	if len(p.onlyEnglish) > 0 {
+		for _, t := range p.terms {
+			if !p.onlyEnglish[t.text] {
+				p.native = append(p.native, t)
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -502,7 +525,7 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 			order = append(order, sh)
 		}
 		terms := map[string]bool{}
-		ix.matchedTerms(h.ID, pq.terms, terms, sh.matched)
+		ix.matchedTerms(h.ID, ix.termsFor(pq, id), terms, sh.matched)
 		sh.maxBM25 = max(sh.maxBM25, h.Score)
 		cov := coverage(pq, terms)
 		r := cov + p.BM25Weight*h.Score/topScore
