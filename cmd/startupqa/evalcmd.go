@@ -16,6 +16,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	fs := a.newFlagSet("eval", "[flags] file.jsonl | suite-dir")
 	verbose := fs.Bool("v", false, "also list every question the engine got wrong")
 	split := fs.String("split", "", "only the questions of this split: tune or holdout (default: all)")
+	library := fs.Bool("library", false, "search a suite's questions in one corpus of all its articles, as a group's notes on many topics (in-scope and far off-topic questions only)")
 	ef := a.addEngineFlags(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -31,11 +32,15 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	}
 	var rep *eval.Report
 	if st, err := os.Stat(rest[0]); err == nil && st.IsDir() {
-		rep, err = a.evalSuite(ctx, rest[0], *split)
+		rep, err = a.evalSuite(ctx, rest[0], *split, *library)
 		if err != nil {
 			return err
 		}
 	} else {
+		if *library {
+			fmt.Fprintln(a.stderr, "startupqa eval: --library needs a suite directory")
+			return usageError{}
+		}
 		rep, err = a.evalFile(ctx, ef, rest[0], *split)
 		if err != nil {
 			return err
@@ -80,8 +85,8 @@ func (a *app) evalFile(ctx context.Context, ef *engineFlags, path, split string)
 }
 
 // evalSuite runs every corpus of a suite directory, each in an in-memory
-// index of its own.
-func (a *app) evalSuite(ctx context.Context, dir, split string) (*eval.Report, error) {
+// index of its own or, with library, all in one (see eval.Library).
+func (a *app) evalSuite(ctx context.Context, dir, split string, library bool) (*eval.Report, error) {
 	corpora, err := eval.LoadSuite(dir)
 	if err != nil {
 		return nil, err
@@ -92,6 +97,22 @@ func (a *app) evalSuite(ctx context.Context, dir, split string) (*eval.Report, e
 			return nil, nil, a.corpusError(err)
 		}
 		return e, func() { e.Close() }, nil
+	}
+	if library {
+		tmp, err := os.MkdirTemp("", "startupqa-library-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(tmp)
+		if corpora, err = eval.Library(corpora, tmp); err != nil {
+			return nil, err
+		}
+		e, err := a.openEngine(ctx, &engineFlags{corpusDir: tmp})
+		if err != nil {
+			return nil, a.corpusError(err)
+		}
+		defer e.Close()
+		open = func(context.Context, string) (eval.Searcher, func(), error) { return e, func() {}, nil }
 	}
 	return eval.RunSuite(ctx, open, corpora, split)
 }

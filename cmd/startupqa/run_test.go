@@ -250,6 +250,30 @@ func TestEvalCommand(t *testing.T) {
 	}
 }
 
+// TestEvalLibrary: --library asks each corpus's questions of one corpus
+// of all the suite's articles, and reports each corpus and the kinds it
+// keeps (far off-topic, not near).
+func TestEvalLibrary(t *testing.T) {
+	suite := t.TempDir()
+	for _, c := range []string{"consulting-en", "quant-en"} {
+		if err := os.CopyFS(filepath.Join(suite, c), os.DirFS(filepath.Join("../../testdata/corpora", c))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := runCLI(t, "", nil, "eval", "--library", suite)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"consulting-en ", "quant-en ", "offtopic-far ", "all "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval --library output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "offtopic-near") {
+		t.Errorf("eval --library kept near off-topic questions, which another corpus may answer:\n%s", out)
+	}
+}
+
 // Help that was asked for goes to stdout, so that it can be paged; every
 // command has it, help included (issue 14, item 6).
 func TestHelpOnStdout(t *testing.T) {
@@ -283,6 +307,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"version"}, 0, "startupqa "},
 		{[]string{"--version"}, 0, "go1."},
 		{[]string{"eval", "--split", "train", "x.jsonl"}, 2, "want tune or holdout"},
+		{[]string{"eval", "--library", "x.jsonl"}, 2, "needs a suite directory"},
 	}
 	for _, tt := range tests {
 		out, errOut, code := runCLI(t, "", nil, tt.args...)
