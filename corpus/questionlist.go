@@ -44,6 +44,9 @@ var (
 	// plainNumberedItem matches a numbered item of plain text: "1. TCP
 	// 为什么三次握手？", its answer indented under it.
 	plainNumberedItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)([^*\s].*?)\s*$`)
+	// bulletQuestion matches a bulleted item, its text bold or not: "- 什么是
+	// 僵尸进程？", as Notion exports a toggle whose answer it folds.
+	bulletQuestion = regexp.MustCompile(`^([-+*]\s+)(?:\*\*([^*]+)\*\*|([^*\s].*?))\s*$`)
 	// boldLine matches a line that is bold and nothing else: "**1. 什么是
 	// 最左前缀？**", a question set as a heading of its own.
 	boldLine = regexp.MustCompile(`^\*\*([^*]+)\*\*$`)
@@ -539,7 +542,7 @@ func startsWithSpace(line string) bool {
 func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	// Every shape opens with bold, a number or a question label: most
 	// lines of notes are none of these, and skip the patterns.
-	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題", r) {
+	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題", r) {
 		return nil, false
 	}
 	asks := func(s string) bool { return strings.ContainsAny(s, "？?") }
@@ -565,6 +568,15 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	}
 	if m := plainNumberedItem.FindStringSubmatch(trimmed); m != nil {
 		return &listedQuestion{question: trimDecoration(m[2]), mark: "plain item", indent: len(m[1]), weak: !asks(m[2])}, true
+	}
+	if m := bulletQuestion.FindStringSubmatch(trimmed); m != nil {
+		// Bullets list an answer's points far more often than
+		// questions: only one that asks is a question.
+		q := trimDecoration(m[2] + m[3])
+		if !asks(q) {
+			return nil, false
+		}
+		return &listedQuestion{question: q, mark: "bullet", indent: len(m[1])}, true
 	}
 	if m := boldLine.FindStringSubmatch(trimmed); m != nil {
 		if _, _, ok := parseLabel(trimmed); !ok {

@@ -52,6 +52,12 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"TCP 为什么三次握手？|防止旧连接。", "TIME_WAIT 为什么是 2MSL？|让旧报文消失。"},
 		},
 		{
+			name: "Notion toggles: bulleted questions, answers indented",
+			src: doc("# 操作系统", "## 第一章", "- 什么是僵尸进程？", "    ", "    子进程退出后没被 wait 回收。", "    ", "- **进程间怎么通信？**", "    ", "    管道、共享内存、套接字。",
+				"## 第二章", "- 什么是虚拟内存？", "    每个进程独立的地址空间。", "    - 页表映射到物理内存"),
+			want: []string{"什么是僵尸进程？|子进程退出后没被 wait 回收。", "进程间怎么通信？|管道、共享内存、套接字。", "什么是虚拟内存？|每个进程独立的地址空间。"},
+		},
+		{
 			name: "folded under their summaries",
 			src: doc("# Redis", "<details>", "<summary><b>1. Redis 为什么快？</b></summary>", "", "- 内存操作", "</details>", "",
 				"<details><summary>持久化有哪些方式？</summary>", "RDB 和 AOF。", "</details>"),
@@ -151,6 +157,21 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 			name:     "a table that is not of questions",
 			src:      doc("## 对比", "| 方案 | 优点 |", "|---|---|", "| Redis | 快 |", "| MySQL | 稳 |"),
 			sections: 1,
+		},
+		{
+			name:     "an answer's points in bullets, one of which asks",
+			src:      doc("## 三次握手", "- 为什么是三次？防止旧连接建立。", "- 两次不行吗？", "- 不行，服务端无法确认客户端收到。", "## 四次挥手", "全双工，两边各关一次。"),
+			sections: 2,
+		},
+		{
+			name:     "bulleted points with their details nested, none asking",
+			src:      doc("## 缓存", "- 缓存穿透", "    - 布隆过滤器", "- 缓存雪崩", "    - 过期时间加随机值", "## 数据库", "- 索引", "    - B+ 树"),
+			sections: 2,
+		},
+		{
+			name:     "a bulleted list of questions without answers",
+			src:      doc("## 常考题", "- 什么是缓存穿透？", "- 什么是缓存雪崩？", "", "## 缓存穿透", "查不存在的数据。"),
+			sections: 2,
 		},
 		{
 			name:     "questions listed without answers",
