@@ -27,7 +27,7 @@ func TestCompletionBash(t *testing.T) {
 		{"startupqa a", "ask"},
 		{"startupqa ask --", "--corpus --index --json --top"},
 		{"startupqa grade --l", "--lang"},
-		{"startupqa eval -", "--corpus --index --split -v"},
+		{"startupqa eval -", "--corpus --index --library --split -v"},
 		{"startupqa help ch", "challenge check"},
 		{"startupqa completion f", "fish"},
 	} {
