@@ -24,18 +24,31 @@ const maxAlternatives = 4
 // ("order": 顺序, 订单) is read as these notes read it.
 func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int]int, termAt map[string]int, segs []words.Word, look func(string) ([]term, error)) error {
 	q := p.q
-	add := func(alts [][]term, units []int) {
+	// record makes each reading's terms the question's and the reading
+	// one of its alternatives; onlyEnglish marks the terms it brings as
+	// counting in sections written in English alone (see
+	// parsed.onlyEnglish).
+	record := func(alts [][]term, units []int, onlyEnglish bool) {
 		for _, terms := range alts {
 			a := alternative{units: units}
 			for _, t := range terms {
 				if _, ok := termAt[t.text]; !ok {
 					termAt[t.text] = len(p.terms)
 					p.terms = append(p.terms, t)
+					if onlyEnglish {
+						if p.onlyEnglish == nil {
+							p.onlyEnglish = map[string]bool{}
+						}
+						p.onlyEnglish[t.text] = true
+					}
 				}
 				a.terms = append(a.terms, t.text)
 			}
 			p.alts = append(p.alts, a)
 		}
+	}
+	add := func(alts [][]term, units []int) {
+		record(alts, units, false)
 		// A word read through the corpus's words weighs what those
 		// words weigh in the corpus: "cache" read as 缓存 in notes that
 		// say 缓存 everywhere says little about which section.
@@ -52,26 +65,6 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 				f = wordUnits
 			}
 			p.units[u].weight = min(p.units[u].weight, f*w)
-		}
-	}
-	// also adds English readings of a Chinese word the corpus has as it
-	// is; their own terms count in sections written in English only
-	// (see parsed.onlyEnglish).
-	also := func(alts [][]term, units []int) {
-		for _, terms := range alts {
-			a := alternative{units: units}
-			for _, t := range terms {
-				if _, ok := termAt[t.text]; !ok {
-					termAt[t.text] = len(p.terms)
-					p.terms = append(p.terms, t)
-					if p.onlyEnglish == nil {
-						p.onlyEnglish = map[string]bool{}
-					}
-					p.onlyEnglish[t.text] = true
-				}
-				a.terms = append(a.terms, t.text)
-			}
-			p.alts = append(p.alts, a)
 		}
 	}
 	candidates := func(ws []string) ([][]term, error) {
@@ -181,7 +174,7 @@ func (ix *Index) alternatives(p *parsed, latin []*analysis.Token, unitAt map[int
 				if err != nil {
 					return err
 				}
-				also(alts, units)
+				record(alts, units, true) // known already: weights stay
 			}
 			continue
 		}
