@@ -114,6 +114,14 @@ func TestLoadSuite(t *testing.T) {
 	if !cs[0].Cases[0].InSplit(SplitTune) || cs[1].Cases[0].InSplit(SplitTune) || !cs[1].Cases[0].InSplit(SplitHoldout) {
 		t.Error("splits: an unmarked case is tuning, a holdout case is not")
 	}
+	// A suite of links to corpora kept elsewhere.
+	links := t.TempDir()
+	if err := os.Symlink(filepath.Join(dir, "a"), filepath.Join(links, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if linked, err := LoadSuite(links); err != nil || len(linked) != 1 || linked[0].Name != "a" {
+		t.Errorf("LoadSuite of a link to a corpus = %+v, %v; want corpus a", linked, err)
+	}
 	one, err := LoadSuite(filepath.Join(dir, "a"))
 	if err != nil || len(one) != 1 {
 		t.Errorf("LoadSuite(a corpus) = %v, %v; want that one corpus", one, err)

@@ -38,10 +38,14 @@ func LoadSuite(dir string) ([]SuiteCorpus, error) {
 	}
 	var cs []SuiteCorpus
 	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
 		if !e.IsDir() {
-			continue
+			// A suite made of links to corpora kept elsewhere.
+			if st, err := os.Stat(path); e.Type()&fs.ModeSymlink == 0 || err != nil || !st.IsDir() {
+				continue
+			}
 		}
-		c, err := loadSuiteCorpus(filepath.Join(dir, e.Name()))
+		c, err := loadSuiteCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
