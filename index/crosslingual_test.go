@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -99,6 +100,19 @@ func TestMixedLanguageNotes(t *testing.T) {
 		r := ask(t, ix, tt.q)
 		if got := topID(r); got != tt.want {
 			t.Errorf("%q: first %q (confidence %.2f), want %s", tt.q, got, r.Confidence, tt.want)
+		}
+	}
+
+	// Nor is it shown matched there.
+	r := ask(t, ix, "怎么拿到 URL 里的参数")
+	for _, m := range r.Matches {
+		if m.Section.ID != "network/1" {
+			continue
+		}
+		for _, sp := range m.Spans {
+			if strings.EqualFold(m.Passage[sp.Start:sp.End], "get") {
+				t.Errorf("network/1 shows GET matched in %q, for a question that says 拿到", m.Passage)
+			}
 		}
 	}
 

@@ -503,6 +503,13 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 	for _, t := range pq.terms {
 		want[t.text] = true
 	}
+	native := want // what a section not written in English shows matched
+	if pq.native != nil {
+		native = make(map[string]bool, len(pq.native))
+		for _, t := range pq.native {
+			native[t.text] = true
+		}
+	}
 	bySection := map[string]*sectionHits{}
 	var order []*sectionHits
 	topScore := 0.0
@@ -544,7 +551,11 @@ func (ix *Index) rank(pq *parsed, hits search.DocumentMatchCollection) []Match {
 		if topScore > 0 {
 			m.bm25Share = sh.maxBM25 / topScore
 		}
-		ix.describe(&m, sh, want)
+		shown := native
+		if ix.english[sh.section.ID] {
+			shown = want
+		}
+		ix.describe(&m, sh, shown)
 		matches = append(matches, m)
 	}
 	slices.SortStableFunc(matches, func(a, b Match) int {
