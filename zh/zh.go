@@ -100,7 +100,26 @@ func New() (*Converter, error) {
 // Simplified returns text in simplified characters, with Taiwan's words
 // for the field's terms replaced by the mainland's (資料 → 数据); text
 // without traditional characters comes back unchanged.
+//
+// It converts until nothing changes, at most a few times: OpenCC's
+// variant table maps some characters onto traditional ones (薴 → 苧, whose
+// simplified form is 苎), and text read twice must read the same.
 func (c *Converter) Simplified(text string) string {
+	for range maxPasses {
+		out := c.simplifyOnce(text)
+		if out == text {
+			break
+		}
+		text = out
+	}
+	return text
+}
+
+// maxPasses bounds Simplified's passes; two settle every chain in
+// OpenCC's tables, the third is margin.
+const maxPasses = 3
+
+func (c *Converter) simplifyOnce(text string) string {
 	if !c.hasTraditional(text) {
 		return text
 	}
