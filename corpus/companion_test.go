@@ -35,17 +35,46 @@ func TestCompanionFiles(t *testing.T) {
 	_, err = corpus.Load(fstest.MapFS{
 		"notes.md":    {Data: []byte(zhArticle)},
 		"notes.en.md": {Data: []byte(enArticle + "\n## 7. Extra\n\n**Question:** q\n\n**Answer:** a\n")},
-		"other.en.md": {Data: []byte(enArticle)},
 	}, "x")
 	ps, ok := corpus.AsProblems(err)
-	if !ok || len(ps) != 2 {
+	if !ok || len(ps) != 1 || !strings.Contains(ps.Error(), "x/notes.en.md:9: section 7 has no counterpart in x/notes.md") {
 		t.Fatalf("problems = %v", err)
 	}
-	got := ps.Error()
-	for _, want := range []string{"x/notes.en.md:9: section 7 has no counterpart in x/notes.md", "x/other.en.md:1: translation of a missing article: no other.md"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("problems lack %q:\n%s", want, got)
-		}
+}
+
+// TestEnglishArticleWithoutOriginal: notes.en.md with no notes.md beside
+// it is an English article of its own, not a translation of nothing; one
+// in another folder than its namesake is too.
+func TestEnglishArticleWithoutOriginal(t *testing.T) {
+	unnumbered := "# Pricing\n\n## Seats or usage\n\n**Question:** Seats or usage?\n\n**Answer:** Usage, when costs follow tokens.\n"
+	tests := []struct {
+		name  string
+		fsys  fstest.MapFS
+		title map[string]string // section id → title
+	}{
+		{"alone", fstest.MapFS{"notes.md": {Data: []byte(zhArticle)}, "other.en.md": {Data: []byte(enArticle)}},
+			map[string]string{"notes/1": "什么是大模型", "other/1": "What is a large model"}},
+		{"unnumbered", fstest.MapFS{"pricing.en.md": {Data: []byte(unnumbered)}},
+			map[string]string{"pricing/1": "Seats or usage"}},
+		{"other folder", fstest.MapFS{"a/notes.md": {Data: []byte(zhArticle)}, "b/notes.en.md": {Data: []byte(enArticle)}},
+			map[string]string{"a-notes/1": "什么是大模型", "b-notes/1": "What is a large model"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := corpus.Load(tt.fsys, "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, title := range tt.title {
+				s, ok := c.Section(id)
+				if !ok || s.Title != title {
+					t.Errorf("section %s = %v, want %q", id, s, title)
+				}
+			}
+			if len(c.Articles) != len(tt.fsys) {
+				t.Errorf("%d articles from %d files", len(c.Articles), len(tt.fsys))
+			}
+		})
 	}
 }
 

@@ -72,6 +72,17 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		art           *Article
 	}
 	var articles, companions []read
+	// A file named as a translation (notes.en.md) whose original is not
+	// in the corpus is an article of its own: notes kept in English
+	// beside Chinese ones are often named so.
+	present := map[string]bool{}
+	for _, name := range names {
+		present[name] = true
+	}
+	translates := func(name string) bool {
+		_, _, ok := companionOf(name)
+		return ok && present[originalOf(name)]
+	}
 	for _, name := range names {
 		display := name
 		if root != "" {
@@ -91,14 +102,14 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
 		h.Write(data)
 		data, enc := decodeLegacy(data)
-		art, ps := Parse(display, data)
+		art, ps := parseArticle(display, data, translates(name))
 		art.Encoding = enc
 		problems = append(problems, ps...)
 		if art.Skipped != "" {
 			c.Skipped = append(c.Skipped, art)
 			continue
 		}
-		if _, _, ok := companionOf(name); ok {
+		if translates(name) {
 			companions = append(companions, read{name, display, art})
 		} else {
 			articles = append(articles, read{name, display, art})
@@ -265,18 +276,17 @@ func companionOf(name string) (base, lang string, ok bool) {
 }
 
 // articleSlugs returns the slug of each article of a corpus, given the
-// names of its articles' files (not companions, not files skipped): its
+// names of its articles' files (not translations, not files skipped): its
 // file name's (notes/缓存.md → 缓存), or, where
 // two folders hold a file of the same name (网络/基础.md, 数据库/基础.md),
 // its folders' and file name's (网络-基础, 数据库-基础), so that notes
-// kept one folder a subject may name their files alike. A companion's
-// slug is its original's.
+// kept one folder a subject may name their files alike. A translation's
+// slug is its original's, and so is the slug of an English article
+// without one (notes.en.md → notes).
 func articleSlugs(names []string) func(name string) string {
 	files := map[string]int{}
 	for _, name := range names {
-		if _, _, ok := companionOf(name); !ok {
-			files[Slug(name)]++
-		}
+		files[Slug(originalOf(name))]++
 	}
 	return func(name string) string {
 		slug := Slug(originalOf(name))

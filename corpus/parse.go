@@ -31,20 +31,27 @@ var (
 // the input is returned as problems, and the article holds what could be
 // read.
 func Parse(file string, data []byte) (*Article, []Problem) {
+	_, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/")))
+	return parseArticle(file, data, companion)
+}
+
+// parseArticle parses one article; a companion is read as a translation,
+// whose headings must say which sections they translate.
+func parseArticle(file string, data []byte, companion bool) (*Article, []Problem) {
 	lines := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
-	p := parse(file, lines, nil)
+	p := parse(file, lines, nil, companion)
 	if len(p.unanswered) > 0 {
 		// Sections that label their question but not their answer
 		// ("**题目：** …" then "**思路：** …"): read again with the text
 		// after the question as the answer.
-		p = parse(file, lines, p.unanswered)
+		p = parse(file, lines, p.unanswered, companion)
 	}
 	return p.art, p.problems
 }
 
 // parse reads the lines of one article. implicitAnswer holds the lines of
 // the section headings whose answer follows their question unlabelled.
-func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
+func parse(file string, lines []string, implicitAnswer map[int]bool, companion bool) *parser {
 	p := &parser{
 		art:            &Article{Slug: Slug(file), File: file},
 		file:           file,
@@ -53,7 +60,6 @@ func parse(file string, lines []string, implicitAnswer map[int]bool) *parser {
 		field:          noField,
 		implicitAnswer: implicitAnswer,
 	}
-	_, _, companion := companionOf(path.Base(strings.ReplaceAll(file, `\`, "/")))
 	lines = flashCards(foldedAnswers(lines))
 	lines, split := inlineAnswers(lines)
 	listLevel := 0
