@@ -116,6 +116,10 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 		return lines, nil, 0, false
 	}
 	blocks := listBlocks(lines, mark)
+	unanswered, ok := dropUnanswered(blocks)
+	if !ok {
+		return lines, nil, 0, false
+	}
 	headingLevel, listing, several, restated, total, labelled := -1, 0, 0, 0, 0, 0
 	digits, followUps := 0, 0
 	var sections []*questionBlock // headings with text and no questions
@@ -149,9 +153,6 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 			restated++
 		}
 		for _, q := range b.questions {
-			if !q.body && q.answer < 0 {
-				return lines, nil, 0, false
-			}
 			total++
 			if q.answer >= 0 {
 				labelled++
@@ -195,6 +196,9 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 	bold := boldLabels(lines)
 	heading := strings.Repeat("#", level) + " "
 	out = append([]string(nil), lines...)
+	for _, i := range unanswered {
+		out[i] = ""
+	}
 	rows := map[int][]string{}
 	answerLabel := "答案："
 	if bold {
@@ -256,6 +260,34 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 		}
 	}
 	return expanded, origin, level, true
+}
+
+// dropUnanswered takes the questions that nothing follows out of their
+// blocks and returns their lines: an interview write-up lists what was
+// asked ("1、自我介绍", "5、手撕：反转链表", "6、反问") and answers only some.
+// There is nothing to answer with them, and a question line kept would
+// read as the end of the answer above it (a round of an interview none
+// of whose questions is answered keeps its heading alone). ok is false
+// when one question alone is answered among others that are not: a bank
+// of questions to practise, not notes.
+func dropUnanswered(blocks []*questionBlock) (lines []int, ok bool) {
+	answered := 0
+	for _, b := range blocks {
+		if len(b.questions) == 0 {
+			continue
+		}
+		kept := b.questions[:0]
+		for _, q := range b.questions {
+			if !q.body && q.answer < 0 {
+				lines = append(lines, q.line)
+				continue
+			}
+			kept = append(kept, q)
+		}
+		answered += len(kept)
+		b.questions = kept
+	}
+	return lines, answered >= 2 || len(lines) == 0
 }
 
 // listBlocks splits an article at its headings and finds the questions

@@ -89,6 +89,18 @@ func TestParseQuestionList(t *testing.T) {
 			src:  doc("## 网络", "问：TCP 为什么三次握手？", "防止旧连接。", "", "问：TIME_WAIT 多久？", "2MSL。"),
 			want: []string{"TCP 为什么三次握手？|防止旧连接。", "TIME_WAIT 多久？|2MSL。"},
 		},
+		{
+			name: "an interview write-up that answers only some of what was asked",
+			src: doc("# 字节一面", "", "1、自我介绍", "", "2、TCP 为什么三次握手？", "防止旧连接。", "", "3、手撕：反转链表", "",
+				"4、进程和线程的区别？", "进程分配资源，线程被调度。", "", "5、HashMap 怎么扩容？", "", "6、Redis 为什么快？", "内存操作，IO 多路复用。", "", "7、反问"),
+			want: []string{"TCP 为什么三次握手？|防止旧连接。", "进程和线程的区别？|进程分配资源，线程被调度。", "Redis 为什么快？|内存操作，IO 多路复用。"},
+		},
+		{
+			name: "rounds of interviews, one of them unanswered",
+			src: doc("# 后端面经", "## 一面", "1、自我介绍", "2、TCP 为什么三次握手？", "防止旧连接。", "3、进程和线程的区别？", "进程分配资源。",
+				"## 二面", "1、LRU 怎么实现？", "2、反问", "## 三面", "1、Redis 为什么快？", "内存操作。", "2、索引为什么用 B+ 树？", "树矮。"),
+			want: []string{"TCP 为什么三次握手？|防止旧连接。", "进程和线程的区别？|进程分配资源。", "Redis 为什么快？|内存操作。", "索引为什么用 B+ 树？|树矮。"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +184,11 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 			name:     "a bulleted list of questions without answers",
 			src:      doc("## 常考题", "- 什么是缓存穿透？", "- 什么是缓存雪崩？", "", "## 缓存穿透", "查不存在的数据。"),
 			sections: 2,
+		},
+		{
+			name:     "a bank of questions, most of them unanswered",
+			src:      doc("# 题库", "1、什么是缓存穿透？", "布隆过滤器。", "2、什么是缓存雪崩？", "3、什么是缓存击穿？", "4、热 key 怎么办？"),
+			sections: 0, // the title's text: no section
 		},
 		{
 			name:     "questions listed without answers",
