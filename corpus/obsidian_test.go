@@ -28,7 +28,8 @@ func TestAnswerQuotes(t *testing.T) {
 		lines []string
 		want  []string // paragraph texts
 	}{
-		{"callout with a title", []string{"> [!warning] 踩坑", "> 中间值会溢出。"}, []string{"> **踩坑**中间值会溢出。"}},
+		{"callout with a title", []string{"> [!warning] 踩坑", "> 中间值会溢出。"}, []string{"> **踩坑**\n中间值会溢出。"}},
+		{"callout titled in English", []string{"> [!tip] Remember", "> overflow in the middle."}, []string{"> **Remember**\noverflow in the middle."}},
 		{"callout without a title", []string{"> [!note]", "> Keep it short."}, []string{"> Keep it short."}},
 		{"quote after a paragraph", []string{"先看结论。", "> 引用一句。", "> 再一句。"}, []string{"先看结论。", "> 引用一句。再一句。"}},
 		{"lazy continuation", []string{"> quoted", "and on"}, []string{"> quoted and on"}},

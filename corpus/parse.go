@@ -895,14 +895,18 @@ func (a *answerBuilder) add(line string, raw bool) {
 		// their markers: "> [!warning] 踩坑" then "> 中间值会溢出".
 		// A quoted list keeps its items apart ("> 1. 分配内存", "> 2. …"):
 		// each is a quoted line of its own.
+		// A callout's title is a line of its own ("**答案**", then what
+		// it says), not the start of its first sentence.
+		titled := calloutLine.MatchString(text) && q != ""
 		if last != nil && a.open && last.Kind == Paragraph && strings.HasPrefix(last.Text, ">") && !listItem.MatchString(q) {
 			if q != "" {
 				a.continueText(&last.Text, q)
 			}
+			a.breakNext = a.breakNext || titled
 			return
 		}
 		a.blocks = append(a.blocks, Block{Kind: Paragraph, Text: strings.TrimSpace("> " + q)})
-		a.open, a.breakNext = true, false
+		a.open, a.breakNext = true, titled
 		return
 	}
 	if last != nil && a.open {
