@@ -91,6 +91,10 @@ func TestIndentedCode(t *testing.T) {
 		answer: []string{"如下：", "", "    a := 1", "", "\tb := 2"},
 		want:   []corpus.Block{para("如下："), para("```\na := 1\n\nb := 2\n```")},
 	}, {
+		name:   "indented lines inside a fence",
+		answer: []string{"如下", "", "```python", "def deco(f):", "    return f", "```", "", "用 @deco 装饰。"},
+		want:   []corpus.Block{para("如下"), para("```python\ndef deco(f):\n    return f\n```"), para("用 @deco 装饰。")},
+	}, {
 		name:   "under a list item",
 		answer: []string{"- 步骤一", "", "    继续说明。"},
 		want:   []corpus.Block{ul(item("", "步骤一继续说明。"))},

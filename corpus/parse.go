@@ -411,9 +411,10 @@ func (p *parser) feedVerbatim(line, trimmed string) bool {
 			p.addText("", true)
 		}
 	}
-	if p.field == answerField && p.sec != nil && p.answer.blank && trimmed != "" && codeIndented(line) && p.answer.openItem() == nil {
+	if p.fence == "" && p.field == answerField && p.sec != nil && p.answer.blank && trimmed != "" && codeIndented(line) && p.answer.openItem() == nil {
 		// A block indented four spaces after a blank line is code, as
 		// Markdown renders it: shown as a fenced block, its lines kept.
+		// Inside a fence, indented lines are the fence's code.
 		p.startVerbatim("```", false)
 		p.verbatim.add(dedent(line, 4))
 		p.indentedCode = true
