@@ -69,33 +69,77 @@ func previousText(lines []string, i int) string {
 var choices = regexp.MustCompile(`\bB\s*[：:.．、]`)
 
 // inlineAnswers puts a question and its answer typed on one line, as the
-// first text under a heading, on two, and returns the file's line of each
-// line when it split any (nil when none), for messages to point at the
-// file's lines.
+// first text under a heading, on two, and the fields of a line of bold
+// labels (see boldLabelsInLine) on a line each, and returns the file's
+// line of each line when it split any (nil when none), for messages to
+// point at the file's lines.
 func inlineAnswers(lines []string) ([]string, []int) {
-	at := map[int][2]string{}
+	at := map[int][]string{}
 	for i, opens := range fencesClosedAt(lines) {
-		if opens || headingLevel(previousText(lines, i)) == 0 {
+		if opens {
+			continue
+		}
+		if parts := boldLabelsInLine(lines[i]); parts != nil {
+			at[i] = parts
+			continue
+		}
+		if headingLevel(previousText(lines, i)) == 0 {
 			continue // an exchange quoted in prose stays as it is
 		}
 		m := inlineQA.FindStringSubmatch(strings.TrimSpace(lines[i]))
 		if m == nil || (strings.HasPrefix(strings.TrimLeft(m[2], "*"), "A") && choices.MatchString(m[2])) {
 			continue // "A：管道 B：线程" is a choice, not the answer
 		}
-		at[i] = [2]string{m[1], m[2]}
+		at[i] = []string{m[1], m[2]}
 	}
 	if len(at) == 0 {
 		return lines, nil
 	}
 	out, origin := make([]string, 0, len(lines)+len(at)), make([]int, 0, len(lines)+len(at))
 	for i, line := range lines {
-		if qa, ok := at[i]; ok {
-			out, origin = append(out, qa[0], qa[1]), append(origin, i+1, i+1)
+		if parts, ok := at[i]; ok {
+			for _, p := range parts {
+				out, origin = append(out, p), append(origin, i+1)
+			}
 			continue
 		}
 		out, origin = append(out, line), append(origin, i+1)
 	}
 	return out, origin
+}
+
+// midLineLabel matches a bold label and its colon after text, with the
+// break before it: a space, or the <br /> that Yuque's export puts where
+// its author pressed Enter ("…<br />**答案：** …").
+var midLineLabel = regexp.MustCompile(`(?:\s|<br\s*/?>)*(\*\*\s*([^*]{2,12}?)\s*(?:[：:]\s*\*\*|\*\*\s*[：:]))`)
+
+// boldLabelsInLine splits a line that opens with a bold label and holds
+// more of them ("**题目：** 解释 MVP。 **答案：** 最小可行产品。") at each
+// further label of a field, nil when there is none. A one-letter label
+// (A, Q) mid-line is a choice, not a field.
+func boldLabelsInLine(line string) []string {
+	t := strings.TrimSpace(line)
+	if label, _, ok := parseLabel(t); !ok {
+		return nil
+	} else if _, known := lookupLabel(label); !known {
+		return nil
+	}
+	var parts []string
+	start := 0
+	for _, m := range midLineLabel.FindAllStringSubmatchIndex(t, -1) {
+		if m[2] == 0 {
+			continue // the label the line opens with
+		}
+		if _, known := lookupLabel(strings.TrimSpace(t[m[4]:m[5]])); !known {
+			continue
+		}
+		parts = append(parts, strings.TrimSpace(t[start:m[0]]))
+		start = m[2]
+	}
+	if parts == nil {
+		return nil
+	}
+	return append(parts, strings.TrimSpace(t[start:]))
 }
 
 // throughOrigin maps the lines of a second rewrite (questionList's origin,

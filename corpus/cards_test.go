@@ -62,6 +62,20 @@ func TestInlineQuestionAndAnswer(t *testing.T) {
 		t.Errorf("sections %q, want %q", got, want)
 	}
 
+	// Bold labels of every field on one line, after a space or Yuque's
+	// <br />, each begin a line; a bold one-letter choice does not.
+	src = doc("# 产品", "## 1. MVP", "**题目：** 解释 MVP。 **答案：** 最小可行产品。", "## 2. PMF",
+		"**题目：** 什么是 PMF<br />**答案：** 产品与市场匹配。<br/>**解析：** 先有留存，再谈增长。",
+		"## 3. 选择", "**题目：** 哪个是北极星指标？ **A：** 日活 **B：** 预订晚数", "**答案：** B")
+	got = nil
+	for _, s := range parseArticle(t, "a.md", src).Sections {
+		got = append(got, s.Question+" | "+s.Answer.PlainText()+" | "+s.Analysis)
+	}
+	want = []string{"解释 MVP。 | 最小可行产品。 | ", "什么是 PMF | 产品与市场匹配。 | 先有留存，再谈增长。", "哪个是北极星指标？ **A：** 日活 **B：** 预订晚数 | B | "}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections\n%q\nwant\n%q", got, want)
+	}
+
 	// An exchange quoted in free-form prose, and a choice, stay.
 	for _, src := range []string{
 		doc("# Networking", "## TCP handshake", "The handshake takes three steps. A classic exchange:", "Q: Why not two? A: The server must know its SYN arrived.", "## UDP", "UDP has no handshake."),
