@@ -44,6 +44,10 @@ var (
 	// plainNumberedItem matches a numbered item of plain text: "1. TCP
 	// 为什么三次握手？", its answer indented under it.
 	plainNumberedItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)([^*\s].*?)\s*$`)
+	// enumeratedQuestion matches a question numbered in brackets or in a
+	// circle, as papers and textbooks number theirs: "（1）什么是 SWOT
+	// 分析？", "② 为什么？", its answer in the paragraphs after it.
+	enumeratedQuestion = regexp.MustCompile(`^((?:[（(]\d{1,3}[)）]|[①-⑳])\s*)([^*\s].*?)\s*$`)
 	// bulletQuestion matches a bulleted item, its text bold or not: "- 什么是
 	// 僵尸进程？", as Notion exports a toggle whose answer it folds.
 	bulletQuestion = regexp.MustCompile(`^([-+*]\s+)(?:\*\*([^*]+)\*\*|([^*\s].*?))\s*$`)
@@ -416,7 +420,7 @@ func listMark(lines []string) string {
 	// labelled so are its text.
 	labelled := map[string]int{}
 	for mark, n := range counts {
-		if mark != "item" && mark != "plain item" && mark != "bold" && mark != "table" {
+		if mark != "item" && mark != "plain item" && mark != "enumerated" && mark != "bold" && mark != "table" {
 			labelled[mark] = n
 		}
 	}
@@ -574,7 +578,7 @@ func startsWithSpace(line string) bool {
 func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	// Every shape opens with bold, a number or a question label: most
 	// lines of notes are none of these, and skip the patterns.
-	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題", r) {
+	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題（(", r) && (r < '①' || r > '⑳') {
 		return nil, false
 	}
 	asks := func(s string) bool { return strings.ContainsAny(s, "？?") }
@@ -600,6 +604,14 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	}
 	if m := plainNumberedItem.FindStringSubmatch(trimmed); m != nil {
 		return &listedQuestion{question: trimDecoration(m[2]), mark: "plain item", indent: len(m[1]), weak: !asks(m[2])}, true
+	}
+	if m := enumeratedQuestion.FindStringSubmatch(trimmed); m != nil {
+		// Such numbers mark an answer's points too ("（1）计划：…"):
+		// only one that asks is a question.
+		if q := trimDecoration(m[2]); asks(q) {
+			return &listedQuestion{question: q, mark: "enumerated", indent: len(m[1])}, true
+		}
+		return nil, false
 	}
 	if m := bulletQuestion.FindStringSubmatch(trimmed); m != nil {
 		// Bullets list an answer's points far more often than
@@ -671,7 +683,7 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 	if len(head) > 2 && headerNames(head[0], "序号", "序號", "编号", "編號", "#", "no", "no.", "题号", "題號") {
 		skip, head = 1, head[1:]
 	}
-	if !headerNames(head[0], "问题", "問題", "题目", "題目", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "answer", "a") {
+	if !headerNames(head[0], "问题", "問題", "题目", "題目", "问", "問", "题", "題", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "答", "answer", "a") {
 		return nil, 0
 	}
 	n = 2

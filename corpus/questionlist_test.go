@@ -96,6 +96,16 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"TCP 为什么三次握手？|防止旧连接。", "进程和线程的区别？|进程分配资源，线程被调度。", "Redis 为什么快？|内存操作，IO 多路复用。"},
 		},
 		{
+			name: "a table headed 问 and 答",
+			src:  doc("# 速记", "| 问 | 答 |", "|---|---|", "| 什么是幻读？ | 看到了新插入的行 |", "| 什么是脏读？ | 读到未提交的数据 |"),
+			want: []string{"什么是幻读？|看到了新插入的行", "什么是脏读？|读到未提交的数据"},
+		},
+		{
+			name: "questions numbered in brackets and circles, answered in paragraphs",
+			src:  doc("# 管理学", "", "（1）什么是管理的四大职能？", "", "计划、组织、领导、控制。", "", "(2) 什么是 SWOT 分析？", "优势、劣势、机会、威胁。", "", "③ 波特五力是哪五力？", "", "- 供应商议价能力"),
+			want: []string{"什么是管理的四大职能？|计划、组织、领导、控制。", "什么是 SWOT 分析？|优势、劣势、机会、威胁。", "波特五力是哪五力？|- 供应商议价能力"},
+		},
+		{
 			name: "rounds of interviews, one of them unanswered",
 			src: doc("# 后端面经", "## 一面", "1、自我介绍", "2、TCP 为什么三次握手？", "防止旧连接。", "3、进程和线程的区别？", "进程分配资源。",
 				"## 二面", "1、LRU 怎么实现？", "2、反问", "## 三面", "1、Redis 为什么快？", "内存操作。", "2、索引为什么用 B+ 树？", "树矮。"),
@@ -183,6 +193,12 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 		{
 			name:     "a bulleted list of questions without answers",
 			src:      doc("## 常考题", "- 什么是缓存穿透？", "- 什么是缓存雪崩？", "", "## 缓存穿透", "查不存在的数据。"),
+			sections: 2,
+		},
+		{
+			name: "an answer's points numbered in brackets, one asking",
+			src: doc("## 1. 职能", "**题目：** 管理有哪些职能？", "**答案：**", "（1）为什么先计划？先定目标。", "（2）组织：分工。",
+				"## 2. 领导", "**题目：** 什么是领导？", "**答案：** 影响他人。"),
 			sections: 2,
 		},
 		{
