@@ -1,12 +1,14 @@
 package corpus
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // Notes typed on Chinese Windows are often saved in GBK (GB18030 extends
@@ -16,9 +18,17 @@ import (
 // few bad bytes (a broken copy) is left alone, and its bad lines are
 // problems: read as GB18030, its Chinese would turn to nonsense without a
 // single decoding error.
+//
+// Windows' Notepad saves "Unicode" as UTF-16 with a byte-order mark, which
+// says so; such a file is read as UTF-16.
 func decodeLegacy(data []byte) ([]byte, string) {
 	if utf8.Valid(data) {
 		return data, ""
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		if decoded, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Bytes(data); err == nil && utf8.Valid(decoded) {
+			return decoded, "UTF-16"
+		}
 	}
 	valid, invalid := 0, 0
 	for i := 0; i < len(data); {

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 
 	"github.com/startupqa/startupqa/corpus"
 )
@@ -61,6 +62,31 @@ func TestLoadBig5(t *testing.T) {
 	}
 	if got := c.Sections[0].Title; got != "什麼是 DRAM？" || c.Articles[0].Encoding != "Big5" {
 		t.Errorf("first title %q, encoding %q; want 什麼是 DRAM？, Big5", got, c.Articles[0].Encoding)
+	}
+}
+
+// TestLoadUTF16 reads notes that Notepad saved as "Unicode", UTF-16 with
+// a byte-order mark in either order, as the same notes in UTF-8.
+func TestLoadUTF16(t *testing.T) {
+	src := doc("# 缓存", "", "## 1. 缓存穿透", "", "**题目：** 什么是缓存穿透？", "", "**答案：** 查询不存在的数据。")
+	for name, order := range map[string]xunicode.Endianness{"little-endian": xunicode.LittleEndian, "big-endian": xunicode.BigEndian} {
+		t.Run(name, func(t *testing.T) {
+			data, err := xunicode.UTF16(order, xunicode.UseBOM).NewEncoder().Bytes([]byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "cache.md"), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := corpus.LoadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := c.Sections[0]; s.Title != "缓存穿透" || s.Question != "什么是缓存穿透？" || c.Articles[0].Encoding != "UTF-16" {
+				t.Errorf("section %q %q, encoding %q; want 缓存穿透, UTF-16", s.Title, s.Question, c.Articles[0].Encoding)
+			}
+		})
 	}
 }
 

@@ -151,7 +151,7 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		return nil, problems
 	}
 	if len(c.Sections) == 0 {
-		return nil, fmt.Errorf("load corpus %s: no article has sections: %d file(s) hold no headings with text and no labels (run \"startupqa check\")", root, len(c.Skipped))
+		return nil, fmt.Errorf("load corpus %s: no article has sections: %s; README.md's \"Corpus format\" shows the shapes notes may take", root, skippedFiles(c.Skipped))
 	}
 	c.hash = hex.EncodeToString(h.Sum(nil))
 	return c, nil
@@ -362,4 +362,22 @@ func (c *Corpus) link(art *Article, base, lang string, slugFiles map[string]stri
 		orig.Translations[lang] = s
 	}
 	return ps
+}
+
+// skippedFiles says which files were left out and why, the first few of
+// them: a corpus of one file in a shape the parser does not read must
+// name it, not send its author to the command they ran.
+func skippedFiles(arts []*Article) string {
+	const shown = 3
+	var b strings.Builder
+	for i, art := range arts[:min(shown, len(arts))] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s: %s", art.File, art.Skipped)
+	}
+	if len(arts) > shown {
+		fmt.Fprintf(&b, "; and %d more file(s)", len(arts)-shown)
+	}
+	return b.String()
 }
