@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,6 +30,10 @@ var (
 	// ("Q3营收", "第1题与第2题的区别") unless two headings or more of the
 	// article number their questions so (see spacedQuestionNumbers).
 	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问|卡片|[Cc]ard)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
+	// questionLabelTitle matches a question label that opens a heading
+	// without a number, as Obsidian notes title their cards: "### Q: 什么是
+	// 死锁？", "## 问：…", "## Question: …".
+	questionLabelTitle = regexp.MustCompile(`^(?:[Qq]|[Qq]uestion|问|問|问题|問題|题目|題目)\s*[:：]\s*`)
 	// spacedQuestionNumber matches a question number followed by the title
 	// with no separator: "Q1 What is overfitting?", "问题2 什么是线程？",
 	// "第3题什么是进程？".
@@ -69,6 +74,8 @@ func closingHashes(t string) string {
 func headingTitle(rest string) string {
 	t := withoutTags(linkText(closingHashes(strings.TrimSpace(rest))))
 	if m := questionNumber.FindString(t); m != "" && m != t {
+		t = strings.TrimSpace(t[len(m):])
+	} else if m := questionLabelTitle.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
 	}
 	return t
@@ -116,6 +123,8 @@ func unnumberedTitle(heading string) string {
 		t = strings.TrimSpace(t[len(m):])
 	} else if m := questionNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):]) // "## Q1. Bias vs variance"
+	} else if m := questionLabelTitle.FindString(t); m != "" && m != t {
+		t = strings.TrimSpace(t[len(m):]) // "### Q: 什么是死锁？"
 	}
 	return t
 }
@@ -157,7 +166,7 @@ func onlyQuestionNumber(title string) bool {
 // when the heading has no number; number is 0 when it has one that is not
 // a positive whole number (the digits are returned in raw).
 func sectionNumber(heading string) (number int, raw, title string, ok bool) {
-	heading = asciiNumber(heading)
+	heading = asciiNumber(withoutLeadingSymbols(heading))
 	if outlineNumber.MatchString(headingText(heading)) {
 		// "## 1.1 进程" numbers a point of an outline, not a section:
 		// its sections are numbered in order.
@@ -174,6 +183,24 @@ func sectionNumber(heading string) (number int, raw, title string, ok bool) {
 		return hanNumber(m[1]), m[1], headingTitle(m[2]), true
 	}
 	return 0, "", "", false
+}
+
+// withoutLeadingSymbols takes the emoji and marks that open a heading's
+// text out of it ("## 🔥 1. 什么是闭包？" → "## 1. 什么是闭包？"), so that
+// its number is read: notes mark their favourite questions so.
+func withoutLeadingSymbols(heading string) string {
+	level := headingLevel(heading)
+	if level == 0 {
+		return heading
+	}
+	t := strings.TrimLeft(heading[level:], " \t")
+	u := strings.TrimLeftFunc(t, func(r rune) bool {
+		return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\uFE0F' || r == '\u200D' || r == ' ' || r == '\t'
+	})
+	if u == t || u == "" {
+		return heading
+	}
+	return heading[:level] + " " + u
 }
 
 // letterAfterNumber reports whether a heading's leading number runs

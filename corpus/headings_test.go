@@ -69,10 +69,36 @@ func TestUnnumberedTitle(t *testing.T) {
 		{"## 01 背包：为什么倒序？", "01 背包：为什么倒序？"},
 		{"## 5G 网络", "5G 网络"},
 		{"## 2024", "2024"},
+		{"### Q: 什么是死锁？", "什么是死锁？"},
+		{"## 问题：什么是缓存穿透？", "什么是缓存穿透？"},
+		{"## Q&A", "Q&A"},
 	}
 	for _, tt := range tests {
 		if got := unnumberedTitle(tt.heading); got != tt.want {
 			t.Errorf("unnumberedTitle(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
+
+// TestSectionNumberAfterEmoji reads the number of a heading that an emoji
+// or a mark opens, as notes mark their favourite questions.
+func TestSectionNumberAfterEmoji(t *testing.T) {
+	tests := []struct {
+		heading string
+		number  int
+		title   string
+		ok      bool
+	}{
+		{"## 🔥 1. 什么是闭包？", 1, "什么是闭包？", true},
+		{"## ✅ 3. var、let、const 的区别？", 3, "var、let、const 的区别？", true},
+		{"## ⭐️ 12、事件循环", 12, "事件循环", true},
+		{"## 🔥 闭包", 0, "", false},
+		{"## 2. Q: 什么是死锁？", 2, "什么是死锁？", true},
+	}
+	for _, tt := range tests {
+		n, _, title, ok := sectionNumber(tt.heading)
+		if n != tt.number || title != tt.title || ok != tt.ok {
+			t.Errorf("sectionNumber(%q) = %d, %q, %v; want %d, %q, %v", tt.heading, n, title, ok, tt.number, tt.title, tt.ok)
 		}
 	}
 }

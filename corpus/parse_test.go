@@ -480,7 +480,7 @@ func TestParseUnnumbered(t *testing.T) {
 	if len(ps) != 0 {
 		t.Fatalf("problems: %v", problemLines(ps))
 	}
-	want := []struct{ id, title string }{{"cache/1", "缓存击穿"}, {"cache/2", "Q: 缓存穿透"}, {"cache/3", "缓存雪崩"}}
+	want := []struct{ id, title string }{{"cache/1", "缓存击穿"}, {"cache/2", "缓存穿透"}, {"cache/3", "缓存雪崩"}}
 	if len(art.Sections) != len(want) {
 		t.Fatalf("%d sections, want %d", len(art.Sections), len(want))
 	}
