@@ -75,9 +75,16 @@ var choices = regexp.MustCompile(`\bB\s*[：:.．、]`)
 // point at the file's lines.
 func inlineAnswers(lines []string) ([]string, []int) {
 	at := map[int][]string{}
+	cards := hasFlashcards(lines)
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
 			continue
+		}
+		if cards && !startsIndented(lines[i]) {
+			if parts := inlineCardParts(lines[i]); parts != nil {
+				at[i] = parts
+				continue
+			}
 		}
 		if parts := boldLabelsInLine(lines[i]); parts != nil {
 			at[i] = parts

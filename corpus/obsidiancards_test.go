@@ -1,0 +1,49 @@
+package corpus_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// TestObsidianCards reads the Spaced Repetition plugin's cards and
+// question callouts as questions and their answers, and leaves what only
+// looks like them.
+func TestObsidianCards(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // title | answer
+	}{
+		{"one-line cards", doc("# 操作系统 #flashcards", "", "什么是进程？::资源分配的基本单位。", "", "什么是线程？:::CPU 调度的基本单位。"),
+			[]string{"什么是进程？|资源分配的基本单位。", "什么是线程？|CPU 调度的基本单位。"}},
+		{"cards over several lines", doc("# 网络", "#flashcards/网络", "", "TCP 为什么三次握手？", "?", "防止旧连接。", "", "UDP 可靠吗？", "?", "不可靠，", "要自己重传。"),
+			[]string{"TCP 为什么三次握手？|防止旧连接。", "UDP 可靠吗？|不可靠，要自己重传。"}},
+		{"question callouts", doc("# 网络", "", "> [!question]- 什么是三次握手？", "> 客户端发 SYN，服务端回 SYN+ACK。", "", "> [!faq] 为什么要四次挥手？", "> 全双工，两个方向分别关闭。"),
+			[]string{"什么是三次握手？|客户端发 SYN，服务端回 SYN+ACK。", "为什么要四次挥手？|全双工，两个方向分别关闭。"}},
+		{"untagged double colons and C++ names", doc("# C++", "", "## 1. 移动", "", "**题目：** std::move 做了什么？", "", "**答案：** 转成右值::不移动任何东西。", "", "std::vector::push_back 会拷贝。"),
+			[]string{"移动|转成右值::不移动任何东西。"}},
+		{"one question callout in an answer", doc("## 1. 缓存", "", "**题目：** 什么是缓存？", "", "**答案：** 存一份副本。", "", "> [!question] 为什么要过期？", "> 防止数据陈旧。"),
+			[]string{"缓存|存一份副本。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, ps := corpus.Parse("a.md", []byte(tt.src))
+			if len(ps) > 0 {
+				t.Fatalf("problems: %q", problemLines(ps))
+			}
+			var got []string
+			for _, s := range art.Sections {
+				first := ""
+				if len(s.Answer.Blocks) > 0 {
+					first = describeBlock(s.Answer.Blocks[0])
+				}
+				got = append(got, s.Title+"|"+first)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sections\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
