@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -283,13 +284,22 @@ func companionOf(name string) (base, lang string, ok bool) {
 // kept one folder a subject may name their files alike. A translation's
 // slug is its original's, and so is the slug of an English article
 // without one (notes.en.md → notes).
+//
+// Notion names an exported page after its title and its id ("Redis 面试题
+// 3f2a…e1.md"): the id is left out of the slug (redis-面试题) unless
+// another file would then have the same.
 func articleSlugs(names []string) func(name string) string {
-	files := map[string]int{}
+	files, short := map[string]int{}, map[string]int{}
 	for _, name := range names {
-		files[Slug(originalOf(name))]++
+		slug := Slug(originalOf(name))
+		files[slug]++
+		short[withoutNotionID(slug)]++
 	}
 	return func(name string) string {
 		slug := Slug(originalOf(name))
+		if s := withoutNotionID(slug); s != slug && short[s] == 1 {
+			return s
+		}
 		if files[slug] < 2 {
 			return slug
 		}
@@ -299,6 +309,17 @@ func articleSlugs(names []string) func(name string) string {
 		}
 		return slugify(dir) + "-" + slug
 	}
+}
+
+// notionID matches the id Notion puts after an exported page's title.
+var notionID = regexp.MustCompile(`-[0-9a-f]{32}$`)
+
+// withoutNotionID is a slug without Notion's id, if it ends with one.
+func withoutNotionID(slug string) string {
+	if s := notionID.ReplaceAllString(slug, ""); s != "" {
+		return s
+	}
+	return slug
 }
 
 // originalOf returns the name of the file a companion translates

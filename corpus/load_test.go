@@ -192,6 +192,43 @@ func TestLoadSameNameInTwoFolders(t *testing.T) {
 	}
 }
 
+// TestLoadNotionExport: the id Notion puts after an exported page's title
+// stays out of its slug, unless two pages would then share one.
+func TestLoadNotionExport(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		want  []string // slugs, sorted
+	}{
+		{"ids dropped", []string{"Redis 面试题 3f2a1b4c5d6e7f8091a2b3c4d5e6f708.md", "JVM 0123456789abcdef0123456789abcdef.md"},
+			[]string{"jvm", "redis-面试题"}},
+		{"two pages of one title", []string{"笔记 3f2a1b4c5d6e7f8091a2b3c4d5e6f708.md", "笔记 0123456789abcdef0123456789abcdef.md"},
+			[]string{"笔记-0123456789abcdef0123456789abcdef", "笔记-3f2a1b4c5d6e7f8091a2b3c4d5e6f708"}},
+		{"a page named as a file", []string{"redis.md", "Redis 3f2a1b4c5d6e7f8091a2b3c4d5e6f708.md"},
+			[]string{"redis", "redis-3f2a1b4c5d6e7f8091a2b3c4d5e6f708"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, f := range tt.files {
+				fsys[f] = &fstest.MapFile{Data: []byte(validArticle)}
+			}
+			c, err := corpus.Load(fsys, "notion")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range c.Articles {
+				got = append(got, a.Slug)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("slugs %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // A file skipped for holding no notes (a table of contents) does not make
 // an article's name one that two folders share: its ids stay.
 func TestLoadSameNameAsASkippedFile(t *testing.T) {
