@@ -734,7 +734,7 @@ func (p *parser) endSection() {
 		return
 	}
 	p.sec = nil
-	s.Question = htmlBreaks(p.text[questionField].String())
+	s.Question = withoutTags(htmlBreaks(p.text[questionField].String()))
 	s.Analysis = htmlBreaks(p.text[analysisField].String())
 	s.Aliases = splitAliases(p.text[aliasField].String())
 	s.Answer = p.answer.finish()

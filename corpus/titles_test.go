@@ -66,6 +66,10 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 		want: []string{"事务的四大特性是什么？ | 事务的四大特性是什么？", "MVCC 是怎么实现的？ | MVCC 是怎么实现的？",
 			"间隙锁 | 间隙锁", "难 | 难", "⭐ | ⭐", "回表 | 回表", "Redis 持久化 | Redis 持久化"},
 	}, {
+		name: "tags after a labelled question",
+		src:  doc("# JS", "## 1. 闭包", "**题目：** 什么是闭包？⭐⭐⭐", "**答案：** 函数和它的作用域。", "## 2. 事件循环", "**题目：** 说一下事件循环（高频）", "**答案：** 宏任务、微任务。"),
+		want: []string{"闭包 | 什么是闭包？", "事件循环 | 说一下事件循环"},
+	}, {
 		name: "第N题 then a space",
 		src:  doc("# 网络", "### 第3题 TCP 握手", "**题目：** 为什么三次？", "**答案：** 确认收发。"),
 		want: []string{"TCP 握手 | 为什么三次？"},
