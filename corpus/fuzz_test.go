@@ -46,6 +46,14 @@ func FuzzParse(f *testing.F) {
 		"**" + strings.Repeat("*", 30) + "：** x",
 		"## 1. 节\n**题目：** 问\n**答案：**\n" + strings.Repeat("  - x\n", 50),
 		"## 1. 节\r**题目：** 问\r**答案：** 答\r",
+		// Shapes read since the fifteenth session: an interview write-up
+		// with unanswered questions, bracketed numbers, Obsidian's cards
+		// and callouts, Setext headings, Yuque's markup.
+		"# 面经\n1、自我介绍\n2、为什么？\n因为。\n（3）怎么做？\n这样。\n② 何时？\n现在。\n4、反问",
+		"# 卡 #flashcards\n甲？::乙\n丙？:::丁\n\n戊？\n?\n己\n> [!question]- 问？\n> 答\n> [!faq] 再问？\n> 再答",
+		"标题\n===\n\n问？\n---\n答。\n\n又问？\n--\n又答。",
+		"<a name=\"x\"></a>\n## 1. 节\n:::info\n提示\n:::\n**题目：** 问<br />**答案：** 答<br/>**解析：** 析",
+		"## 🔥 1. Q: 问？⭐⭐\n**题目：** 问？（高频）\n**答案：** 答",
 	} {
 		f.Add([]byte(s))
 	}
