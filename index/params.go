@@ -44,6 +44,12 @@ type Params struct {
 	PostingBudget int
 	// Hits is how many passages are fetched to aggregate into sections.
 	Hits int
+	// AlternativeBoost scales the Bleve score of the terms that only read
+	// question words the corpus has itself in other words (see
+	// Index.hits). Measured on all the suite's corpora asked as one
+	// library of notes, 0.3 put the right section first for 75.9 % of
+	// the questions rather than 75.2 %, per corpus as before.
+	AlternativeBoost float64
 }
 
 // DefaultParams returns the measured defaults.
@@ -64,6 +70,7 @@ func DefaultParams() Params {
 		Reranker:              DefaultReranker(),
 		PostingBudget:         4000,
 		Hits:                  30,
+		AlternativeBoost:      0.3,
 	}
 }
 

@@ -113,6 +113,37 @@ type parsed struct {
 	native      []term // terms less onlyEnglish, when there are any
 }
 
+// redundantReadings are the terms that only read question words the
+// corpus has in the question's own terms.
+func (pq *parsed) redundantReadings() map[string]bool {
+	own := make([]bool, len(pq.units))
+	for _, t := range pq.terms {
+		if t.df > 0 {
+			for _, u := range t.units {
+				own[u] = true
+			}
+		}
+	}
+	weak := map[string]bool{}
+	needed := map[string]bool{}
+	for _, a := range pq.alts {
+		redundant := len(a.units) > 0 && !slices.ContainsFunc(a.units, func(u int) bool { return !own[u] })
+		for _, t := range a.terms {
+			if redundant {
+				weak[t] = true
+			} else {
+				needed[t] = true
+			}
+		}
+	}
+	for _, t := range pq.terms {
+		if len(t.units) > 0 || needed[t.text] {
+			delete(weak, t.text) // a word of the question, or a reading it needs
+		}
+	}
+	return weak
+}
+
 // termsFor returns the terms of the question that count in a section.
 func (ix *Index) termsFor(pq *parsed, id string) []term {
 	if pq.native == nil || ix.english[id] {
@@ -212,7 +243,7 @@ func (ix *Index) searchReading(ctx context.Context, text string) (*Result, error
 	if len(pq.terms) == 0 {
 		return res, nil
 	}
-	hits, err := ix.hits(ctx, pq.terms)
+	hits, err := ix.hits(ctx, pq)
 	if err != nil {
 		return nil, err
 	}
@@ -357,6 +388,7 @@ type posting struct {
 	term  string
 	field int // index into fields
 	df    int
+	alt   bool // a reading of a question word, not one of its own
 }
 
 // postingQuery matches passages holding any of the terms in their fields,
@@ -368,7 +400,11 @@ func (ix *Index) postingQuery(ps []posting) query.Query {
 	for i, ps := range ps {
 		tq := query.NewTermQuery(ps.term)
 		tq.SetField(fields[ps.field])
-		tq.SetBoost(boosts[ps.field])
+		boost := boosts[ps.field]
+		if ps.alt {
+			boost *= p.AlternativeBoost
+		}
+		tq.SetBoost(boost)
 		qs[i] = tq
 	}
 	return query.NewDisjunctionQuery(qs)
@@ -381,12 +417,18 @@ func (ix *Index) postingQuery(ps []posting) query.Query {
 // in the hits (matchedTerms). Without that, Bleve would score most of the
 // index for every question. A corpus whose postings all fit the budget is
 // searched in one exact step.
-func (ix *Index) hits(ctx context.Context, terms []term) (search.DocumentMatchCollection, error) {
+//
+// A reading of a word the corpus has itself ("Redis", read as 缓存) is
+// searched with less weight: passages that say the question's own words
+// must not be crowded out of the few fetched by passages that only say
+// what they may stand for.
+func (ix *Index) hits(ctx context.Context, pq *parsed) (search.DocumentMatchCollection, error) {
+	weak := pq.redundantReadings()
 	var all []posting
-	for _, t := range terms {
+	for _, t := range pq.terms {
 		for f, df := range t.dfs {
 			if df > 0 {
-				all = append(all, posting{t.text, f, df})
+				all = append(all, posting{t.text, f, df, weak[t.text]})
 			}
 		}
 	}

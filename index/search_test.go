@@ -541,7 +541,7 @@ func firstRankingSignals(t *testing.T, ix *Index, q string) []Signals {
 		if err != nil {
 			t.Fatal(err)
 		}
-		hits, err := ix.hits(ctx, pq.terms)
+		hits, err := ix.hits(ctx, pq)
 		if err != nil {
 			t.Fatal(err)
 		}
