@@ -76,12 +76,13 @@ var choices = regexp.MustCompile(`\bB\s*[：:.．、]`)
 func inlineAnswers(lines []string) ([]string, []int) {
 	at := map[int][]string{}
 	cards := hasFlashcards(lines)
+	sections := cards && hasSectionHeadings(lines)
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
 			continue
 		}
 		if cards && !startsIndented(lines[i]) {
-			if parts := inlineCardParts(lines[i]); parts != nil {
+			if parts := inlineCardParts(lines[i], sections); parts != nil {
 				at[i] = parts
 				continue
 			}
@@ -118,17 +119,23 @@ func inlineAnswers(lines []string) ([]string, []int) {
 // midLineLabel matches a bold label and its colon after text, with the
 // break before it: a space, or the <br /> that Yuque's export puts where
 // its author pressed Enter ("…<br />**答案：** …").
-var midLineLabel = regexp.MustCompile(`(?:\s|<br\s*/?>)*(\*\*\s*([^*]{2,12}?)\s*(?:[：:]\s*\*\*|\*\*\s*[：:]))`)
+var midLineLabel = regexp.MustCompile(`(?:\s|<br\s*/?>)*(\*\*\s*([^*]{2,12}?)\s*[：:]\s*\*\*)`)
 
 // boldLabelsInLine splits a line that opens with a bold label and holds
 // more of them ("**题目：** 解释 MVP。 **答案：** 最小可行产品。") at each
-// further label of a field, nil when there is none. A one-letter label
-// (A, Q) mid-line is a choice, not a field.
+// further label of a later field, nil when there is none. Only labels
+// with their colon inside the bold count (as the export writes them: a
+// bold term "**分析**：" in an answer is a word), each field once and in
+// order (an answer's "**解释：**" after its "**分析：**" stays in it), and
+// a one-letter label (A, Q) mid-line is a choice, not a field.
 func boldLabelsInLine(line string) []string {
 	t := strings.TrimSpace(line)
-	if label, _, ok := parseLabel(t); !ok {
+	label, _, ok := parseLabel(t)
+	if !ok {
 		return nil
-	} else if _, known := lookupLabel(label); !known {
+	}
+	last, known := lookupLabel(label)
+	if !known {
 		return nil
 	}
 	var parts []string
@@ -137,11 +144,12 @@ func boldLabelsInLine(line string) []string {
 		if m[2] == 0 {
 			continue // the label the line opens with
 		}
-		if _, known := lookupLabel(strings.TrimSpace(t[m[4]:m[5]])); !known {
+		f, known := lookupLabel(strings.TrimSpace(t[m[4]:m[5]]))
+		if !known || f <= last || f == aliasField {
 			continue
 		}
 		parts = append(parts, strings.TrimSpace(t[start:m[0]]))
-		start = m[2]
+		start, last = m[2], f
 	}
 	if parts == nil {
 		return nil

@@ -76,6 +76,19 @@ func TestInlineQuestionAndAnswer(t *testing.T) {
 		t.Errorf("sections\n%q\nwant\n%q", got, want)
 	}
 
+	// Bold words of an answer that are also labels stay in it: with the
+	// colon after the bold, or a field again or out of order.
+	src = doc("# 面试", "## 1. STAR", "**题目：** 如何回答行为面试题？", "**答案：** 用 STAR 法：**分析**：先理解情境；**回答**：给出行动。",
+		"## 2. 数据分析", "**题目：** 什么是数据分析？", "**答案：** 分两步。<br />**分析：** 建模；<br />**解释：** 讲清结论。<br />**题目：** 不是新题。")
+	got = nil
+	for _, s := range parseArticle(t, "a.md", src).Sections {
+		got = append(got, s.Answer.PlainText()+" | "+s.Analysis)
+	}
+	want = []string{"用 STAR 法：**分析**：先理解情境；**回答**：给出行动。 | ", "分两步。 | 建模；\n**解释：** 讲清结论。\n**题目：** 不是新题。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections\n%q\nwant\n%q", got, want)
+	}
+
 	// An exchange quoted in free-form prose, and a choice, stay.
 	for _, src := range []string{
 		doc("# Networking", "## TCP handshake", "The handshake takes three steps. A classic exchange:", "Q: Why not two? A: The server must know its SYN arrived.", "## UDP", "UDP has no handshake."),

@@ -197,7 +197,9 @@ func withoutLeadingSymbols(heading string) string {
 	u := strings.TrimLeftFunc(t, func(r rune) bool {
 		return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\uFE0F' || r == '\u200D' || r == ' ' || r == '\t'
 	})
-	if u == t || u == "" {
+	// Only a number with its separator is the section's: "## 📌 1 分钟
+	// 总结" is a title.
+	if u == t || !listNumber.MatchString(u) {
 		return heading
 	}
 	return heading[:level] + " " + u

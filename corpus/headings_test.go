@@ -93,6 +93,8 @@ func TestSectionNumberAfterEmoji(t *testing.T) {
 		{"## ✅ 3. var、let、const 的区别？", 3, "var、let、const 的区别？", true},
 		{"## ⭐️ 12、事件循环", 12, "事件循环", true},
 		{"## 🔥 闭包", 0, "", false},
+		{"## 📌 1 分钟总结", 0, "", false},
+		{"## 📅 2024 年复盘", 0, "", false},
 		{"## 2. Q: 什么是死锁？", 2, "什么是死锁？", true},
 	}
 	for _, tt := range tests {

@@ -14,7 +14,8 @@ import (
 //     whose body is the answer ("> [!question]- 什么是三次握手？", then
 //     "> 客户端发 SYN…").
 //
-// obsidianCards writes both as 问 and 答 lines, which the question-list
+// obsidianCards writes both as 题目 and 答案 lines (a card's front need not
+// ask, as a 问 must), which the question-list
 // reader reads, each line where it was; inlineAnswers splits one-line
 // cards (see inlineCardParts).
 
@@ -26,7 +27,7 @@ var (
 	inlineCard = regexp.MustCompile(`^(.*?\S)\s*:{2,3}\s*(\S.*)$`)
 	// questionCallout matches a callout of the question type and its
 	// title: "> [!question]- 什么是三次握手？", "> [!faq] …".
-	questionCallout = regexp.MustCompile(`^>\s*\[!(?i:question|faq|help)\][+-]?\s*(\S.*)$`)
+	questionCallout = regexp.MustCompile(`^>\s*\[!(?i:question|faq|help)\][+-]?\s*(\S.*[？?])\s*$`)
 )
 
 func obsidianCards(lines []string) []string {
@@ -60,12 +61,14 @@ func obsidianCards(lines []string) []string {
 			if start == i {
 				continue
 			}
-			edit(start, "问："+strings.TrimSpace(out[start]))
-			edit(i, "答：")
+			edit(start, "题目："+strings.TrimSpace(out[start]))
+			edit(i, "答案：")
 		}
 	}
-	// Two question callouts at least: one alone is a note in an answer.
-	if len(callouts) >= 2 {
+	// Two question callouts at least, in notes with no headings of
+	// sections to give the questions: elsewhere they are notes in answers
+	// ("> [!question] 思考", then a question to think over).
+	if len(callouts) >= 2 && !hasSectionHeadings(lines) {
 		for _, i := range callouts {
 			m := questionCallout.FindStringSubmatch(strings.TrimSpace(lines[i]))
 			edit(i, "问："+m[1])
@@ -97,21 +100,55 @@ func hasFlashcards(lines []string) bool {
 }
 
 // inlineCardParts splits a one-line card of notes tagged #flashcards into
-// a question and its answer, nil for any other line: a link's "://" and
-// C++'s std::move are not cards, nor is a heading.
-func inlineCardParts(line string) []string {
+// a question and its answer, nil for any other line. The separator is the
+// first "::" or ":::" that is not C++'s (std::vector), and in notes with
+// sections of their own the front must ask: there a line of an answer
+// ("C++ 中用 类名::成员 访问") is no card.
+func inlineCardParts(line string, sections bool) []string {
 	t := strings.TrimSpace(line)
-	m := inlineCard.FindStringSubmatch(t)
-	if m == nil || headingLevel(t) > 0 || strings.Contains(m[1], "://") || strings.HasSuffix(m[1], ":") || !strings.ContainsAny(m[1], "？?") && wordChar(m[1]) {
+	if headingLevel(t) > 0 {
 		return nil
 	}
-	return []string{"问：" + m[1], "答：" + m[2]}
+	t = strings.TrimSpace(bulletMarker.ReplaceAllString(t, ""))
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] != ':' || t[i+1] != ':' {
+			continue
+		}
+		j := i + 2
+		if j < len(t) && t[j] == ':' {
+			j++
+		}
+		front, back := strings.TrimSpace(t[:i]), strings.TrimSpace(t[j:])
+		if front == "" || back == "" || strings.HasSuffix(t[:i], ":") || strings.Contains(front, "://") {
+			return nil
+		}
+		if i > 0 && j < len(t) && nameByte(t[i-1]) && nameByte(t[j]) {
+			i = j - 1 // a scope: "std::vector"
+			continue
+		}
+		if sections && !strings.ContainsAny(front, "？?") {
+			return nil
+		}
+		return []string{"题目：" + front, "答案：" + back}
+	}
+	return nil
 }
 
-// wordChar reports whether s ends in a letter or digit of ASCII, as a
-// name before C++'s "::" does (std::vector); a card's front that does
-// not ask ends in Chinese or punctuation.
-func wordChar(s string) bool {
-	c := s[len(s)-1]
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+// bulletMarker matches a list item's marker: cards are often listed.
+var bulletMarker = regexp.MustCompile(`^[-*+]\s+`)
+
+// nameByte reports whether b may be part of a name in code.
+func nameByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+// hasSectionHeadings reports whether notes have a heading below the
+// title's level.
+func hasSectionHeadings(lines []string) bool {
+	for i, opens := range fencesClosedAt(lines) {
+		if !opens && headingLevel(strings.TrimSpace(lines[i])) >= 2 {
+			return true
+		}
+	}
+	return false
 }

@@ -24,6 +24,13 @@ func TestObsidianCards(t *testing.T) {
 			[]string{"什么是三次握手？|客户端发 SYN，服务端回 SYN+ACK。", "为什么要四次挥手？|全双工，两个方向分别关闭。"}},
 		{"untagged double colons and C++ names", doc("# C++", "", "## 1. 移动", "", "**题目：** std::move 做了什么？", "", "**答案：** 转成右值::不移动任何东西。", "", "std::vector::push_back 会拷贝。"),
 			[]string{"移动|转成右值::不移动任何东西。"}},
+		{"question callouts in answers under headings", doc("## 什么是进程？", "", "进程是资源分配的单位。", "", "> [!question] 思考", "> 进程和线程有何区别？", "",
+			"## 什么是线程？", "", "线程是调度的单位。", "", "> [!question] 思考", "> 为什么线程切换更快？"),
+			[]string{"什么是进程？|进程是资源分配的单位。", "什么是线程？|线程是调度的单位。"}},
+		{"C++ in a tagged note's sections", doc("#flashcards", "", "## 什么是作用域解析运算符？", "", "C++ 中用 类名::成员 访问静态成员。", "", "## 什么是进程？", "", "资源分配的单位。"),
+			[]string{"什么是作用域解析运算符？|C++ 中用 类名::成员 访问静态成员。", "什么是进程？|资源分配的单位。"}},
+		{"C++ names on cards, and listed cards", doc("# C++ #flashcards", "", "- 什么是作用域解析运算符？::用 `::` 访问，如 std::cout", "", "- std::vector 的扩容策略::通常翻倍"),
+			[]string{"什么是作用域解析运算符？|用 `::` 访问，如 std::cout", "std::vector 的扩容策略|通常翻倍"}},
 		{"one question callout in an answer", doc("## 1. 缓存", "", "**题目：** 什么是缓存？", "", "**答案：** 存一份副本。", "", "> [!question] 为什么要过期？", "> 防止数据陈旧。"),
 			[]string{"缓存|存一份副本。"}},
 	}

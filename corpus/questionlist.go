@@ -283,6 +283,12 @@ func dropUnanswered(blocks []*questionBlock) (lines []int, ok bool) {
 		kept := b.questions[:0]
 		for _, q := range b.questions {
 			if !q.body && q.answer < 0 {
+				if q.weak && !interviewStep(q.question) {
+					// A statement among questions ("1. 数据结构：
+					// String、Hash、List"): a point, not a question
+					// left unanswered; the block is no list.
+					return nil, false
+				}
 				lines = append(lines, q.line)
 				continue
 			}
@@ -292,6 +298,13 @@ func dropUnanswered(blocks []*questionBlock) (lines []int, ok bool) {
 		b.questions = kept
 	}
 	return lines, answered >= 2 || len(lines) == 0
+}
+
+// interviewStep reports whether an item that asks nothing names a step of
+// an interview rather than making a point: short, and listing nothing
+// ("自我介绍", "反问", "手撕：反转链表", not "数据结构：String、Hash、List").
+func interviewStep(item string) bool {
+	return utf8.RuneCountInString(item) <= 10 && !strings.ContainsAny(item, "、，,；;")
 }
 
 // listBlocks splits an article at its headings and finds the questions
@@ -413,6 +426,12 @@ func listMark(lines []string) string {
 		} else if qs, n := tableOfQuestions(lines[i:]); n > 0 {
 			counts["table"] += len(qs)
 		}
+	}
+	// Numbers in brackets or circles mark an answer's points more often
+	// than questions ("（1）为什么需要进程？为了隔离。" under a bold
+	// question): they mark the list only where nothing else marks any.
+	if len(counts) > 1 {
+		delete(counts, "enumerated")
 	}
 	// One way marks the list; a few lines marked otherwise (a bold
 	// follow-up in an answer) are text of their answers. Labels ("Q：")
@@ -683,7 +702,7 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 	if len(head) > 2 && headerNames(head[0], "序号", "序號", "编号", "編號", "#", "no", "no.", "题号", "題號") {
 		skip, head = 1, head[1:]
 	}
-	if !headerNames(head[0], "问题", "問題", "题目", "題目", "问", "問", "题", "題", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "答", "answer", "a") {
+	if !headerNames(head[0], "问题", "問題", "题目", "題目", "问", "問", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "答", "answer", "a") {
 		return nil, 0
 	}
 	n = 2

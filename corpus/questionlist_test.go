@@ -96,6 +96,11 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"TCP 为什么三次握手？|防止旧连接。", "进程和线程的区别？|进程分配资源，线程被调度。", "Redis 为什么快？|内存操作，IO 多路复用。"},
 		},
 		{
+			name: "bold questions whose answers number their points in brackets",
+			src:  doc("# 操作系统", "", "**1. 什么是进程？**", "", "进程是资源分配的单位。", "", "（1）为什么需要进程？为了隔离。", "", "（2）为什么需要线程？为了并发。", "", "**2. 什么是死锁？**", "", "互相等待资源。"),
+			want: []string{"什么是进程？|进程是资源分配的单位。", "什么是死锁？|互相等待资源。"},
+		},
+		{
 			name: "a table headed 问 and 答",
 			src:  doc("# 速记", "| 问 | 答 |", "|---|---|", "| 什么是幻读？ | 看到了新插入的行 |", "| 什么是脏读？ | 读到未提交的数据 |"),
 			want: []string{"什么是幻读？|看到了新插入的行", "什么是脏读？|读到未提交的数据"},
@@ -200,6 +205,16 @@ func TestParseQuestionListLeavesOtherShapes(t *testing.T) {
 			src: doc("## 1. 职能", "**题目：** 管理有哪些职能？", "**答案：**", "（1）为什么先计划？先定目标。", "（2）组织：分工。",
 				"## 2. 领导", "**题目：** 什么是领导？", "**答案：** 影响他人。"),
 			sections: 2,
+		},
+		{
+			name:     "an answer key headed 题 and 答",
+			src:      doc("## 选择题", "", "| 题 | 答 | 得分 |", "|---|---|---|", "| 1 | B | 2 |", "| 2 | C | 2 |"),
+			sections: 1,
+		},
+		{
+			name:     "statements among questions in a topic's list",
+			src:      doc("## Redis", "", "1. 数据结构：String、Hash、List", "2. 为什么快？", "   单线程、IO 多路复用", "3. 持久化：RDB 和 AOF", "4. 如何保证高可用？", "   哨兵、集群"),
+			sections: 1,
 		},
 		{
 			name:     "a bank of questions, most of them unanswered",

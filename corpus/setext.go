@@ -15,6 +15,10 @@ var setextUnderline = regexp.MustCompile(`^(={2,}|-{2,})\s*$`)
 // that every line keeps its number. Only notes without a single heading
 // of the usual kind are rewritten: in those, a line of dashes under text
 // is far more often a rule its author meant (an answer, then "---").
+//
+// Notes with labels or listed questions are not rewritten either: their
+// structure is theirs, and a line of dashes between two of their questions
+// is a rule ("资源分配的单位。" then "---" then "**2. 什么是线程？**").
 func setextHeadings(lines []string) []string {
 	var at []int
 	for i, opens := range fencesClosedAt(lines) {
@@ -25,6 +29,12 @@ func setextHeadings(lines []string) []string {
 		if headingLevel(t) > 0 {
 			return lines
 		}
+		if _, _, _, ok := readLabel(t, true); ok || questionLabelLine.MatchString(t) || answerLabelLine.MatchString(t) {
+			return lines
+		}
+		if lq, ok := listedQuestionLine(t); ok && !lq.weak {
+			return lines
+		}
 		if i == 0 || !setextUnderline.MatchString(t) || startsIndented(lines[i]) {
 			continue
 		}
@@ -32,9 +42,6 @@ func setextHeadings(lines []string) []string {
 		if title == "" || startsIndented(lines[i-1]) || listItem.MatchString(title) || strings.HasPrefix(title, ">") || isTableRow(title) ||
 			(i >= 2 && strings.TrimSpace(lines[i-2]) != "") {
 			continue // a paragraph's last line, an item, a quote or a row
-		}
-		if _, _, _, ok := readLabel(title, true); ok || questionLabelLine.MatchString(title) || answerLabelLine.MatchString(title) {
-			continue // "**答案：** …" then a rule before the next question
 		}
 		at = append(at, i)
 	}

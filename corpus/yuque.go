@@ -32,8 +32,11 @@ func exportMarkup(lines []string) []string {
 			continue
 		}
 		line := lines[i]
+		if codeIndented(line) {
+			continue // an indented code block's line
+		}
 		if strings.Contains(line, "</a>") {
-			if s := emptyAnchor.ReplaceAllString(line, ""); s != line {
+			if s := withoutAnchors(line); s != line {
 				edit(i, s)
 				line = s
 			}
@@ -46,4 +49,21 @@ func exportMarkup(lines []string) []string {
 		return lines
 	}
 	return out
+}
+
+// withoutAnchors drops empty anchors from a line outside its inline code:
+// an answer may show one (`<a name="top"></a>`).
+func withoutAnchors(line string) string {
+	var b strings.Builder
+	for line != "" {
+		code := inlineCode.FindStringIndex(line)
+		if code == nil {
+			b.WriteString(emptyAnchor.ReplaceAllString(line, ""))
+			break
+		}
+		b.WriteString(emptyAnchor.ReplaceAllString(line[:code[0]], ""))
+		b.WriteString(line[code[0]:code[1]])
+		line = line[code[1]:]
+	}
+	return b.String()
 }

@@ -25,3 +25,20 @@ func TestYuqueExport(t *testing.T) {
 		t.Errorf("answer %q lost what the container held", got)
 	}
 }
+
+// TestYuqueMarkupInCode: an anchor shown in inline code, and a container
+// in an indented code block, are what the answer shows.
+func TestYuqueMarkupInCode(t *testing.T) {
+	src := doc("## 1. 锚点", "**题目：** 如何创建页内锚点？", "**答案：** 在目标处写 `<a name=\"top\"></a>`，再链接到 #top。",
+		"## 2. 容器", "**题目：** 提示容器怎么写？", "**答案：** 这样：", "", "    ::: tip", "    内容", "    :::")
+	art := parseArticle(t, "a.md", src)
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	if got := art.Sections[0].Answer.PlainText(); !strings.Contains(got, `<a name="top"></a>`) {
+		t.Errorf("answer %q lost the anchor it shows in code", got)
+	}
+	if got := art.Sections[1].Answer.PlainText(); strings.Count(got, ":::") != 2 {
+		t.Errorf("answer %q lost its code's container lines", got)
+	}
+}
