@@ -130,6 +130,9 @@ var midLineLabel = regexp.MustCompile(`(?:\s|<br\s*/?>)*(\*\*\s*([^*]{2,12}?)\s*
 // a one-letter label (A, Q) mid-line is a choice, not a field.
 func boldLabelsInLine(line string) []string {
 	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "**") || strings.Count(t, "**") < 4 {
+		return nil // two bold labels at least
+	}
 	label, _, ok := parseLabel(t)
 	if !ok {
 		return nil

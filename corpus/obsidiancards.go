@@ -45,7 +45,7 @@ func obsidianCards(lines []string) []string {
 		if opens || startsIndented(lines[i]) {
 			continue
 		}
-		if questionCallout.MatchString(t) {
+		if strings.HasPrefix(t, ">") && questionCallout.MatchString(t) {
 			callouts = append(callouts, i)
 			continue
 		}
@@ -92,7 +92,7 @@ func obsidianCards(lines []string) []string {
 // hasFlashcards reports whether notes carry the #flashcards tag.
 func hasFlashcards(lines []string) bool {
 	for i, opens := range fencesClosedAt(lines) {
-		if !opens && flashcardsTag.MatchString(lines[i]) {
+		if !opens && strings.Contains(lines[i], "#flashcards") && flashcardsTag.MatchString(lines[i]) {
 			return true
 		}
 	}
