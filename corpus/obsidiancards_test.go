@@ -40,15 +40,7 @@ func TestObsidianCards(t *testing.T) {
 			if len(ps) > 0 {
 				t.Fatalf("problems: %q", problemLines(ps))
 			}
-			var got []string
-			for _, s := range art.Sections {
-				first := ""
-				if len(s.Answer.Blocks) > 0 {
-					first = describeBlock(s.Answer.Blocks[0])
-				}
-				got = append(got, s.Title+"|"+first)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := titlesAndFirstBlocks(art); !slices.Equal(got, tt.want) {
 				t.Errorf("sections\n%q\nwant\n%q", got, tt.want)
 			}
 		})

@@ -126,18 +126,12 @@ func TestParseQuestionList(t *testing.T) {
 			if !art.QuestionList || !art.NumberedInOrder {
 				t.Errorf("QuestionList %v, NumberedInOrder %v; want both", art.QuestionList, art.NumberedInOrder)
 			}
-			var got []string
 			for i, s := range art.Sections {
 				if s.Number != i+1 {
 					t.Errorf("section %d numbered %d", i+1, s.Number)
 				}
-				first := ""
-				if len(s.Answer.Blocks) > 0 {
-					first = describeBlock(s.Answer.Blocks[0])
-				}
-				got = append(got, s.Title+"|"+first)
 			}
-			if !slices.Equal(got, tt.want) {
+			if got := titlesAndFirstBlocks(art); !slices.Equal(got, tt.want) {
 				t.Errorf("sections\n%q\nwant\n%q", got, tt.want)
 			}
 		})
@@ -276,6 +270,20 @@ func TestParseQuestionListProblemLines(t *testing.T) {
 
 // describeBlock is a block in brief: a paragraph's text, a list's first
 // item as "- text".
+// titlesAndFirstBlocks describes each section of an article by its title
+// and the first block of its answer: "什么是过拟合？|训练好、验证差。".
+func titlesAndFirstBlocks(art *corpus.Article) []string {
+	var got []string
+	for _, s := range art.Sections {
+		first := ""
+		if len(s.Answer.Blocks) > 0 {
+			first = describeBlock(s.Answer.Blocks[0])
+		}
+		got = append(got, s.Title+"|"+first)
+	}
+	return got
+}
+
 func describeBlock(b corpus.Block) string {
 	if b.Kind == corpus.List && len(b.Items) > 0 {
 		return "- " + b.Items[0].Text
