@@ -46,3 +46,16 @@ func TestObsidianCards(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleTags: the tags after an article's title are not part of it; a
+// language's sharp is.
+func TestTitleTags(t *testing.T) {
+	for src, want := range map[string]string{
+		doc("# C++ 卡片 #flashcards #面试", "", "什么是 RAII？::资源随对象的生命周期。", "", "什么是虚函数？::运行时多态。"): "C++ 卡片",
+		doc("# Learning C#", "", "## 1. 委托", "", "**题目：** 什么是委托？", "", "**答案：** 类型安全的函数指针。"): "Learning C#",
+	} {
+		if art, _ := corpus.Parse("a.md", []byte(src)); art.Title != want {
+			t.Errorf("title %q, want %q", art.Title, want)
+		}
+	}
+}

@@ -559,6 +559,10 @@ func (p *parser) startVerbatim(line string, table bool) {
 // heading: four spaces or a tab make an indented code block (a shell
 // comment, "    # 更新软件源"), and an indent under an open list item as
 // deep as the item's text (two spaces under "- ") makes the item's text.
+// titleTags matches the tags Obsidian notes put after their title ("#
+// C++ 卡片 #flashcards #面试"); C# keeps its sharp, having no space before it.
+var titleTags = regexp.MustCompile(`(?:\s+#[^\s#]+)+\s*$`)
+
 func (p *parser) indentedText(line string) bool {
 	indent := len(line) - len(strings.TrimLeft(line, " "))
 	return indent >= 4 || strings.HasPrefix(line, "\t") || (p.answer.openItem() != nil && indent >= p.answer.indent+2)
@@ -566,7 +570,7 @@ func (p *parser) indentedText(line string) bool {
 
 func (p *parser) title(t string) {
 	if p.art.Title == "" && !p.sawHeading {
-		p.art.Title = t
+		p.art.Title = cmp.Or(titleTags.ReplaceAllString(t, ""), t)
 		return
 	}
 	// Notes mark chapters with "# " as well as the title (# 第一部分
