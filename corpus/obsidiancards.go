@@ -30,14 +30,11 @@ var (
 	questionCallout = regexp.MustCompile(`^>\s*\[!(?i:question|faq|help)\][+-]?\s*(\S.*[？?])\s*$`)
 )
 
+// obsidianCards writes the cards and callouts of the comment above as 题目
+// and 答案 (问 and 答) lines.
 func obsidianCards(lines []string) []string {
-	out := lines
-	edit := func(i int, s string) {
-		if &out[0] == &lines[0] {
-			out = append([]string(nil), lines...)
-		}
-		out[i] = s
-	}
+	r := rewrite{in: lines}
+	edit, out := r.set, r.get
 	tagged := hasFlashcards(lines)
 	var callouts []int
 	for i, opens := range fencesClosedAt(lines) {
@@ -61,7 +58,7 @@ func obsidianCards(lines []string) []string {
 			if start == i {
 				continue
 			}
-			edit(start, "题目："+strings.TrimSpace(out[start]))
+			edit(start, "题目："+strings.TrimSpace(out(start)))
 			edit(i, "答案：")
 		}
 	}
@@ -86,7 +83,7 @@ func obsidianCards(lines []string) []string {
 			}
 		}
 	}
-	return out
+	return r.lines()
 }
 
 // hasFlashcards reports whether notes carry the #flashcards tag.

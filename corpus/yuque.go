@@ -20,13 +20,8 @@ var (
 // exportMarkup takes anchors and container lines out of notes, each line
 // where it was; what a container holds stays, as text.
 func exportMarkup(lines []string) []string {
-	var out []string
-	edit := func(i int, s string) {
-		if out == nil {
-			out = append([]string(nil), lines...)
-		}
-		out[i] = s
-	}
+	r := rewrite{in: lines}
+	edit := r.set
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
 			continue
@@ -45,10 +40,7 @@ func exportMarkup(lines []string) []string {
 			edit(i, "")
 		}
 	}
-	if out == nil {
-		return lines
-	}
-	return out
+	return r.lines()
 }
 
 // withoutAnchors drops empty anchors from a line outside its inline code:
