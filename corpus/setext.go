@@ -13,8 +13,9 @@ var setextUnderline = regexp.MustCompile(`^(={2,}|-{2,})\s*$`)
 // ("什么是 TLB？" above a line of dashes) as "## 什么是 TLB？", a line of
 // equals signs making the article's title, and blanks their underlines, so
 // that every line keeps its number. Only notes without a single heading
-// of the usual kind are rewritten: in those, a line of dashes under text
-// is far more often a rule its author meant (an answer, then "---").
+// of the usual kind are rewritten: in notes with one, a line of dashes
+// under text is far more often a rule its author meant (an answer, then
+// "---").
 //
 // Notes with labels or listed questions are not rewritten either: their
 // structure is theirs, and a line of dashes between two of their questions
