@@ -22,14 +22,7 @@ func TestLoadGBK(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "cache.md"), gbk, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.LoadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadFile(t, "cache.md", gbk)
 	want, _ := corpus.Parse("cache.md", []byte(src))
 	var got, wantQ []string
 	for _, s := range c.Sections {
@@ -52,14 +45,7 @@ func TestLoadBig5(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "memory.md"), big5, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.LoadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadFile(t, "memory.md", big5)
 	if got := c.Sections[0].Title; got != "什麼是 DRAM？" || c.Articles[0].Encoding != "Big5" {
 		t.Errorf("first title %q, encoding %q; want 什麼是 DRAM？, Big5", got, c.Articles[0].Encoding)
 	}
@@ -75,14 +61,7 @@ func TestLoadUTF16(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "cache.md"), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			c, err := corpus.LoadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := loadFile(t, "cache.md", data)
 			if s := c.Sections[0]; s.Title != "缓存穿透" || s.Question != "什么是缓存穿透？" || c.Articles[0].Encoding != "UTF-16" {
 				t.Errorf("section %q %q, encoding %q; want 缓存穿透, UTF-16", s.Title, s.Question, c.Articles[0].Encoding)
 			}
@@ -103,4 +82,19 @@ func TestLoadBrokenUTF8(t *testing.T) {
 	if !ok || len(ps) != 1 || ps[0].Line != 7 || ps[0].Message != "invalid UTF-8" {
 		t.Errorf("err = %v, want invalid UTF-8 at line 7", err)
 	}
+}
+
+// loadFile loads a corpus of one file, written as given, from a
+// directory of its own.
+func loadFile(t *testing.T, name string, data []byte) *corpus.Corpus {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -15,9 +15,8 @@ import (
 //     "> 客户端发 SYN…").
 //
 // obsidianCards writes both as 题目 and 答案 lines (a card's front need not
-// ask, as a 问 must), which the question-list
-// reader reads, each line where it was; inlineAnswers splits one-line
-// cards (see inlineCardParts).
+// ask, as a 问 must), which the question-list reader reads, each line
+// where it was; inlineAnswers splits one-line cards (see inlineCardParts).
 
 var (
 	// flashcardsTag matches the tag that turns the plugin's cards on.
