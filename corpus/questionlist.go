@@ -149,7 +149,9 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 			digits++
 		}
 		for _, q := range b.questions[1:] {
-			if q.mark != "table" && elliptical(q.question) {
+			// An item that asks nothing is no follow-up: "5、反问" in an
+			// interview write-up, with what the writer asked under it.
+			if q.mark != "table" && !q.weak && elliptical(q.question) {
 				followUps++
 			}
 		}

@@ -111,6 +111,12 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"什么是管理的四大职能？|计划、组织、领导、控制。", "什么是 SWOT 分析？|优势、劣势、机会、威胁。", "波特五力是哪五力？|- 供应商议价能力"},
 		},
 		{
+			name: "an interview write-up that closes with what the writer asked and a summary",
+			src: doc("# AI 产品一面", "## 一面", "1、自我介绍", "", "2、怎么评估大模型应用的效果？", "离线看准确率，线上看满意度。", "",
+				"3、Prompt 怎么迭代？", "先建评测集，再小步改动。", "", "4、反问", "", "总结：面试官人很好，偏项目深挖。"),
+			want: []string{"怎么评估大模型应用的效果？|离线看准确率，线上看满意度。", "Prompt 怎么迭代？|先建评测集，再小步改动。", "反问|总结：面试官人很好，偏项目深挖。"},
+		},
+		{
 			name: "rounds of interviews, one of them unanswered",
 			src: doc("# 后端面经", "## 一面", "1、自我介绍", "2、TCP 为什么三次握手？", "防止旧连接。", "3、进程和线程的区别？", "进程分配资源。",
 				"## 二面", "1、LRU 怎么实现？", "2、反问", "## 三面", "1、Redis 为什么快？", "内存操作。", "2、索引为什么用 B+ 树？", "树矮。"),
