@@ -54,6 +54,8 @@ func FuzzParse(f *testing.F) {
 		"标题\n===\n\n问？\n---\n答。\n\n又问？\n--\n又答。",
 		"<a name=\"x\"></a>\n## 1. 节\n:::info\n提示\n:::\n**题目：** 问<br />**答案：** 答<br/>**解析：** 析",
 		"## 🔥 1. Q: 问？⭐⭐\n**题目：** 问？（高频）\n**答案：** 答",
+		// Editors' markup, read since the sixteenth session.
+		"<h2>1. 节</h2>\n<p><strong>题目：</strong>问&nbsp;</p>\n<ol><li>甲</li><li>乙</li></ol>\n<!--\n注\n-->\n%%\n注\n%%\n**答案：** ==重点== <font color=red>红</font> TIME\\_WAIT [x]{.underline}\n##　2. 节 {#id}",
 	} {
 		f.Add([]byte(s))
 	}

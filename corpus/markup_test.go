@@ -1,0 +1,121 @@
+package corpus_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestYuqueExport reads a Yuque export without its anchors and container
+// lines: the answer ends where its author ended it.
+func TestYuqueExport(t *testing.T) {
+	src := doc(`<a name="Xk2pL"></a>`, "# 产品", `<a name="aB3dE"></a>`, "## 1. 北极星指标", ":::info", "高频题", ":::",
+		"**题目：** 北极星指标是什么？<br />**答案：** 反映用户价值的唯一关键指标。", `<a name="Yt7Qw"></a>`, "## 2. MVP",
+		"**题目：** 解释 MVP。", "**答案：** 最小可行产品。", "::: tip 提示", "先验证假设。", ":::")
+	art := parseArticle(t, "a.md", src)
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	for _, s := range art.Sections {
+		text := s.Title + s.Question + s.Answer.PlainText()
+		if strings.Contains(text, "<a") || strings.Contains(text, ":::") {
+			t.Errorf("section %s keeps the export's markup: %q", s.ID, text)
+		}
+	}
+	if got := art.Sections[1].Answer.PlainText(); !strings.Contains(got, "先验证假设。") {
+		t.Errorf("answer %q lost what the container held", got)
+	}
+}
+
+// TestYuqueMarkupInCode: an anchor shown in inline code, and a container
+// in an indented code block, are what the answer shows.
+func TestYuqueMarkupInCode(t *testing.T) {
+	src := doc("## 1. 锚点", "**题目：** 如何创建页内锚点？", "**答案：** 在目标处写 `<a name=\"top\"></a>`，再链接到 #top。",
+		"## 2. 容器", "**题目：** 提示容器怎么写？", "**答案：** 这样：", "", "    ::: tip", "    内容", "    :::")
+	art := parseArticle(t, "a.md", src)
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	if got := art.Sections[0].Answer.PlainText(); !strings.Contains(got, `<a name="top"></a>`) {
+		t.Errorf("answer %q lost the anchor it shows in code", got)
+	}
+	if got := art.Sections[1].Answer.PlainText(); strings.Count(got, ":::") != 2 {
+		t.Errorf("answer %q lost its code's container lines", got)
+	}
+}
+
+// TestEditorMarkup reads notes as their editor shows them: the markup of
+// Typora, Obsidian, Feishu, web pages and pandoc is not in the section,
+// and what it held is.
+func TestEditorMarkup(t *testing.T) {
+	section := func(lines ...string) string {
+		return doc(append([]string{"# 笔记", "## 1. 端口"}, lines...)...)
+	}
+	tests := []struct {
+		name, src     string
+		title, answer string // want; "" when not checked
+		analysis      string
+	}{
+		{
+			name:   "Typora's scaled image and Obsidian's comments",
+			src:    section("**题目：** 如何查看端口占用？", "**答案：** 用 ss -lntp。", "", `<img src="assets/image-2023.png" alt="image-2023" style="zoom:50%;" />`, "", "%%考前再看一遍%%", "**解析：** %%TODO%% 比 netstat 快。"),
+			answer: "用 ss -lntp。", analysis: "比 netstat 快。",
+		},
+		{
+			name:   "colour, underline, keys and highlights",
+			src:    section("**题目：** 如何查看端口占用？", `**答案：** 推荐 <font color=red>ss</font>，按 <kbd>Ctrl</kbd>+<kbd>C</kbd> 退出；==硬链接==共享 inode，==`+"`lsof -i`"+`== 也行。`, `**解析：** <u>删除源文件后</u><span style="color: rgb(216, 57, 49)">仍可访问</span>。`),
+			answer: "推荐 ss，按 Ctrl+C 退出；硬链接共享 inode，`lsof -i` 也行。", analysis: "删除源文件后仍可访问。",
+		},
+		{
+			name:   "entities and a comment across lines",
+			src:    section("**题目：**&nbsp;什么是类型擦除？", "**答案：**&nbsp;List&lt;Integer&gt; 擦除为 List，A &amp; B 相同。<!-- 补充 -->", "", "<!--", "以后补图", "-->", "**解析：** 拿不到 &quot;T&quot;。"),
+			answer: "List<Integer> 擦除为 List，A & B 相同。", analysis: `拿不到 "T"。`,
+		},
+		{
+			name:   "a page in HTML",
+			src:    doc("# 操作系统", "<h2>1. 进程和线程的区别</h2>", "<p><strong>题目：</strong>进程和线程有什么区别？</p>", "<p><strong>答案：</strong>进程分配资源，线程被调度。</p>", "<ul>", "<li>线程共享地址空间；</li>", "<li>线程切换开销小。</li>", "</ul>", "<div><b>解析：</b>可补充协程。</div>"),
+			title:  "进程和线程的区别",
+			answer: "进程分配资源，线程被调度。\n线程共享地址空间；\n线程切换开销小。", analysis: "可补充协程。",
+		},
+		{
+			name:   "pandoc's escapes and attributes",
+			src:    doc("# 计网", "## 1. TIME\\_WAIT 有什么用？ {#time-wait .unnumbered}", "**题目：** TIME\\_WAIT 持续多久？", "**答案：** 2MSL\\[1\\]，见 [RFC 793]{.underline}。[]{#_Toc123 .anchor}", "**解析：** 3\\~4 分钟，\\*不是\\* 固定值。"),
+			title:  "TIME_WAIT 有什么用？",
+			answer: "2MSL[1]，见 RFC 793。", analysis: `3~4 分钟，\*不是\* 固定值。`,
+		},
+		{
+			name:  "a heading typed with Chinese input on",
+			src:   doc("# 笔记", "##　1. 端口", "**题目：** 如何查看端口占用？", "**答案：** 用 ss。"),
+			title: "端口", answer: "用 ss。",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := parseArticle(t, "a.md", tt.src)
+			if len(art.Sections) != 1 {
+				t.Fatalf("%d sections, want 1", len(art.Sections))
+			}
+			s := art.Sections[0]
+			if tt.title != "" && s.Title != tt.title {
+				t.Errorf("title %q, want %q", s.Title, tt.title)
+			}
+			if got := s.Answer.PlainText(); tt.answer != "" && got != tt.answer {
+				t.Errorf("answer %q, want %q", got, tt.answer)
+			}
+			if tt.analysis != "" && s.Analysis != tt.analysis {
+				t.Errorf("analysis %q, want %q", s.Analysis, tt.analysis)
+			}
+		})
+	}
+}
+
+// TestEditorMarkupInCode: code shows markup as it is written.
+func TestEditorMarkupInCode(t *testing.T) {
+	src := doc("## 1. HTML", "**题目：** 如何写高亮和注释？", "**答案：** 写 `<mark>重点</mark>`、`&nbsp;` 和 `a == b`：", "", "```html", "<!-- 注释 -->", "<font color=red>红</font> ==高亮== TIME\\_WAIT", "```")
+	art := parseArticle(t, "a.md", src)
+	got := art.Sections[0].Answer.Markdown()
+	for _, want := range []string{"`<mark>重点</mark>`", "`&nbsp;`", "<!-- 注释 -->", "<font color=red>红</font> ==高亮== TIME\\_WAIT"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer %q lost %q", got, want)
+		}
+	}
+}
