@@ -38,6 +38,9 @@ var (
 	numberedQuestionLabel = regexp.MustCompile(`^(\*\*)?\s*((?i:q|question|问|問|问题|問題))\s*(\d{1,3})\s*(\*\*)?\s*[.．、]\s*(\*\*)?\s*(.*)$`)
 	// answerLabelLine is questionLabelLine's answer: "A：…", "**答：** …".
 	answerLabelLine = regexp.MustCompile(`^(\*\*)?\s*(?i:a|answer|答|答案|回答|参考答案|參考答案)\s*(\d{1,3})?\s*(\*\*)?\s*[：:]\s*(\*\*)?\s*(.*)$`)
+	// numberedAnswerLabel is numberedQuestionLabel's answer: "A1. …";
+	// its groups are answerLabelLine's. Unnumbered, "A." is a choice.
+	numberedAnswerLabel = regexp.MustCompile(`^(\*\*)?\s*(?i:a|answer|答|答案)\s*(\d{1,3})\s*(\*\*)?\s*[.．、]\s*(\*\*)?\s*(.*)$`)
 	// boldQuestionItem matches a numbered item that is a bold question
 	// and nothing else: "1. **⭐ AUC 是什么？**".
 	boldQuestionItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)\*\*([^*]+)\*\*\s*$`)
@@ -206,9 +209,9 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 		out[i] = ""
 	}
 	rows := map[int][]string{}
-	answerLabel := "答案："
+	label := "答案："
 	if bold {
-		answerLabel = "**答案：**"
+		label = "**答案：**"
 	}
 	n := 0
 	for _, b := range blocks {
@@ -219,7 +222,7 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 			out[b.line] = strings.Repeat("#", b.level)
 			rows[b.line] = []string{fmt.Sprintf("%s%d. %s", heading, n, b.title)}
 			if labelled > 0 {
-				rows[b.line] = append(rows[b.line], answerLabel)
+				rows[b.line] = append(rows[b.line], label)
 			}
 			continue
 		}
@@ -239,13 +242,13 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 				// Answered without a label among labelled answers (in
 				// code alone, or where the author labelled only the
 				// answer that a snippet comes before).
-				rows[q.line] = []string{answerLabel}
+				rows[q.line] = []string{label}
 			}
 			for i := q.line + 1; i < q.end; i++ {
 				out[i] = dedent(out[i], q.indent)
 			}
 			if q.answer >= 0 {
-				m := answerLabelLine.FindStringSubmatch(strings.TrimSpace(out[q.answer]))
+				m := answerLabel(strings.TrimSpace(out[q.answer]))
 				answer := labelledText(m[1], m[3], m[4], m[5])
 				if bold {
 					out[q.answer] = "**答案：** " + answer
@@ -376,13 +379,13 @@ func listBlocks(lines []string, mark string) []*questionBlock {
 			b.quoted = true // a note on the chapter, not its answer
 		case q == nil:
 			b.text = true
-			if _, _, _, ok := readLabel(trimmed, true); ok || answerLabelLine.MatchString(trimmed) || questionLabelLine.MatchString(trimmed) {
+			if _, _, _, ok := readLabel(trimmed, true); ok || isAnswerLabel(trimmed) || questionLabelLine.MatchString(trimmed) {
 				b.labels = true
 			}
 		case optionLine.MatchString(trimmed):
 			q.options = true // "B：…" after "A：…": the question's choices
 			q.body = true
-		case q.answer < 0 && !q.prose && answerLabelLine.MatchString(trimmed):
+		case q.answer < 0 && !q.prose && isAnswerLabel(trimmed):
 			q.answer = i // after a snippet at most: "下面代码输出什么？", code, "A：…"
 		default:
 			q.body, q.prose = true, true
@@ -402,7 +405,7 @@ func listBlocks(lines []string, mark string) []*questionBlock {
 				// in a word further on ("**答案：** B").
 				q.answer = -1
 				for i := q.line + 1; i < q.end; i++ {
-					if t := strings.TrimSpace(lines[i]); answerLabelLine.MatchString(t) && !oneLetterAnswer(t) {
+					if t := strings.TrimSpace(lines[i]); isAnswerLabel(t) && !oneLetterAnswer(t) {
 						q.answer = i
 						break
 					}
@@ -465,6 +468,17 @@ func listMark(lines []string) string {
 	return best
 }
 
+// answerLabel matches an answer label line (see answerLabelLine and
+// numberedAnswerLabel), nil if it is none.
+func answerLabel(trimmed string) []string {
+	if m := answerLabelLine.FindStringSubmatch(trimmed); m != nil {
+		return m
+	}
+	return numberedAnswerLabel.FindStringSubmatch(trimmed)
+}
+
+func isAnswerLabel(trimmed string) bool { return answerLabel(trimmed) != nil }
+
 // optionLine matches a choice of a multiple-choice question after its A:
 // "B：…", "**C.** …", "D、…"; lettered points in lower case ("a) …",
 // "e.g.") are an answer's.
@@ -473,7 +487,7 @@ var optionLine = regexp.MustCompile(`^\*{0,2}[B-F]\*{0,2}\s*[：:.、)）]`)
 // oneLetterAnswer reports whether an answer label line is the one-letter
 // A, which may be a choice.
 func oneLetterAnswer(line string) bool {
-	m := answerLabelLine.FindStringSubmatch(strings.TrimSpace(line))
+	m := answerLabel(strings.TrimSpace(line))
 	if m == nil {
 		return false
 	}

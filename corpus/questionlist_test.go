@@ -111,6 +111,11 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"什么是管理的四大职能？|计划、组织、领导、控制。", "什么是 SWOT 分析？|优势、劣势、机会、威胁。", "波特五力是哪五力？|- 供应商议价能力"},
 		},
 		{
+			name: "questions and answers numbered with a stop",
+			src:  doc("# 前端", "Q1. 什么是闭包？", "A1. 函数和它的词法环境。", "", "Q2. 防抖和节流的区别？", "A2. 防抖等停下，节流限频率。"),
+			want: []string{"什么是闭包？|函数和它的词法环境。", "防抖和节流的区别？|防抖等停下，节流限频率。"},
+		},
+		{
 			name: "an interview write-up that closes with what the writer asked and a summary",
 			src: doc("# AI 产品一面", "## 一面", "1、自我介绍", "", "2、怎么评估大模型应用的效果？", "离线看准确率，线上看满意度。", "",
 				"3、Prompt 怎么迭代？", "先建评测集，再小步改动。", "", "4、反问", "", "总结：面试官人很好，偏项目深挖。"),
