@@ -54,6 +54,10 @@ var (
 	// code; "\#" and "\-" stay, or a line could become a heading or an
 	// item.
 	escaped = regexp.MustCompile(`\\([_\[\]~<>()"'!=@&])`)
+	// logseqProperty matches a line of Logseq's own block properties,
+	// which its editor hides: "id:: 64f1…", "collapsed:: true",
+	// "card-next-schedule:: …".
+	logseqProperty = regexp.MustCompile(`^\s*(?:id|collapsed|heading|background-color|icon|template|template-including-parent|filters|public|card-[a-z-]+):: `)
 	// containerFence matches the line that opens or closes a container,
 	// as Yuque and VuePress write them around tips: ":::info",
 	// "::: tip 提示", ":::".
@@ -88,6 +92,10 @@ func exportMarkup(lines []string) []string {
 		}
 		if c, ok := blockComment(trimmed); ok {
 			closing = c
+			r.set(i, "")
+			continue
+		}
+		if strings.Contains(trimmed, ":: ") && logseqProperty.MatchString(line) {
 			r.set(i, "")
 			continue
 		}

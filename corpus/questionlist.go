@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -780,7 +781,13 @@ func tableCells(line string) []string {
 // trimDecoration takes spaces and symbols (⭐, 📌) off the start of a
 // question.
 func trimDecoration(q string) string {
-	return strings.TrimSpace(strings.TrimLeftFunc(q, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.So, r) }))
+	q = strings.TrimSpace(strings.TrimLeftFunc(q, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.So, r) }))
+	// An outliner's block may be a heading ("- ## Redis 为什么快？") and
+	// end in tags ("什么是 CAS？ #card").
+	if l := headingLevel(q); l > 0 {
+		q = strings.TrimSpace(q[l:])
+	}
+	return cmp.Or(titleTags.ReplaceAllString(q, ""), q)
 }
 
 // dedent takes up to n columns of indentation off a line of a list item's

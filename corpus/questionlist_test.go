@@ -111,6 +111,11 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"什么是管理的四大职能？|计划、组织、领导、控制。", "什么是 SWOT 分析？|优势、劣势、机会、威胁。", "波特五力是哪五力？|- 供应商议价能力"},
 		},
 		{
+			name: "an outliner's blocks, some headings, with tags and properties",
+			src:  doc("- ## Redis 为什么快？", "  id:: 64f1a2b3-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "  collapsed:: true", "\t- 纯内存操作。", "- 什么是 CAS？ #card", "  card-next-schedule:: 2023-09-20T00:00:00.000Z", "\t- 无锁原子操作。"),
+			want: []string{"Redis 为什么快？|- 纯内存操作。", "什么是 CAS？|- 无锁原子操作。"},
+		},
+		{
 			name: "questions and answers numbered with a stop",
 			src:  doc("# 前端", "Q1. 什么是闭包？", "A1. 函数和它的词法环境。", "", "Q2. 防抖和节流的区别？", "A2. 防抖等停下，节流限频率。"),
 			want: []string{"什么是闭包？|函数和它的词法环境。", "防抖和节流的区别？|防抖等停下，节流限频率。"},
