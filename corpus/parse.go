@@ -46,6 +46,11 @@ func parseArticle(file string, data []byte, companion bool) (*Article, []Problem
 		// after the question as the answer.
 		p = parse(file, lines, p.unanswered, companion)
 	}
+	if p.art.Skipped != "" && !companion {
+		if one := oneQuestion(file, lines, p.art.Title); one != nil {
+			return one.art, one.problems
+		}
+	}
 	return p.art, p.problems
 }
 
@@ -555,14 +560,14 @@ func (p *parser) startVerbatim(line string, table bool) {
 	}
 }
 
-// indentedText reports whether an indented line is text rather than a
-// heading: four spaces or a tab make an indented code block (a shell
-// comment, "    # 更新软件源"), and an indent under an open list item as
-// deep as the item's text (two spaces under "- ") makes the item's text.
 // titleTags matches the tags Obsidian notes put after their title ("#
 // C++ 卡片 #flashcards #面试"); C# keeps its sharp, having no space before it.
 var titleTags = regexp.MustCompile(`(?:\s+#[^\s#]+)+\s*$`)
 
+// indentedText reports whether an indented line is text rather than a
+// heading: four spaces or a tab make an indented code block (a shell
+// comment, "    # 更新软件源"), and an indent under an open list item as
+// deep as the item's text (two spaces under "- ") makes the item's text.
 func (p *parser) indentedText(line string) bool {
 	indent := len(line) - len(strings.TrimLeft(line, " "))
 	return indent >= 4 || strings.HasPrefix(line, "\t") || (p.answer.openItem() != nil && indent >= p.answer.indent+2)

@@ -1,0 +1,92 @@
+package corpus_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/startupqa/startupqa/corpus"
+)
+
+// TestParseOneQuestionPerFile reads a note that holds one question, as
+// Obsidian vaults of atomic notes and Notion databases keep them: its
+// title or its file name asks, its text answers.
+func TestParseOneQuestionPerFile(t *testing.T) {
+	tests := []struct {
+		name, file, src string
+		title, answer   string // want; "" for a file still skipped
+	}{
+		{
+			name: "a title that asks", file: "MVCC.md",
+			src:   doc("# 什么是 MVCC？ #数据库", "", "用 undo log 版本链和 ReadView 实现。"),
+			title: "什么是 MVCC？", answer: "用 undo log 版本链和 ReadView 实现。",
+		},
+		{
+			name: "a file name that asks, Notion's id dropped", file: "什么是回表 3f2a9c0b1d4e4f5a8b7c6d5e4f3a2b1c.md",
+			src:   doc("二级索引找到主键后回聚簇索引取整行。", "", "覆盖索引可以避免回表。"),
+			title: "什么是回表", answer: "二级索引找到主键后回聚簇索引取整行。\n覆盖索引可以避免回表。",
+		},
+		{
+			name: "a Notion database page and its properties", file: "MVCC 原理 8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b.md",
+			src:   doc("# MVCC 原理", "", "分类: MySQL", "难度: 困难", "", "版本链加 ReadView。"),
+			title: "MVCC 原理", answer: "版本链加 ReadView。",
+		},
+		{name: "a reading note", file: "principles.md", src: doc("# 《原则》读书笔记", "", "很有启发。")},
+		{name: "a daily note", file: "2024-03-01.md", src: doc("今天复习了 JVM。")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, ps := corpus.Parse(tt.file, []byte(tt.src))
+			if len(ps) > 0 {
+				t.Fatalf("problems %q", problemLines(ps))
+			}
+			if tt.title == "" {
+				if len(art.Sections) > 0 || art.Skipped == "" {
+					t.Errorf("%d sections, skipped %q; want it skipped", len(art.Sections), art.Skipped)
+				}
+				return
+			}
+			if len(art.Sections) != 1 {
+				t.Fatalf("%d sections, skipped %q; want 1", len(art.Sections), art.Skipped)
+			}
+			s := art.Sections[0]
+			if s.Title != tt.title || s.Question != tt.title || art.Title != tt.title {
+				t.Errorf("title %q, question %q, article %q; want %q", s.Title, s.Question, art.Title, tt.title)
+			}
+			if got := s.Answer.PlainText(); got != tt.answer {
+				t.Errorf("answer %q, want %q", got, tt.answer)
+			}
+		})
+	}
+}
+
+// TestLoadVaultOfAtomicNotes loads a folder of one-question notes as a
+// corpus, where it was refused for having no section headings.
+func TestLoadVaultOfAtomicNotes(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"MVCC.md":       doc("# 什么是 MVCC？", "", "多版本并发控制。"),
+		"回表.md":         doc("# 什么是回表？", "", "回聚簇索引取整行。"),
+		"2024-03-01.md": doc("今天复习了 JVM。"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := corpus.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range c.Sections {
+		ids = append(ids, s.ID)
+	}
+	slices.Sort(ids)
+	if want := []string{"mvcc/1", "回表/1"}; !slices.Equal(ids, want) {
+		t.Errorf("sections %q, want %q", ids, want)
+	}
+	if len(c.Skipped) != 1 {
+		t.Errorf("%d files skipped, want the daily note", len(c.Skipped))
+	}
+}
