@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -156,36 +157,66 @@ func contiguous(s string, locs [][]int) bool {
 var clauseBreak = regexp.MustCompile(`[\s,，、；;。.!！?？/|:：]+`)
 
 // Salads: an answer of at least saladClauses clauses, saladShare of them
-// bare (nouns only, no verb or adjective saying anything of them), is a
-// list of key words rather than an answer.
+// bare (nouns only, no verb or adjective saying anything of them, or a
+// short term with no adjective or function word), is a list of key words
+// rather than an answer.
 const (
 	saladClauses = 6
 	saladShare   = 0.7
 	// saladFactor scales the credit of every point of a salad: naming a
 	// point's words without saying anything of them earns little.
 	saladFactor = 0.4
+	// saladTerm is the most characters a clause holds and is still a bare
+	// term when it has verbs but no adjective or function word (数据标注,
+	// 算法备案, 伪造): a salad's words are the notes' terms, verbs among
+	// them; "参数量巨大" says something of its noun.
+	saladTerm = 6
 )
 
 // salad reports whether an answer is a list of key words.
 func (r *reader) salad(answer string) bool {
 	var clauses, bare int
+	prose := englishProse(answer)
 	for _, c := range clauseBreak.Split(answer, -1) {
 		if !strings.ContainsFunc(c, isHan) {
-			continue // English is split at every space; its clauses are not told apart
+			// English is split at every space: its words are clauses
+			// of a salad only where nothing joins them into sentences
+			// ("sync.WaitGroup Add Done Wait 计数器 归零").
+			if !prose && strings.ContainsFunc(c, unicode.IsLetter) {
+				clauses++
+				bare++
+			}
+			continue
 		}
 		clauses++
-		says := false
+		verb, predicate := false, false // predicate: an adjective or a function word
 		for _, w := range r.zh.Segment(c) {
-			if w.Class == words.Verb || w.Class == words.Adjective {
-				says = true
-				break
-			}
+			verb = verb || w.Class == words.Verb
+			predicate = predicate || w.Class == words.Adjective || w.Function
 		}
-		if !says {
+		if !verb && !predicate || (!predicate && utf8.RuneCountInString(c) <= saladTerm) {
 			bare++
 		}
 	}
 	return clauses >= saladClauses && float64(bare) >= saladShare*float64(clauses)
+}
+
+// englishProse reports whether an answer has English sentences in it: a
+// word that only joins others (the, is, to, of, and …).
+func englishProse(answer string) bool {
+	for _, w := range strings.FieldsFunc(answer, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if englishFunction[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var englishFunction = map[string]bool{
+	"the": true, "a": true, "an": true, "is": true, "are": true, "was": true, "be": true, "to": true, "of": true,
+	"and": true, "or": true, "in": true, "on": true, "for": true, "with": true, "by": true, "it": true, "its": true,
+	"that": true, "this": true, "as": true, "at": true, "from": true, "when": true, "if": true, "but": true,
+	"not": true, "can": true, "will": true, "you": true, "we": true, "they": true, "so": true, "than": true,
 }
 
 // wordShare is the share of a point's lead words the answer names, each
