@@ -771,7 +771,7 @@ func (p *parser) endSection() {
 			// A listed question's own line is its title; what follows
 			// it before the answer (a snippet, a second line) adds
 			// to it.
-			s.Question = s.Title + "\n\n" + p.text[noField].String()
+			s.Question = s.Title + "\n\n" + htmlBreaks(p.text[noField].String())
 		}
 	} else if !ok {
 		p.problem(s.Line, "section %d has no %s", p.numberAsWritten, questionField.name())

@@ -50,8 +50,12 @@ var (
 	plainNumberedItem = regexp.MustCompile(`^(\d{1,3}[.)、．]\s*)([^*\s].*?)\s*$`)
 	// enumeratedQuestion matches a question numbered in brackets or in a
 	// circle, as papers and textbooks number theirs: "（1）什么是 SWOT
-	// 分析？", "② 为什么？", its answer in the paragraphs after it.
-	enumeratedQuestion = regexp.MustCompile(`^((?:[（(]\d{1,3}[)）]|[①-⑳])\s*)([^*\s].*?)\s*$`)
+	// 分析？", "（二）表见代理的构成要件有哪些？", "② 为什么？", its answer
+	// in the paragraphs after it.
+	enumeratedQuestion = regexp.MustCompile(`^((?:[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳])\s*)([^*\s].*?)\s*$`)
+	// examQuestion matches a question numbered as exam papers number
+	// theirs: "第1题 我国的根本政治制度是什么？", "第 12 题：…".
+	examQuestion = regexp.MustCompile(`^(第\s*\d{1,4}\s*[题題]\s*[.．、:：]?\s*)(.+?)\s*$`)
 	// bulletQuestion matches a bulleted item, its text bold or not: "- 什么是
 	// 僵尸进程？", as Notion exports a toggle whose answer it folds.
 	bulletQuestion = regexp.MustCompile(`^([-+*]\s+)(?:\*\*([^*]+)\*\*|([^*\s].*?))\s*$`)
@@ -64,7 +68,7 @@ var (
 	lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
 	// enumerator matches how a question set in bold may be numbered:
 	// "1. ", "Q3：", "①", "（2）".
-	enumerator = regexp.MustCompile(`^(?:(?i:q)?\s*\d{1,3}\s*[.)、．:：]\s*|[①-⑳]\s*|[（(]\d{1,3}[)）]\s*)`)
+	enumerator = regexp.MustCompile(`^(?:(?i:q)?\s*\d{1,3}\s*[.)、．:：]\s*|[①-⑳]\s*|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]\s*)`)
 )
 
 // listedQuestion is one question of a list and the lines it spans.
@@ -247,6 +251,11 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 			}
 			for i := q.line + 1; i < q.end; i++ {
 				out[i] = dedent(out[i], q.indent)
+				if t := strings.TrimSpace(out[i]); q.options && (i < q.answer || q.answer < 0) && optionLine.MatchString(t) {
+					// A choice keeps its line where the question's
+					// lines are joined.
+					out[i] = "<br>" + t
+				}
 			}
 			if q.answer >= 0 {
 				m := answerLabel(strings.TrimSpace(out[q.answer]))
@@ -383,7 +392,7 @@ func listBlocks(lines []string, mark string) []*questionBlock {
 			if _, _, _, ok := readLabel(trimmed, true); ok || isAnswerLabel(trimmed) || questionLabelLine.MatchString(trimmed) {
 				b.labels = true
 			}
-		case optionLine.MatchString(trimmed):
+		case optionLine.MatchString(trimmed) || (q.answer < 0 && !q.prose && firstOption.MatchString(trimmed)):
 			q.options = true // "B：…" after "A：…": the question's choices
 			q.body = true
 		case q.answer < 0 && !q.prose && isAnswerLabel(trimmed):
@@ -475,6 +484,9 @@ func answerLabel(trimmed string) []string {
 	if m := answerLabelLine.FindStringSubmatch(trimmed); m != nil {
 		return m
 	}
+	if strings.HasPrefix(trimmed, "【") {
+		return bracketAnswer.FindStringSubmatch(trimmed)
+	}
 	return numberedAnswerLabel.FindStringSubmatch(trimmed)
 }
 
@@ -483,7 +495,16 @@ func isAnswerLabel(trimmed string) bool { return answerLabel(trimmed) != nil }
 // optionLine matches a choice of a multiple-choice question after its A:
 // "B：…", "**C.** …", "D、…"; lettered points in lower case ("a) …",
 // "e.g.") are an answer's.
-var optionLine = regexp.MustCompile(`^\*{0,2}[B-F]\*{0,2}\s*[：:.、)）]`)
+var optionLine = regexp.MustCompile(`^\*{0,2}[B-F]\*{0,2}\s*[：:.．、)）]`)
+
+// firstOption matches the first choice of a multiple-choice question
+// written with a stop, as exam papers write it ("A．启发性原则"); "A：" is
+// an answer label until a "B：" follows it (see oneLetterAnswer).
+var firstOption = regexp.MustCompile(`^\*{0,2}A\*{0,2}\s*[.．、)）]`)
+
+// bracketAnswer matches an answer labelled in brackets, as exam papers
+// label theirs: "【答案】A", "【参考答案】：…". Its groups are answerLabelLine's.
+var bracketAnswer = regexp.MustCompile(`^()【\s*(?:答案|参考答案|參考答案|答)()\s*】()\s*[：:]?\s*()(.*)$`)
 
 // oneLetterAnswer reports whether an answer label line is the one-letter
 // A, which may be a choice.
@@ -597,6 +618,12 @@ func definitional(q string) bool {
 	return false
 }
 
+// fillIn matches the blank an exam question leaves for its answer: "体现的
+// 教学原则是（  ）", "____ 提出了最近发展区".
+// The blank ends the stem, and is spaced where it is in ASCII: "resize()"
+// calls a function.
+var fillIn = regexp.MustCompile(`(?:（\s*）|\(\s+\)|_{3,})[。.？?]?$`)
+
 // squeeze lower-cases s and takes its spaces out, to compare a heading
 // with a question.
 func squeeze(s string) string {
@@ -614,10 +641,10 @@ func startsWithSpace(line string) bool {
 func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	// Every shape opens with bold, a number or a question label: most
 	// lines of notes are none of these, and skip the patterns.
-	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題（(", r) && (r < '①' || r > '⑳') {
+	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題（(第", r) && (r < '①' || r > '⑳') {
 		return nil, false
 	}
-	asks := func(s string) bool { return strings.ContainsAny(s, "？?") }
+	asks := func(s string) bool { return strings.ContainsAny(s, "？?") || fillIn.MatchString(s) }
 	m := questionLabelLine.FindStringSubmatch(trimmed)
 	if m == nil {
 		if m = numberedQuestionLabel.FindStringSubmatch(trimmed); m != nil && m[6] != "" && m[6][0] >= '0' && m[6][0] <= '9' {
@@ -637,6 +664,12 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	}
 	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil {
 		return &listedQuestion{question: trimDecoration(m[2]), mark: "item", indent: len(m[1]), weak: !asks(m[2])}, true
+	}
+	if m := examQuestion.FindStringSubmatch(trimmed); m != nil {
+		if q := trimDecoration(m[2]); asks(q) {
+			return &listedQuestion{question: q, mark: "第题"}, true
+		}
+		return nil, false
 	}
 	if m := plainNumberedItem.FindStringSubmatch(trimmed); m != nil {
 		return &listedQuestion{question: trimDecoration(m[2]), mark: "plain item", indent: len(m[1]), weak: !asks(m[2])}, true

@@ -111,6 +111,22 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"什么是管理的四大职能？|计划、组织、领导、控制。", "什么是 SWOT 分析？|优势、劣势、机会、威胁。", "波特五力是哪五力？|- 供应商议价能力"},
 		},
 		{
+			name: "an exam paper's choices, answers and analyses in brackets",
+			src: doc("# 教育学 选择题", "", "1．最早论证班级授课制的是（  ）", "A．夸美纽斯", "B．赫尔巴特", "【答案】A", "【解析】见《大教学论》。", "",
+				"2. 最近发展区是谁提出的？（ ）", "A. 皮亚杰", "B. 维果茨基", "【答案】B"),
+			want: []string{"最早论证班级授课制的是（  ）|A", "最近发展区是谁提出的？（ ）|B"},
+		},
+		{
+			name: "questions numbered 第N题",
+			src:  doc("# 常识", "第1题 我国的根本政治制度是什么？", "答案：人民代表大会制度。", "", "第2题：我国的基本经济制度是什么？", "答案：公有制为主体。"),
+			want: []string{"我国的根本政治制度是什么？|人民代表大会制度。", "我国的基本经济制度是什么？|公有制为主体。"},
+		},
+		{
+			name: "questions numbered （一） in words",
+			src:  doc("# 民法", "## 一、代理", "（一）什么是无权代理？", "没有代理权而代理。", "", "（二）表见代理的要件有哪些？", "相对人善意。"),
+			want: []string{"什么是无权代理？|没有代理权而代理。", "表见代理的要件有哪些？|相对人善意。"},
+		},
+		{
 			name: "an outliner's blocks, some headings, with tags and properties",
 			src:  doc("- ## Redis 为什么快？", "  id:: 64f1a2b3-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "  collapsed:: true", "\t- 纯内存操作。", "- 什么是 CAS？ #card", "  card-next-schedule:: 2023-09-20T00:00:00.000Z", "\t- 无锁原子操作。"),
 			want: []string{"Redis 为什么快？|- 纯内存操作。", "什么是 CAS？|- 无锁原子操作。"},
