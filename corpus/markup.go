@@ -58,6 +58,9 @@ var (
 	// which its editor hides: "id:: 64f1…", "collapsed:: true",
 	// "card-next-schedule:: …".
 	logseqProperty = regexp.MustCompile(`^\s*(?:id|collapsed|heading|background-color|icon|template|template-including-parent|filters|public|card-[a-z-]+):: `)
+	// boldNumber matches the number Word's numbered list leaves in bold
+	// through pandoc: "**1.** 什么是三次握手？", read as "**1. 什么是三次握手？**".
+	boldNumber = regexp.MustCompile(`^\*\*(\d{1,3}[.、．])\*\*\s*([^*\s].*?)\s*$`)
 	// containerFence matches the line that opens or closes a container,
 	// as Yuque and VuePress write them around tips: ":::info",
 	// "::: tip 提示", ":::".
@@ -108,6 +111,13 @@ func exportMarkup(lines []string) []string {
 		}
 		if strings.HasPrefix(trimmed, "<") {
 			line = htmlBlock(line, trimmed)
+		}
+		if m := boldNumber.FindStringSubmatch(trimmed); m != nil && !strings.Contains(m[2], "**") {
+			line = "**" + m[1] + " " + m[2] + "**"
+		}
+		if strings.HasSuffix(line, `\`) && !strings.HasSuffix(line, `\\`) {
+			// pandoc's hard line break
+			line = line[:len(line)-1] + "<br>"
 		}
 		if s := inlineMarkup(line); s != r.get(i) {
 			r.set(i, s)

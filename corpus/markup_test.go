@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,11 @@ func TestEditorMarkup(t *testing.T) {
 			answer: "2MSL[1]，见 RFC 793。", analysis: `3~4 分钟，\*不是\* 固定值。`,
 		},
 		{
+			name:   "pandoc's hard line break",
+			src:    section("**题目：** 什么是回表？", "**答案：** 查到主键后再查聚簇索引。\\", "覆盖索引可以避免。"),
+			answer: "查到主键后再查聚簇索引。\n覆盖索引可以避免。",
+		},
+		{
 			name:  "a heading typed with Chinese input on",
 			src:   doc("# 笔记", "##　1. 端口", "**题目：** 如何查看端口占用？", "**答案：** 用 ss。"),
 			title: "端口", answer: "用 ss。",
@@ -117,5 +123,15 @@ func TestEditorMarkupInCode(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("answer %q lost %q", got, want)
 		}
+	}
+}
+
+// TestWordNumbersThroughPandoc reads the numbers Word's numbered list
+// leaves in bold ("**1.** 什么是三次握手？") as numbered bold questions.
+func TestWordNumbersThroughPandoc(t *testing.T) {
+	src := doc("# 网络", "", "**1.** 什么是三次握手？", "", "客户端发 SYN，服务端回 SYN+ACK。", "", "**2.** TIME\\_WAIT 有什么用？", "", "让旧报文消失。")
+	art := parseArticle(t, "a.md", src)
+	if got, want := sectionTitles(art), []string{"什么是三次握手？", "TIME_WAIT 有什么用？"}; !slices.Equal(got, want) {
+		t.Errorf("titles %q, want %q", got, want)
 	}
 }
