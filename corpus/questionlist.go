@@ -755,6 +755,9 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 	if !headerNames(head[0], "问题", "問題", "题目", "題目", "问", "問", "question", "q") || !headerNames(head[1], "答案", "回答", "解答", "参考答案", "參考答案", "答", "answer", "a") {
 		return nil, 0
 	}
+	// A column headed 解析 after the answer's is the analysis; one of
+	// remarks (备注: 常考) joins the answer.
+	analysis := len(head) > 2 && headerNames(head[2], "解析", "分析", "解释", "解釋", "点评", "點評", "explanation", "analysis")
 	n = 2
 	for ; n < len(lines); n++ {
 		cells := tableCells(lines[n])
@@ -764,6 +767,10 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 		if len(cells) < 2 || cells[0] == "" {
 			break
 		}
+		why := ""
+		if analysis && len(cells) > 2 {
+			why, cells = cells[2], slices.Delete(slices.Clone(cells), 2, 3)
+		}
 		answer := strings.Join(slices.DeleteFunc(cells[1:], func(c string) bool { return c == "" }), "；")
 		question := cells[0]
 		if m := boldLine.FindStringSubmatch(question); m != nil {
@@ -772,6 +779,13 @@ func tableOfQuestions(lines []string) (qs []*listedQuestion, n int) {
 		q := &listedQuestion{question: trimDecoration(question), mark: "table", answer: -1, body: answer != ""}
 		for l := range strings.SplitSeq(lineBreak.ReplaceAllString(answer, "\n"), "\n") {
 			q.row = append(q.row, strings.TrimSpace(l))
+		}
+		if analysis {
+			// Labelled, so that the analysis is told from the answer.
+			q.row[0] = "答案：" + q.row[0]
+			if why != "" {
+				q.row = append(q.row, "", "解析："+lineBreak.ReplaceAllString(why, "\n"))
+			}
 		}
 		qs = append(qs, q)
 	}

@@ -75,6 +75,11 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"什么是 STW？|暂停用户线程；常考", "G1 的特点？|分 Region可预测停顿"},
 		},
 		{
+			name: "a table with a column of analyses",
+			src:  doc("# 护理", "| 题号 | 题目 | 答案 | 解析 |", "| --- | --- | --- | --- |", "| 1 | 成人正常脉搏是多少？ | 60～100 次/分 | 超过 100 为心动过速。 |", "| 2 | 袖带下缘距肘窝多少？ | 2～3 cm | |"),
+			want: []string{"成人正常脉搏是多少？|60～100 次/分", "袖带下缘距肘窝多少？|2～3 cm"},
+		},
+		{
 			name: "English questions numbered with a stop",
 			src:  doc("# JavaScript", "## Functions", "Q1. What is a closure?", "A: A function with its scope.", "", "Q2. What does bind do?", "A: Fixes this."),
 			want: []string{"What is a closure?|A function with its scope.", "What does bind do?|Fixes this."},
@@ -321,4 +326,19 @@ func describeBlock(b corpus.Block) string {
 		return "- " + b.Items[0].Text
 	}
 	return b.Text
+}
+
+// TestParseTableAnalysisColumn keeps a table's column of analyses out of
+// the answer: it is the section's 解析.
+func TestParseTableAnalysisColumn(t *testing.T) {
+	art := parseArticle(t, "a.md", doc("# 护理", "| 题目 | 答案 | 解析 |", "| --- | --- | --- |", "| 成人正常脉搏是多少？ | 60～100 次/分 | 超过 100 为心动过速。 |", "| 袖带下缘距肘窝多少？ | 2～3 cm | |"))
+	if len(art.Sections) != 2 {
+		t.Fatalf("%d sections, want 2", len(art.Sections))
+	}
+	if got, want := art.Sections[0].Analysis, "超过 100 为心动过速。"; got != want {
+		t.Errorf("analysis %q, want %q", got, want)
+	}
+	if got := art.Sections[1].Analysis; got != "" {
+		t.Errorf("analysis %q of an empty cell, want none", got)
+	}
 }
