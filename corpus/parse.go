@@ -48,11 +48,38 @@ func parseArticle(file string, data []byte, companion bool) (*Article, []Problem
 	}
 	if p.art.Skipped != "" && !companion {
 		if one := oneQuestion(file, lines, p.art.Title); one != nil {
-			return one.art, one.problems
+			p = one
 		}
+	}
+	if t := frontMatterTitle(lines); t != "" && p.art.Title == p.art.Slug {
+		p.art.Title = t // a blog post's title, where no heading gives one
 	}
 	return p.art, p.problems
 }
+
+// frontMatterTitle is the title a blog post's front matter gives: YAML's
+// "title: …" between "---" lines, TOML's "title = …" between "+++".
+func frontMatterTitle(lines []string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	fence := strings.TrimSpace(lines[0])
+	if fence != "---" && fence != "+++" {
+		return ""
+	}
+	for _, line := range lines[1:min(len(lines), 50)] {
+		t := strings.TrimSpace(line)
+		if t == fence {
+			break
+		}
+		if m := frontMatterTitleLine.FindStringSubmatch(t); m != nil {
+			return strings.TrimSpace(strings.Trim(m[1], `"'`))
+		}
+	}
+	return ""
+}
+
+var frontMatterTitleLine = regexp.MustCompile(`^title\s*[:=]\s*(.+)$`)
 
 // parse reads the lines of one article. implicitAnswer holds the lines of
 // the section headings whose answer follows their question unlabelled.

@@ -98,3 +98,21 @@ func TestTitlesThatOpenWithANumber(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatterTitle titles a blog post by its front matter when no
+// heading does, in YAML or TOML; a heading wins.
+func TestFrontMatterTitle(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"YAML", doc("---", `title: "Go 面试题汇总（一）"`, "tags:", "  - Go", "---", "## 1. 什么是 goroutine？", "轻量级线程。"), "Go 面试题汇总（一）"},
+		{"TOML", doc("+++", `title = "Kubernetes 面试题"`, "+++", "## 1. 什么是 Pod？", "最小调度单元。"), "Kubernetes 面试题"},
+		{"a heading", doc("---", "title: 旧标题", "---", "# Go 面试", "## 1. 什么是 goroutine？", "轻量级线程。"), "Go 面试"},
+		{"no front matter", doc("## 1. 什么是 goroutine？", "title: 不是标题", "轻量级线程。"), "post"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := parseArticle(t, "post.md", tt.src).Title; got != tt.want {
+				t.Errorf("title %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
