@@ -216,13 +216,23 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
+// repositoryFile reports whether a file's name is one a repository keeps
+// about itself: README, CONTRIBUTING, CHANGELOG, CODE_OF_CONDUCT, LICENSE.
+func repositoryFile(name string) bool {
+	switch strings.ToUpper(name) {
+	case "README", "CONTRIBUTING", "CHANGELOG", "CODE_OF_CONDUCT", "LICENSE", "SECURITY":
+		return true
+	}
+	return false
+}
+
 // ArticleFiles lists the articles under the root of fsys: every *.md or
 // *.markdown file, in subdirectories too (a group keeps its notes in
 // folders by subject), as slash-separated paths in sorted order. Hidden
 // files and directories are skipped (an editor's .#notes.md, .git, and
 // the ..data directories Kubernetes mounts a ConfigMap through), as are
-// README.md and README.markdown files and directories deeper than
-// maxDepth.
+// a repository's files about itself (README.md, CONTRIBUTING.md …) and
+// directories deeper than maxDepth.
 func ArticleFiles(fsys fs.FS) ([]string, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
@@ -240,7 +250,7 @@ func ArticleFiles(fsys fs.FS) ([]string, error) {
 			return nil
 		}
 		ext := path.Ext(base)
-		if strings.HasPrefix(base, ".") || !(strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) || strings.EqualFold(strings.TrimSuffix(base, ext), "README") {
+		if strings.HasPrefix(base, ".") || !(strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) || repositoryFile(strings.TrimSuffix(base, ext)) {
 			return nil
 		}
 		names = append(names, name)

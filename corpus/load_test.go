@@ -298,8 +298,8 @@ func TestLoadDirHashIgnoresRoot(t *testing.T) {
 }
 
 func TestLoadDirReadmeSkipped(t *testing.T) {
-	for _, readme := range []string{"README.md", "readme.md", "Readme.MD"} {
-		dir := writeFiles(t, map[string]string{readme: "no sections at all\n", "a.md": validArticle})
+	for _, readme := range []string{"README.md", "readme.md", "Readme.MD", "CONTRIBUTING.md", "CHANGELOG.md"} {
+		dir := writeFiles(t, map[string]string{readme: "# 如何贡献？\n\n提交一个 PR。\n", "a.md": validArticle})
 		c, err := corpus.LoadDir(dir)
 		if err != nil {
 			t.Errorf("%s: LoadDir: %v", readme, err)

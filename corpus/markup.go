@@ -4,41 +4,62 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Notes written in Typora, Obsidian, Feishu or a web page, or converted
 // from Word by pandoc, carry markup their editors render and no reader of
 // a reply should see: inline HTML (<font color=red>, <img … style="zoom:50%">,
-// <span style=…>, <mark>), comments (<!-- TODO -->, Obsidian's %%…%%),
+// <u>…</u>, <mark>…</mark>), comments (<!-- TODO -->, Obsidian's %%…%%),
 // highlights (==重点==), entities (&nbsp;), attributes ({#id}, {.underline})
-// and backslash escapes (TIME\_WAIT, which no question matches). inlineMarkup
-// takes them out of a line as the editor would show it; code is left alone.
+// and escapes (TIME\_WAIT, which no question matches). exportMarkup takes
+// them out of a line as the editor would show it, and only where the
+// markup cannot be what the note talks about: notes on HTML name tags
+// ("<div> 和 <span> 的区别"), notes on Java and TypeScript write type
+// parameters (Optional<U>, React.FC<P>), notes on JavaScript compare with
+// == and notes on C print with %%. Code is left alone.
 
 var (
-	// formattingTag matches an HTML tag that only styles or groups what
-	// it holds: the text stays, the tag goes. <strong> and <b> become
-	// bold, so that "<strong>题目：</strong>" is a label.
-	formattingTag = regexp.MustCompile(`(?i)</?(?:font|span|u|ins|mark|kbd|sup|sub|small|big|center|em|i|s|del|strike|tt|cite|abbr|label|p|div|section|article|a|ul|ol|/li)(?:\s[^<>]*)?/?>`)
-	boldTag       = regexp.MustCompile(`(?i)</?(?:strong|b)(?:\s[^<>]*)?>`)
-	// htmlHeading and htmlItem match a heading and a list item that
-	// fill a line, as web pages and CMS exports write them; an item
-	// within a line ("<ol><li>…</li><li>…</li></ol>") is broken onto
-	// a line of its own in the answer.
-	htmlHeading = regexp.MustCompile(`(?i)^<h([1-6])(?:\s[^<>]*)?>(.*?)</h[1-6]>$`)
-	htmlItem    = regexp.MustCompile(`(?i)^<li(?:\s[^<>]*)?>`)
-	inlineItem  = regexp.MustCompile(`(?i)<li(?:\s[^<>]*)?>`)
+	// styleTags are the HTML elements notes style or group text with.
+	// One is markup when it comes in a pair on its line (<u>…</u>,
+	// <strong>题目：</strong>) or carries attributes (<font color=red>,
+	// <span style="…">); a name alone is text. Names are lower case:
+	// <U> and <B> are type parameters.
+	styleTags = []string{"font", "span", "u", "ins", "mark", "kbd", "sup", "sub", "small", "big", "center", "em", "i", "s", "del", "strike", "tt", "cite", "abbr", "label", "p", "div", "section", "article", "a", "strong", "b"}
+	// pairedTag and attributedTag match, for each of styleTags, a pair
+	// on one line and an opening tag with attributes.
+	pairedTag, attributedTag = tagPatterns(styleTags)
+	// htmlHeading matches a heading written in HTML on a line of its own.
+	htmlHeading = regexp.MustCompile(`^<h([1-6])(?:\s[^<>]*)?>(.*?)</h[1-6]>$`)
+	// htmlItem matches a list item written in HTML and closed on its
+	// line; listTag a line that only opens or closes a list.
+	htmlItem = regexp.MustCompile(`<li(?:\s[^<>]*)?>(.*?)</li>`)
+	listTag  = regexp.MustCompile(`^</?(?:ul|ol)(?:\s[^<>]*)?>$`)
+	// htmlBlockLine matches a line an HTML page or a CMS's export opens
+	// with a block element.
+	htmlBlockLine = regexp.MustCompile(`^<(?:p|div|h[1-6]|li|ul|ol|table|section|article)[\s>]`)
 	// imageTag matches an image in HTML, which Typora writes for every
 	// image scaled: its alt is a file name ("image-20230915101213456").
-	imageTag = regexp.MustCompile(`(?i)<img\s[^<>]*>`)
-	// comment matches an HTML comment or an Obsidian one on one line.
-	comment = regexp.MustCompile(`<!--.*?-->|%%.*?%%`)
-	// highlight matches ==text==, as Obsidian and Typora mark it: no
-	// space inside the marks, so "a == b" is no highlight.
-	highlight = regexp.MustCompile(`==([^=\s](?:[^=]*[^=\s])?)==`)
+	imageTag = regexp.MustCompile(`<img\s[^<>]*\bsrc\s*=[^<>]*>`)
+	// htmlComment matches an HTML comment on one line.
+	htmlComment = regexp.MustCompile(`<!--.*?-->`)
+	// obsidianComment matches Obsidian's %%comment%% within a line, not
+	// a printf's "50%%" or SQL's '%%abc%%': the marks stand apart from
+	// the words and signs around them.
+	obsidianComment = regexp.MustCompile(`(^|[\s\p{Han}，。；：、])%%([^%'"\\]+?)%%($|[\s\p{Han}，。；：、])`)
+	// highlight matches ==text== as Obsidian and Typora mark it: no space
+	// inside the marks, and marks that stand apart from the operands and
+	// signs around them, so that "a == b", "null==undefined", "==和==="
+	// and "A==>B" are no highlights.
+	highlight = regexp.MustCompile(`(^|[^=!<>A-Za-z0-9_])==([^=>\s](?:[^=]*?[^=\s])?)==($|[^=>A-Za-z0-9_])`)
 	// highlightedCode matches code highlighted: "==`ss -lntp`==".
 	highlightedCode = regexp.MustCompile("==(`[^`]+`)==")
 	// entity matches a character reference: "&nbsp;", "&#39;", "&#x4e2d;".
 	entity = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+	// spaceEntity matches a reference to a space: what editors write for
+	// the spaces they keep ("**题目：**&nbsp;什么是虚拟内存？").
+	spaceEntity = regexp.MustCompile(`&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#xA0);`)
 	// attributes matches pandoc's and Typora's attributes after a heading
 	// or a span: "{#lifecycle}", "{.underline}", "{#_Toc123 .anchor}",
 	// "{width="3in"}".
@@ -48,12 +69,11 @@ var (
 	// attributedSpan matches pandoc's "[text]{.underline}", and the empty
 	// anchor Word's table of contents leaves: "[]{#_Toc123 .anchor}".
 	attributedSpan = regexp.MustCompile(`\[([^\[\]]*)\]` + attributes)
-	// escaped matches a backslash escape that pandoc writes inside a line
-	// and whose character means nothing there: "TIME\_WAIT", "\[1\]",
-	// "3\~4". "\*" and "\`" stay escaped, or they would open emphasis or
-	// code; "\#" and "\-" stay, or a line could become a heading or an
-	// item.
-	escaped = regexp.MustCompile(`\\([_\[\]~<>()"'!=@&])`)
+	// escapedUnderscore matches the escape pandoc writes in an identifier:
+	// "TIME\_WAIT". Other escapes stay as written: in notes on regular
+	// expressions, C or LaTeX ("\(\d+\)", "\'", "\[ x \]") they are the
+	// point.
+	escapedUnderscore = regexp.MustCompile(`([A-Za-z0-9])\\_([A-Za-z0-9])`)
 	// logseqProperty matches a line of Logseq's own block properties,
 	// which its editor hides: "id:: 64f1…", "collapsed:: true",
 	// "card-next-schedule:: …".
@@ -67,12 +87,24 @@ var (
 	containerFence = regexp.MustCompile(`^:{3,}\s*(?:[A-Za-z-]+.*)?$`)
 )
 
+// tagPatterns compiles, for each tag name, a pattern of a pair of it and
+// one of its opening tag with attributes.
+func tagPatterns(names []string) (paired, attributed map[string]*regexp.Regexp) {
+	paired, attributed = map[string]*regexp.Regexp{}, map[string]*regexp.Regexp{}
+	for _, n := range names {
+		paired[n] = regexp.MustCompile(`<` + n + `(?:\s[^<>]*)?>(.*?)</` + n + `>`)
+		attributed[n] = regexp.MustCompile(`<` + n + `\s+[a-z-]+\s*=[^<>]*>`)
+	}
+	return paired, attributed
+}
+
 // exportMarkup takes the markup of editors and exports out of notes, each
 // line where it was (see inlineMarkup); a container's or a comment's lines
 // are left blank, what a container holds stays, as text. A heading typed
 // with Chinese input on ("##　2. …", an ideographic space) is a heading.
 func exportMarkup(lines []string) []string {
 	r := rewrite{in: lines}
+	page, level := htmlPage(lines)
 	closing := "" // what ends the comment the line is in
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
@@ -84,16 +116,17 @@ func exportMarkup(lines []string) []string {
 		}
 		trimmed := strings.TrimSpace(line)
 		if closing != "" {
-			end := strings.Index(line, closing)
-			if end < 0 {
+			if trimmed == closing || (closing == "-->" && strings.Contains(line, closing)) {
+				_, rest, _ := strings.Cut(line, closing)
+				line, closing = rest, ""
+				r.set(i, line)
+				trimmed = strings.TrimSpace(line)
+			} else {
 				r.set(i, "")
 				continue
 			}
-			line, closing = line[end+len(closing):], ""
-			r.set(i, line)
-			trimmed = strings.TrimSpace(line)
 		}
-		if c, ok := blockComment(trimmed); ok {
+		if c, ok := blockComment(lines, i, trimmed); ok {
 			closing = c
 			r.set(i, "")
 			continue
@@ -110,7 +143,7 @@ func exportMarkup(lines []string) []string {
 			line = line[:n] + " " + line[n+len("\u3000"):]
 		}
 		if strings.HasPrefix(trimmed, "<") {
-			line = htmlBlock(line, trimmed)
+			line = htmlBlock(line, trimmed, page, level)
 		}
 		if m := boldNumber.FindStringSubmatch(trimmed); m != nil && !strings.Contains(m[2], "**") {
 			line = "**" + m[1] + " " + m[2] + "**"
@@ -119,15 +152,37 @@ func exportMarkup(lines []string) []string {
 			// pandoc's hard line break
 			line = line[:len(line)-1] + "<br>"
 		}
-		if s := inlineMarkup(line); s != r.get(i) {
+		if s := inlineMarkup(line, page); s != r.get(i) {
 			r.set(i, s)
 		}
 	}
 	return r.lines()
 }
 
+// htmlPage reports whether notes are an HTML page or a CMS's export
+// rather than Markdown with some HTML in it: three or more lines open with
+// a block element, and no Markdown heading below the title marks a
+// section. Only then is "&lt;" "<", and a line "<h2>…</h2>" a heading,
+// unless it is one of the level of the Markdown headings that mark the
+// sections (a section pasted from a web page): notes on HTML show
+// "<h1>网站名称</h1>" and "&lt;" as examples. sectionLevel is that level.
+func htmlPage(lines []string) (page bool, sectionLevel int) {
+	blocks := 0
+	for trimmed := range outsideFences(lines) {
+		if l := headingLevel(trimmed); l >= 2 && (sectionLevel == 0 || l < sectionLevel) {
+			sectionLevel = l
+		}
+		if strings.HasPrefix(trimmed, "<") && htmlBlockLine.MatchString(trimmed) {
+			blocks++
+		}
+	}
+	return blocks >= 3 && sectionLevel == 0, sectionLevel
+}
+
 // inlineMarkup returns line as its editor shows it, outside inline code.
-func inlineMarkup(line string) string {
+// A heading keeps its references (## &nbsp; 和空格的区别), and its text
+// when nothing else would be left of it (## <mark>).
+func inlineMarkup(line string, page bool) string {
 	if !strings.ContainsAny(line, "<>&%={\\") {
 		return line
 	}
@@ -135,79 +190,162 @@ func inlineMarkup(line string) string {
 	if strings.Contains(line, "==`") {
 		line = highlightedCode.ReplaceAllString(line, "$1")
 	}
-	var b strings.Builder
-	for line != "" {
-		code := inlineCode.FindStringIndex(line)
-		if code == nil {
-			b.WriteString(textMarkup(line))
-			break
+	// Code spans stand aside while the text around them is read, so
+	// that markup around code is read whole: <font color=red>`ss`</font>.
+	var spans []string
+	text := inlineCode.ReplaceAllStringFunc(line, func(c string) string {
+		spans = append(spans, c)
+		return string(rune(codeMark + len(spans) - 1))
+	})
+	text = textMarkup(text, page, heading)
+	out := text
+	if len(spans) > 0 {
+		var b strings.Builder
+		for _, r := range text {
+			if i := int(r) - codeMark; i >= 0 && i < len(spans) {
+				b.WriteString(spans[i])
+			} else {
+				b.WriteRune(r)
+			}
 		}
-		b.WriteString(textMarkup(line[:code[0]]))
-		b.WriteString(line[code[0]:code[1]])
-		line = line[code[1]:]
+		out = b.String()
 	}
-	out := b.String()
 	if heading {
 		out = headingAttributes.ReplaceAllString(out, "")
+		if headingText(strings.TrimSpace(out)) == "" {
+			return line
+		}
 	}
 	return out
 }
 
+// codeMark is the first of the private-use characters that hold a line's
+// code spans while its markup is read.
+const codeMark = 0xF0000
+
 // textMarkup is inlineMarkup for text outside code.
-func textMarkup(s string) string {
+func textMarkup(s string, page, heading bool) string {
 	if strings.Contains(s, "<") {
-		s = comment.ReplaceAllString(s, "")
+		s = htmlComment.ReplaceAllString(s, "")
 		s = imageTag.ReplaceAllString(s, "")
-		s = inlineItem.ReplaceAllString(s, "<br>- ")
-		s = formattingTag.ReplaceAllString(s, "")
-		s = boldTag.ReplaceAllString(s, "**")
-	} else if strings.Contains(s, "%%") {
-		s = comment.ReplaceAllString(s, "")
+		if strings.Count(s, "<li") > 1 {
+			// A list within a line: each item on a line of its own.
+			s = htmlItem.ReplaceAllString(s, "<br>- $1")
+		}
+		for range 3 { // nested pairs: <p><strong>题目：</strong>…</p>
+			before := s
+			for _, n := range styleTags {
+				if !strings.Contains(s, "<"+n) {
+					continue
+				}
+				repl := "$1"
+				if n == "strong" || n == "b" {
+					repl = "**$1**"
+				}
+				s = pairedTag[n].ReplaceAllString(s, repl)
+				s = attributedTag[n].ReplaceAllString(s, "")
+			}
+			for _, n := range styleTags {
+				// A closing tag whose opening was on a line above
+				// (<div class="callout"> … </div>) or went with its
+				// attributes.
+				if closing := "</" + n + ">"; strings.Contains(s, closing) && !strings.Contains(s, "<"+n) {
+					s = strings.ReplaceAll(s, closing, "")
+				}
+			}
+			if s == before {
+				break
+			}
+		}
+	}
+	if strings.Contains(s, "%%") {
+		s = obsidianComment.ReplaceAllString(s, "$1$3")
 	}
 	if strings.Contains(s, "==") {
-		s = highlight.ReplaceAllString(s, "$1")
+		s = highlight.ReplaceAllString(s, "$1$2$3")
 	}
 	if strings.Contains(s, "]{") {
 		s = attributedSpan.ReplaceAllString(s, "$1")
 	}
-	if strings.Contains(s, "&") {
-		s = entity.ReplaceAllStringFunc(s, func(e string) string {
-			return strings.Map(func(r rune) rune {
-				switch r {
-				case '\u00a0', '\u2002', '\u2003', '\u2009':
-					return ' ' // &nbsp; and the like: a space
-				}
-				return r
-			}, html.UnescapeString(e))
-		})
+	if strings.Contains(s, "&") && !heading {
+		if page {
+			s = entity.ReplaceAllStringFunc(s, html.UnescapeString)
+		}
+		s = spaces(s)
 	}
-	if strings.Contains(s, `\`) {
-		s = escaped.ReplaceAllString(s, "$1")
+	if strings.Contains(s, `\_`) {
+		for range 2 { // overlapping: my\_var\_name
+			s = escapedUnderscore.ReplaceAllString(s, "${1}_$2")
+		}
 	}
 	return s
 }
 
-// htmlBlock turns a heading or a list item written in HTML on a line of
-// its own into Markdown.
-func htmlBlock(line, trimmed string) string {
-	if m := htmlHeading.FindStringSubmatch(trimmed); m != nil {
+// spaces turns the references to spaces an editor wrote into spaces
+// ("**题目：**&nbsp;什么是虚拟内存？"), but not one that stands as a word
+// between spaces: "&nbsp; 和普通空格的区别" is about it.
+func spaces(s string) string {
+	locs := spaceEntity.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return strings.ReplaceAll(s, "\u00a0", " ")
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		before, _ := utf8.DecodeLastRuneInString(s[:l[0]])
+		after, _ := utf8.DecodeRuneInString(s[l[1]:])
+		word := (l[0] == 0 || unicode.IsSpace(before)) && (l[1] == len(s) || unicode.IsSpace(after))
+		b.WriteString(s[last:l[0]])
+		if word {
+			b.WriteString(s[l[0]:l[1]])
+		} else {
+			b.WriteByte(' ')
+		}
+		last = l[1]
+	}
+	b.WriteString(s[last:])
+	return strings.ReplaceAll(b.String(), "\u00a0", " ")
+}
+
+// htmlBlock turns a line that is one HTML block into Markdown: a list
+// item, a list's opening or closing tag (blank), and a heading on an HTML
+// page or of the level of the sections' headings.
+func htmlBlock(line, trimmed string, page bool, level int) string {
+	if m := htmlHeading.FindStringSubmatch(trimmed); m != nil && (page || int(m[1][0]-'0') == level) {
 		return strings.Repeat("#", int(m[1][0]-'0')) + " " + m[2]
 	}
-	if loc := htmlItem.FindStringIndex(trimmed); loc != nil {
+	if listTag.MatchString(trimmed) {
+		return ""
+	}
+	if loc := htmlItem.FindStringSubmatchIndex(trimmed); loc != nil && loc[0] == 0 && loc[1] == len(trimmed) {
 		indent := line[:strings.Index(line, trimmed)]
-		return indent + "- " + trimmed[loc[1]:]
+		return indent + "- " + trimmed[loc[2]:loc[3]]
 	}
 	return line
 }
 
-// blockComment tells where a comment that spans lines opens and closes:
-// "<!--" alone on a line until "-->", or "%%" until "%%".
-func blockComment(trimmed string) (close string, ok bool) {
+// blockComment tells whether line i opens a comment that spans lines and
+// what closes it: "<!--" until "-->", or a line "%%" until a line "%%", as
+// Obsidian writes them. A comment that nothing closes is text: a MATLAB
+// cell ("%% 第一节") or an unfinished comment must not take the notes
+// after it.
+func blockComment(lines []string, i int, trimmed string) (close string, ok bool) {
 	switch {
 	case strings.HasPrefix(trimmed, "<!--") && !strings.Contains(trimmed, "-->"):
-		return "-->", true
-	case trimmed == "%%" || (strings.HasPrefix(trimmed, "%%") && strings.Count(trimmed, "%%") == 1):
-		return "%%", true
+		close = "-->"
+	case trimmed == "%%":
+		close = "%%"
+	default:
+		return "", false
+	}
+	for _, l := range lines[i+1:] {
+		t := strings.TrimSpace(l)
+		if t == close || (close == "-->" && strings.Contains(l, close)) {
+			return close, true
+		}
+		if headingLevel(t) > 0 {
+			return "", false // a comment does not run over a heading
+		}
 	}
 	return "", false
 }

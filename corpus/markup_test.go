@@ -67,8 +67,13 @@ func TestEditorMarkup(t *testing.T) {
 			answer: "推荐 ss，按 Ctrl+C 退出；硬链接共享 inode，`lsof -i` 也行。", analysis: "删除源文件后仍可访问。",
 		},
 		{
-			name:   "entities and a comment across lines",
-			src:    section("**题目：**&nbsp;什么是类型擦除？", "**答案：**&nbsp;List&lt;Integer&gt; 擦除为 List，A &amp; B 相同。<!-- 补充 -->", "", "<!--", "以后补图", "-->", "**解析：** 拿不到 &quot;T&quot;。"),
+			name:   "spaces as entities and a comment across lines",
+			src:    section("**题目：**&nbsp;什么是类型擦除？", "**答案：**&nbsp;List 擦除为原始类型。<!-- 补充 -->", "", "<!--", "以后补图", "-->", "**解析：** 拿不到 T&nbsp;的类型。"),
+			answer: "List 擦除为原始类型。", analysis: "拿不到 T 的类型。",
+		},
+		{
+			name:   "an HTML page's entities",
+			src:    doc("# Java", "<h2>1. 类型擦除</h2>", "<p><strong>题目：</strong>什么是类型擦除？</p>", "<p><strong>答案：</strong>List&lt;Integer&gt; 擦除为 List，A &amp; B 相同。</p>", "<p><strong>解析：</strong>拿不到 &quot;T&quot;。</p>"),
 			answer: "List<Integer> 擦除为 List，A & B 相同。", analysis: `拿不到 "T"。`,
 		},
 		{
@@ -81,7 +86,7 @@ func TestEditorMarkup(t *testing.T) {
 			name:   "pandoc's escapes and attributes",
 			src:    doc("# 计网", "## 1. TIME\\_WAIT 有什么用？ {#time-wait .unnumbered}", "**题目：** TIME\\_WAIT 持续多久？", "**答案：** 2MSL\\[1\\]，见 [RFC 793]{.underline}。[]{#_Toc123 .anchor}", "**解析：** 3\\~4 分钟，\\*不是\\* 固定值。"),
 			title:  "TIME_WAIT 有什么用？",
-			answer: "2MSL[1]，见 RFC 793。", analysis: `3~4 分钟，\*不是\* 固定值。`,
+			answer: "2MSL\\[1\\]，见 RFC 793。", analysis: `3\~4 分钟，\*不是\* 固定值。`,
 		},
 		{
 			name:   "pandoc's hard line break",
@@ -133,5 +138,51 @@ func TestWordNumbersThroughPandoc(t *testing.T) {
 	art := parseArticle(t, "a.md", src)
 	if got, want := sectionTitles(art), []string{"什么是三次握手？", "TIME_WAIT 有什么用？"}; !slices.Equal(got, want) {
 		t.Errorf("titles %q, want %q", got, want)
+	}
+}
+
+// TestMarkupNotesTalkAbout leaves alone what only looks like an editor's
+// markup: notes on HTML name tags, notes on Java and TypeScript write
+// type parameters, notes on JavaScript compare with ==, notes on C, SQL
+// and MATLAB write %%, and notes on regular expressions and LaTeX escape.
+// Each case was read wrongly by a first version of exportMarkup.
+func TestMarkupNotesTalkAbout(t *testing.T) {
+	tests := []struct{ name, title, answer string }{
+		{"tags named in a heading and a list", "<div> 和 <span> 的区别？", "常见的行内元素：<span>、<a>、<b>、<strong>。"},
+		{"a heading that is a tag", "<section>", "表示文档中的一个区域。"},
+		{"type parameters", "React.FC<P> 和 Optional<U> 有什么区别？", "public <U> Optional<U> map；<S extends T> S save(S entity)；Pair<A, B> 的 <B>。"},
+		{"equality operators", "==和===的区别？", "null==undefined 为 true，但 null===undefined 为 false；浏览器==>DNS==>Nginx。"},
+		{"printf, batch and SQL", "%% 有什么用？", `用 %% 输出一个 %，例如 printf("完成率 50%%\n")；for %%i in (*.txt)；LIKE '%%abc%%'。`},
+		{"escapes that are the point", "正则里括号怎么转义？", `写成 \(\d+\)，否则 (\d+) 是捕获组；\" 是双引号；$a\!b$。`},
+		{"an entity named in prose", "&nbsp; 和普通空格有什么区别？", "&nbsp; 是不换行空格；把 < 转义为 &lt;。"},
+		{"a C++ header", "C++20 有什么新头文件？", "#include <span> 提供 std::span<T>。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := parseArticle(t, "a.md", doc("# 笔记", "## 1. "+tt.title, "**题目：** "+tt.title, "**答案：** "+tt.answer))
+			if len(art.Sections) != 1 {
+				t.Fatalf("%d sections, want 1", len(art.Sections))
+			}
+			s := art.Sections[0]
+			if s.Title != tt.title || s.Question != tt.title {
+				t.Errorf("title %q, question %q; want %q", s.Title, s.Question, tt.title)
+			}
+			if got := s.Answer.PlainText(); got != tt.answer {
+				t.Errorf("answer %q, want %q", got, tt.answer)
+			}
+		})
+	}
+}
+
+// TestUnclosedCommentIsText: a line "%%" or "<!--" that nothing closes
+// before the next heading (a MATLAB cell, an unfinished comment) does not
+// take the notes after it.
+func TestUnclosedCommentIsText(t *testing.T) {
+	for _, open := range []string{"%%", "%% 第一节：读数据", "<!--"} {
+		art := parseArticle(t, "a.md", doc("# MATLAB", "## 1. 如何读数据？", "用 readtable。", "", open, "data = readtable(f);",
+			"## 2. 如何向量化循环？", "用矩阵运算。", "## 3. cellfun 和 arrayfun 的区别？", "一个对元胞。"))
+		if got := len(art.Sections); got != 3 {
+			t.Errorf("%q: %d sections, want 3", open, got)
+		}
 	}
 }

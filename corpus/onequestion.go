@@ -10,30 +10,42 @@ import (
 // Notes kept one question to a file (an Obsidian vault of atomic notes,
 // a Notion database exported page by page) have no section headings: the
 // file's title, or its name, is the question and its text the answer.
-// oneQuestion reads such a file as an article of one section, when its
-// title asks something; a file of text whose title asks nothing (a table
-// of contents, a daily note) is still skipped.
+// oneQuestion reads such a file as an article of one section when its
+// title asks something. A file whose title asks nothing (a reading note,
+// a contributing guide), a dated one (a daily note), or one of links (a
+// table of contents) is still skipped.
 func oneQuestion(file string, lines []string, title string) *parser {
+	body := slices.Clone(lines)
+	start := frontMatterEnd(body)
+	for i := range start {
+		body[i] = "" // a blog's or a vault's front matter is no answer
+	}
 	h := -1 // the line of the title
-	for i, opens := range fencesClosedAt(lines) {
-		if !opens && headingLevel(strings.TrimSpace(lines[i])) == 1 {
+	for i, opens := range fencesClosedAt(body) {
+		if !opens && headingLevel(strings.TrimSpace(body[i])) == 1 {
 			h = i
 			break
 		}
 	}
 	if h < 0 {
-		title = fileTitle(file)
+		if title = frontMatterTitle(lines); title == "" {
+			title = fileTitle(file)
+		}
 	}
-	if !asksSomething(title) {
+	if !asksSomething(title) || datedTitle.MatchString(title) || linksOnly(body, h) {
 		return nil
 	}
-	withHeading := append([]string{"## " + title}, lines...)
+	// Numbered, so that a title that opens with a number keeps it.
+	heading := "## 1. " + title
 	if h >= 0 {
-		withHeading = append([]string(nil), lines...)
-		withHeading[h] = "## " + title
+		body[h] = heading
+	} else {
+		body = append([]string{heading}, body...)
 	}
-	withoutProperties(withHeading)
-	p := parse(file, withHeading, nil, false)
+	if notionPageID.MatchString(strings.TrimSuffix(path.Base(file), path.Ext(file))) {
+		withoutProperties(body)
+	}
+	p := parse(file, body, nil, false)
 	if len(p.art.Sections) != 1 || len(p.problems) > 0 {
 		return nil
 	}
@@ -42,6 +54,46 @@ func oneQuestion(file string, lines []string, title string) *parser {
 	}
 	p.art.Title = title
 	return p
+}
+
+// datedTitle matches a daily note's title: "2024-03-02 今天学了什么？".
+var datedTitle = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}`)
+
+// linksOnly reports whether the text under a title is mostly links: a
+// table of contents ("- [[Redis]]", "- [MySQL](mysql.md)").
+func linksOnly(lines []string, title int) bool {
+	text, links := 0, 0
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if i == title || t == "" {
+			continue
+		}
+		text++
+		if linkLine.MatchString(t) {
+			links++
+		}
+	}
+	return text > 0 && 2*links >= text
+}
+
+var linkLine = regexp.MustCompile(`^(?:[-*+]\s+|\d+[.)]\s+)?(?:\[\[[^\]]+\]\]|\[[^\]]*\]\([^)]*\))\s*$`)
+
+// frontMatterEnd returns the number of lines a file's front matter takes
+// at its top ("---" … "---", or "+++" … "+++"), 0 if it has none.
+func frontMatterEnd(lines []string) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	fence := strings.TrimSpace(lines[0])
+	if fence != "---" && fence != "+++" {
+		return 0
+	}
+	for i := 1; i < len(lines) && i < 50; i++ {
+		if strings.TrimSpace(lines[i]) == fence {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // withoutProperties blanks the properties a Notion database exports
@@ -79,7 +131,8 @@ func fileTitle(file string) string {
 var notionPageID = regexp.MustCompile(`\s+[0-9a-f]{32}$`)
 
 // asksSomething reports whether a title asks a question: "什么是回表",
-// "MVCC 怎么实现？", "How does TCP close a connection".
+// "MVCC 怎么实现？", "How does TCP close a connection", or names an aspect
+// of a topic, which is what a question about it asks for: "MVCC 原理".
 func asksSomething(t string) bool {
 	if strings.ContainsAny(t, "？?") {
 		return true
@@ -89,21 +142,27 @@ func asksSomething(t string) bool {
 			return true
 		}
 	}
-	// A title that names an aspect of a topic asks about it: "MVCC 原理",
-	// "Redis 持久化机制", "TCP 和 UDP 区别".
 	for _, w := range aspectWords {
 		if strings.HasSuffix(t, w) {
 			return true
 		}
 	}
-	first, _, _ := strings.Cut(strings.ToLower(t), " ")
-	switch first {
-	case "what", "what's", "why", "how", "when", "which", "who", "where", "explain", "describe", "is", "are", "does", "do", "can", "should":
+	fields := strings.Fields(strings.ToLower(t))
+	if len(fields) < 2 {
+		return false
+	}
+	switch fields[0] {
+	case "what", "what's", "why", "explain", "describe":
 		return true
+	case "how", "when", "which", "where":
+		switch fields[1] { // "How does TCP …", not "How to contribute"
+		case "do", "does", "did", "is", "are", "was", "can", "could", "would", "should", "many", "much":
+			return true
+		}
 	}
 	return false
 }
 
 // aspectWords are what a title may end in when it names what to say of a
 // topic rather than the topic.
-var aspectWords = []string{"原理", "区别", "作用", "优缺点", "流程", "机制", "实现", "场景", "对比", "概念", "定义", "特点", "步骤", "策略", "原因", "过程", "用法", "分类"}
+var aspectWords = []string{"原理", "区别", "區別", "作用", "优缺点", "優缺點", "机制", "機制", "对比", "對比", "概念", "定义", "定義", "特点", "特點"}

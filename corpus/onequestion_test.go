@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/startupqa/startupqa/corpus"
@@ -89,4 +90,36 @@ func TestLoadVaultOfAtomicNotes(t *testing.T) {
 	if len(c.Skipped) != 1 {
 		t.Errorf("%d files skipped, want the daily note", len(c.Skipped))
 	}
+}
+
+// TestOneQuestionSkipsWhatIsNoNote keeps skipping the files a vault keeps
+// beside its notes, and reads a note's own lines as its answer (each
+// read wrongly by a first version of oneQuestion).
+func TestOneQuestionSkipsWhatIsNoNote(t *testing.T) {
+	for _, tt := range []struct{ name, file, src string }{
+		{"a table of contents", "目录.md", doc("# 题目分类", "", "- [[Redis]]", "- [[MySQL]]", "- [[JVM]]")},
+		{"a schedule", "面试流程.md", doc("# 字节面试流程", "", "一面：算法", "二面：项目")},
+		{"a how-to", "guide.md", doc("# How to contribute", "", "Fork the repo.")},
+		{"a daily note that asks", "2024-03-02.md", doc("# 2024-03-02 今天学了什么？", "", "上午看了 Redis。")},
+		{"a topic with no aspect", "binary.md", doc("# 二分查找的实现", "", "每次取中点。")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			art, ps := corpus.Parse(tt.file, []byte(tt.src))
+			if len(ps) > 0 || len(art.Sections) > 0 || art.Skipped == "" {
+				t.Errorf("problems %q, %d sections, skipped %q; want it skipped", problemLines(ps), len(art.Sections), art.Skipped)
+			}
+		})
+	}
+	t.Run("definitions are no Notion properties", func(t *testing.T) {
+		art := parseArticle(t, "cap.md", doc("# 什么是 CAP 定理？", "", "一致性: 数据相同", "可用性: 总有响应", "", "三者最多满足两个。"))
+		if got := art.Sections[0].Answer.PlainText(); !strings.Contains(got, "一致性") {
+			t.Errorf("answer %q lost its definitions", got)
+		}
+	})
+	t.Run("front matter is no answer", func(t *testing.T) {
+		art := parseArticle(t, "什么是MVCC.md", doc("---", "tags: [mysql]", "created: 2023-09-01", "---", "", "多版本并发控制。"))
+		if got := art.Sections[0].Answer.PlainText(); got != "多版本并发控制。" {
+			t.Errorf("answer %q, want the note's text alone", got)
+		}
+	})
 }

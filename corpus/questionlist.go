@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -157,9 +156,10 @@ func questionList(lines []string) (out []string, origin []int, level int, ok boo
 			digits++
 		}
 		for _, q := range b.questions[1:] {
-			// An item that asks nothing is no follow-up: "5、反问" in an
-			// interview write-up, with what the writer asked under it.
-			if q.mark != "table" && !q.weak && elliptical(q.question) {
+			// A step of an interview is no follow-up: "5、反问" in a
+			// write-up, with what the writer asked under it; an aspect
+			// ("**优缺点**") is one.
+			if q.mark != "table" && !(q.weak && interviewStepWord(q.question)) && elliptical(q.question) {
 				followUps++
 			}
 		}
@@ -322,6 +322,17 @@ func interviewStep(item string) bool {
 	return utf8.RuneCountInString(item) <= 10 && !strings.ContainsAny(item, "、，,；;")
 }
 
+// interviewStepWord reports whether an item names a step of an interview
+// by what interviews are made of: 反问, 自我介绍, 手撕 LRU, 项目介绍, 闲聊.
+func interviewStepWord(item string) bool {
+	for _, w := range []string{"反问", "自我介绍", "手撕", "手写", "项目", "闲聊", "聊天", "算法题", "代码题", "笔试", "谈薪", "HR", "hr", "结束", "问面试官"} {
+		if strings.Contains(item, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // listBlocks splits an article at its headings and finds the questions
 // listed in each block.
 func listBlocks(lines []string, mark string) []*questionBlock {
@@ -395,7 +406,7 @@ func listBlocks(lines []string, mark string) []*questionBlock {
 		case optionLine.MatchString(trimmed) || (q.answer < 0 && !q.prose && firstOption.MatchString(trimmed)):
 			q.options = true // "B：…" after "A：…": the question's choices
 			q.body = true
-		case q.answer < 0 && !q.prose && isAnswerLabel(trimmed):
+		case q.answer < 0 && !q.prose && (isAnswerLabel(trimmed) || ((q.mark == "q" || q.mark == "question") && numberedAnswerLabel.MatchString(trimmed))):
 			q.answer = i // after a snippet at most: "下面代码输出什么？", code, "A：…"
 		default:
 			q.body, q.prose = true, true
@@ -490,7 +501,12 @@ func answerLabel(trimmed string) []string {
 	return numberedAnswerLabel.FindStringSubmatch(trimmed)
 }
 
-func isAnswerLabel(trimmed string) bool { return answerLabel(trimmed) != nil }
+// isAnswerLabel reports whether a line is an answer label with a colon or
+// in brackets; "A1." answers only a list of "Q1." (see listBlocks), and
+// elsewhere is a cell, a choice or an outline's number.
+func isAnswerLabel(trimmed string) bool {
+	return answerLabelLine.MatchString(trimmed) || (strings.HasPrefix(trimmed, "【") && bracketAnswer.MatchString(trimmed))
+}
 
 // optionLine matches a choice of a multiple-choice question after its A:
 // "B：…", "**C.** …", "D、…"; lettered points in lower case ("a) …",
@@ -685,7 +701,8 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	if m := bulletQuestion.FindStringSubmatch(trimmed); m != nil {
 		// Bullets list an answer's points far more often than
 		// questions: only one that asks is a question.
-		q := trimDecoration(m[2] + m[3])
+		// An outliner's block may be a heading: "- ## Redis 为什么快？".
+		q := trimDecoration(outlinerHeading.ReplaceAllString(m[2]+m[3], ""))
 		if !asks(q) {
 			return nil, false
 		}
@@ -829,13 +846,19 @@ func tableCells(line string) []string {
 // question.
 func trimDecoration(q string) string {
 	q = strings.TrimSpace(strings.TrimLeftFunc(q, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.So, r) }))
-	// An outliner's block may be a heading ("- ## Redis 为什么快？") and
-	// end in tags ("什么是 CAS？ #card").
-	if l := headingLevel(q); l > 0 {
-		q = strings.TrimSpace(q[l:])
+	// A card ends in tags after its question ("什么是 CAS？ #card"); a
+	// question about #define keeps it.
+	if loc := questionTags.FindStringIndex(q); loc != nil && strings.HasSuffix(strings.TrimRight(q[:loc[0]], "*"), "？") || loc != nil && strings.HasSuffix(q[:loc[0]], "?") {
+		q = q[:loc[0]]
 	}
-	return cmp.Or(titleTags.ReplaceAllString(q, ""), q)
+	return q
 }
+
+// outlinerHeading matches the heading marks of an outliner's block.
+var outlinerHeading = regexp.MustCompile(`^#{2,6}\s+`)
+
+// questionTags matches tags at the end of a line.
+var questionTags = regexp.MustCompile(`(?:\s+#[\p{L}\p{N}_/-]+)+\s*$`)
 
 // dedent takes up to n columns of indentation off a line of a list item's
 // answer, which is indented under the item.

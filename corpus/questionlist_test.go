@@ -342,3 +342,33 @@ func TestParseTableAnalysisColumn(t *testing.T) {
 		t.Errorf("analysis %q of an empty cell, want none", got)
 	}
 }
+
+// TestParseQuestionListKeepsWhatItsRulesMustNotTake: rules for 面经s,
+// Q1./A1. lists and cards must not take a note's aspects, cells or
+// subjects (each read wrongly by a first version of the rule).
+func TestParseQuestionListKeepsWhatItsRulesMustNotTake(t *testing.T) {
+	t.Run("aspects of the questions above them are follow-ups", func(t *testing.T) {
+		art := parseArticle(t, "a.md", doc("# Redis", "## 持久化", "1. **什么是 RDB？**", "快照。", "2. **优缺点**", "恢复快。", "3. **什么是 AOF？**", "日志。", "4. **优缺点**", "更完整。"))
+		if got := sectionTitles(art); !slices.Equal(got, []string{"持久化"}) {
+			t.Errorf("titles %q, want the one topic", got)
+		}
+	})
+	t.Run("questions about #define and #id keep them", func(t *testing.T) {
+		art := parseArticle(t, "a.md", doc("# C", "1. **什么是 #define？**", "宏。", "2. **CSS 里怎么选中 #id？**", "用 #id。", "3. **# 在 URL 中有什么作用？**", "锚点。"))
+		if got, want := sectionTitles(art), []string{"什么是 #define？", "CSS 里怎么选中 #id？", "# 在 URL 中有什么作用？"}; !slices.Equal(got, want) {
+			t.Errorf("titles %q, want %q", got, want)
+		}
+	})
+	t.Run("a cell named A1 in an answer", func(t *testing.T) {
+		art := parseArticle(t, "a.md", doc("# Excel", "1. 怎么查找匹配的值？", "A1. 单元格里写 =VLOOKUP(…)", "2. 怎么冻结首行？", "视图里选冻结窗格。"))
+		if got := art.Sections[0].Answer.PlainText(); got != "A1. 单元格里写 =VLOOKUP(…)" {
+			t.Errorf("answer %q lost its cell", got)
+		}
+	})
+	t.Run("Setext headings over points numbered A1.", func(t *testing.T) {
+		art := parseArticle(t, "a.md", doc("什么是缓存穿透？", "----", "", "A1. 布隆过滤器拦截不存在的 key", "A2. 缓存空值", "", "什么是缓存雪崩？", "----", "", "过期时间加随机值。"))
+		if got := len(art.Sections); got != 2 {
+			t.Errorf("%d sections, want 2", got)
+		}
+	})
+}

@@ -30,7 +30,7 @@ func setextHeadings(lines []string) []string {
 		if headingLevel(t) > 0 {
 			return lines
 		}
-		if _, _, _, ok := readLabel(t, true); ok || questionLabelLine.MatchString(t) || isAnswerLabel(t) {
+		if _, _, _, ok := readLabel(t, true); ok || questionLabelLine.MatchString(t) || answerLabelLine.MatchString(t) {
 			return lines
 		}
 		if lq, ok := listedQuestionLine(t); ok && !lq.weak {
