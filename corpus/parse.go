@@ -92,7 +92,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool, companion b
 		field:          noField,
 		implicitAnswer: implicitAnswer,
 	}
-	lines = flashCards(foldedAnswers(obsidianCards(setextHeadings(exportMarkup(lines)))))
+	lines = flashCards(foldedAnswers(obsidianCards(setextHeadings(outlineQuestions(exportMarkup(lines))))))
 	lines, split := inlineAnswers(lines)
 	listLevel := 0
 	if !companion {
