@@ -133,3 +133,22 @@ func TestMixedLanguageNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossLingualSignal tells the confidence model when a question
+// without Chinese found a section written in Chinese: its coverage is
+// read through translations, and means more than it would in one language.
+func TestCrossLingualSignal(t *testing.T) {
+	ix := build(t, loadFS(t, map[string][]byte{"mq.md": []byte("# 消息队列\n\n## 1. 为什么要用消息队列？\n\n**题目：** 为什么要用消息队列？\n\n**答案：** 解耦、异步、削峰。\n")}))
+	for _, tt := range []struct {
+		q    string
+		want float64
+	}{
+		{"why use a message queue", 1},
+		{"为什么要用消息队列", 0},
+		{"消息队列 why", 0},
+	} {
+		if got := ask(t, ix, tt.q).Signals.CrossLingual; got != tt.want {
+			t.Errorf("%q: CrossLingual %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

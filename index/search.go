@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -716,8 +717,13 @@ func (ix *Index) signals(pq *parsed, ms []Match) Signals {
 		s.UncoveredAdjective = uncovered[classAdjective] / total
 		s.UncoveredOther = uncovered[classOther] / total
 	}
+	if !strings.ContainsFunc(pq.q, isHanRune) && strings.ContainsFunc(text, isHanRune) {
+		s.CrossLingual = 1
+	}
 	return s
 }
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // sectionText is every field of a section's passages, lower case, as one
 // string.
