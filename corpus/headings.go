@@ -182,8 +182,17 @@ func sectionNumber(heading string) (number int, raw, title string, ok bool) {
 	if m := hanNumberedHeading.FindStringSubmatch(heading); m != nil {
 		return hanNumber(m[1]), m[1], headingTitle(m[2]), true
 	}
+	if m := bracketNumberedHeading.FindStringSubmatch(heading); m != nil {
+		raw := m[1] + m[2]
+		n, _ := strconv.Atoi(raw)
+		return n, raw, headingTitle(m[3]), n > 0
+	}
 	return 0, "", "", false
 }
+
+// bracketNumberedHeading matches a heading numbered in brackets or with
+// "No.": "## （1）…", "## (2) …", "## 【4】…", "## No.5 …".
+var bracketNumberedHeading = regexp.MustCompile(`^#{2,6}\s+(?:[（(【\[]\s*(\d{1,4})\s*[)）】\]]|(?i:no)\.?\s*(\d{1,4})\s*[.．、:：]?)\s*(.+)$`)
 
 // withoutLeadingSymbols takes the emoji and marks that open a heading's
 // text out of it ("## 🔥 1. 什么是闭包？" → "## 1. 什么是闭包？"), so that

@@ -116,3 +116,19 @@ func TestFrontMatterTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingsNumberedInBrackets reads the numbers notes put in brackets
+// or after "No." as the sections' (they were problems: "section heading
+// without a number"), and one style mixed with another.
+func TestHeadingsNumberedInBrackets(t *testing.T) {
+	src := doc("# 微服务", "## 1. 什么是限流？", "**题目：** 什么是限流？", "**答案：** 控制速率。",
+		"## (2) 什么是熔断？", "**题目：** 什么是熔断？", "**答案：** 快速失败。",
+		"## （3）什么是重试？", "**题目：** 什么是重试？", "**答案：** 再试一次。",
+		"## 【4】什么是降级？", "**题目：** 什么是降级？", "**答案：** 保核心。",
+		"## No.5 什么是灰度发布？", "**题目：** 什么是灰度发布？", "**答案：** 逐步放量。")
+	art := parseArticle(t, "ms.md", src)
+	want := []string{"ms/1 | 什么是限流？", "ms/2 | 什么是熔断？", "ms/3 | 什么是重试？", "ms/4 | 什么是降级？", "ms/5 | 什么是灰度发布？"}
+	if got := sectionHeads(art); !slices.Equal(got, want) {
+		t.Errorf("sections\n%q\nwant\n%q", got, want)
+	}
+}
