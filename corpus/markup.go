@@ -136,7 +136,7 @@ func exportMarkup(lines []string) []string {
 			continue
 		}
 		if strings.HasPrefix(trimmed, ":::") && containerFence.MatchString(trimmed) {
-			r.set(i, "")
+			r.set(i, containerTitle(trimmed))
 			continue
 		}
 		if n := strings.IndexFunc(line, func(c rune) bool { return c != '#' }); n > 0 && n <= 6 && strings.HasPrefix(line[n:], "\u3000") {
@@ -157,6 +157,25 @@ func exportMarkup(lines []string) []string {
 		}
 	}
 	return r.lines()
+}
+
+// containerTitle is what a container's opening line says of what it
+// holds: a label when its title is one ("::: tip 题目", "::: details 点击
+// 查看答案"), its title as a line of text otherwise ("::: warning 注意"),
+// nothing when it has none (":::info", ":::").
+func containerTitle(line string) string {
+	kind, title, _ := strings.Cut(strings.TrimSpace(strings.TrimLeft(line, ":")), " ")
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return ""
+	}
+	if _, ok := lookupLabel(title); ok {
+		return "**" + title + "：**"
+	}
+	if kind == "details" && strings.Contains(title, "答案") {
+		return "**答案：**" // "点击查看答案"
+	}
+	return title + "："
 }
 
 // htmlPage reports whether notes are an HTML page or a CMS's export

@@ -186,3 +186,21 @@ func TestUnclosedCommentIsText(t *testing.T) {
 		}
 	}
 }
+
+// TestVuePressContainers reads a container titled by a label as that
+// label ("::: tip 题目", "::: details 点击查看答案"), and keeps another's
+// title as text ("::: warning 注意").
+func TestVuePressContainers(t *testing.T) {
+	art := parseArticle(t, "vue.md", doc("# Vue", "## 1. computed 和 watch 的区别？", "::: tip 题目", "computed 和 watch 有什么区别？", ":::", "",
+		"::: details 点击查看答案", "computed 有缓存。", ":::", "", "::: warning 注意", "computed 里不能写异步。", ":::"))
+	if len(art.Sections) != 1 {
+		t.Fatalf("%d sections, want 1", len(art.Sections))
+	}
+	s := art.Sections[0]
+	if s.Question != "computed 和 watch 有什么区别？" {
+		t.Errorf("question %q", s.Question)
+	}
+	if got, want := s.Answer.PlainText(), "computed 有缓存。\n注意：\ncomputed 里不能写异步。"; got != want {
+		t.Errorf("answer %q, want %q", got, want)
+	}
+}
