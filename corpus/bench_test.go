@@ -21,3 +21,17 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseUnclosedComments parses 0.5 MiB of lines that each open a
+// comment nothing closes: each was once looked ahead from, which made such
+// a file take seconds.
+func BenchmarkParseUnclosedComments(b *testing.B) {
+	var data []byte
+	for len(data) < 512<<10 {
+		data = append(data, "<!-- 待补充\n%%\n正文一行。\n"...)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		corpus.Parse("bench.md", data)
+	}
+}

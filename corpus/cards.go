@@ -91,7 +91,7 @@ func inlineAnswers(lines []string) ([]string, []int) {
 			at[i] = parts
 			continue
 		}
-		if headingLevel(previousText(lines, i)) == 0 {
+		if !strings.ContainsAny(lines[i], "：:") || headingLevel(previousText(lines, i)) == 0 {
 			continue // an exchange quoted in prose stays as it is
 		}
 		m := inlineQA.FindStringSubmatch(strings.TrimSpace(lines[i]))

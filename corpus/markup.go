@@ -36,12 +36,16 @@ var (
 	// line; listTag a line that only opens or closes a list.
 	htmlItem = regexp.MustCompile(`<li(?:\s[^<>]*)?>(.*?)</li>`)
 	listTag  = regexp.MustCompile(`^</?(?:ul|ol)(?:\s[^<>]*)?>$`)
+	// orphanClosing matches a line that only closes a block of a style
+	// element.
+	orphanClosing = regexp.MustCompile(`^</(?:div|span|font|p|section|article|center)>$`)
 	// htmlBlockLine matches a line an HTML page or a CMS's export opens
 	// with a block element.
 	htmlBlockLine = regexp.MustCompile(`^<(?:p|div|h[1-6]|li|ul|ol|table|section|article)[\s>]`)
 	// imageTag matches an image in HTML, which Typora writes for every
-	// image scaled: its alt is a file name ("image-20230915101213456").
-	imageTag = regexp.MustCompile(`<img\s[^<>]*\bsrc\s*=[^<>]*>`)
+	// image it scales; imageSource its source.
+	imageTag    = regexp.MustCompile(`<img\s[^<>]*\bsrc\s*=[^<>]*>`)
+	imageSource = regexp.MustCompile(`\bsrc\s*=\s*["']?([^"'\s<>]+)`)
 	// htmlComment matches an HTML comment on one line.
 	htmlComment = regexp.MustCompile(`<!--.*?-->`)
 	// obsidianComment matches Obsidian's %%comment%% within a line, not
@@ -104,17 +108,23 @@ func tagPatterns(names []string) (paired, attributed map[string]*regexp.Regexp) 
 // with Chinese input on ("##　2. …", an ideographic space) is a heading.
 func exportMarkup(lines []string) []string {
 	r := rewrite{in: lines}
-	page, level := htmlPage(lines)
+	page := htmlPage(lines)
+	comments := blockComments(lines)
 	closing := "" // what ends the comment the line is in
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
 			continue
 		}
 		line := lines[i]
+		trimmed := strings.TrimSpace(line)
+		if strings.Contains(trimmed, ":: ") && logseqProperty.MatchString(line) {
+			// Logseq indents a block's properties with it, tabs and all.
+			r.set(i, "")
+			continue
+		}
 		if codeIndented(line) && closing == "" {
 			continue // an indented code block's line
 		}
-		trimmed := strings.TrimSpace(line)
 		if closing != "" {
 			if trimmed == closing || (closing == "-->" && strings.Contains(line, closing)) {
 				_, rest, _ := strings.Cut(line, closing)
@@ -126,12 +136,8 @@ func exportMarkup(lines []string) []string {
 				continue
 			}
 		}
-		if c, ok := blockComment(lines, i, trimmed); ok {
+		if c := comments[i]; c != "" {
 			closing = c
-			r.set(i, "")
-			continue
-		}
-		if strings.Contains(trimmed, ":: ") && logseqProperty.MatchString(line) {
 			r.set(i, "")
 			continue
 		}
@@ -142,15 +148,15 @@ func exportMarkup(lines []string) []string {
 		if n := strings.IndexFunc(line, func(c rune) bool { return c != '#' }); n > 0 && n <= 6 && strings.HasPrefix(line[n:], "\u3000") {
 			line = line[:n] + " " + line[n+len("\u3000"):]
 		}
+		if strings.HasPrefix(trimmed, "</") && orphanClosing.MatchString(trimmed) {
+			r.set(i, "") // the end of a block opened above: <div class="callout">
+			continue
+		}
 		if strings.HasPrefix(trimmed, "<") {
-			line = htmlBlock(line, trimmed, page, level)
+			line = htmlBlock(line, trimmed, page)
 		}
-		if m := boldNumber.FindStringSubmatch(trimmed); m != nil && !strings.Contains(m[2], "**") {
+		if m := boldNumber.FindStringSubmatch(trimmed); m != nil && !strings.Contains(m[2], "**") && strings.ContainsAny(m[2], "？?") {
 			line = "**" + m[1] + " " + m[2] + "**"
-		}
-		if strings.HasSuffix(line, `\`) && !strings.HasSuffix(line, `\\`) {
-			// pandoc's hard line break
-			line = line[:len(line)-1] + "<br>"
 		}
 		if s := inlineMarkup(line, page); s != r.get(i) {
 			r.set(i, s)
@@ -181,21 +187,19 @@ func containerTitle(line string) string {
 // htmlPage reports whether notes are an HTML page or a CMS's export
 // rather than Markdown with some HTML in it: three or more lines open with
 // a block element, and no Markdown heading below the title marks a
-// section. Only then is "&lt;" "<", and a line "<h2>…</h2>" a heading,
-// unless it is one of the level of the Markdown headings that mark the
-// sections (a section pasted from a web page): notes on HTML show
-// "<h1>网站名称</h1>" and "&lt;" as examples. sectionLevel is that level.
-func htmlPage(lines []string) (page bool, sectionLevel int) {
+// section. Only then is "&lt;" "<", a line "<h2>…</h2>" a heading and
+// "<li>…</li>" an item: notes on HTML show them as examples.
+func htmlPage(lines []string) bool {
 	blocks := 0
 	for trimmed := range outsideFences(lines) {
-		if l := headingLevel(trimmed); l >= 2 && (sectionLevel == 0 || l < sectionLevel) {
-			sectionLevel = l
+		if headingLevel(trimmed) >= 2 {
+			return false
 		}
 		if strings.HasPrefix(trimmed, "<") && htmlBlockLine.MatchString(trimmed) {
 			blocks++
 		}
 	}
-	return blocks >= 3 && sectionLevel == 0, sectionLevel
+	return blocks >= 3
 }
 
 // inlineMarkup returns line as its editor shows it, outside inline code.
@@ -246,8 +250,8 @@ const codeMark = 0xF0000
 func textMarkup(s string, page, heading bool) string {
 	if strings.Contains(s, "<") {
 		s = htmlComment.ReplaceAllString(s, "")
-		s = imageTag.ReplaceAllString(s, "")
-		if strings.Count(s, "<li") > 1 {
+		s = imageTag.ReplaceAllStringFunc(s, markdownImage)
+		if page && strings.Count(s, "<li") > 1 {
 			// A list within a line: each item on a line of its own.
 			s = htmlItem.ReplaceAllString(s, "<br>- $1")
 		}
@@ -257,19 +261,14 @@ func textMarkup(s string, page, heading bool) string {
 				if !strings.Contains(s, "<"+n) {
 					continue
 				}
-				repl := "$1"
-				if n == "strong" || n == "b" {
-					repl = "**$1**"
-				}
-				s = pairedTag[n].ReplaceAllString(s, repl)
-				s = attributedTag[n].ReplaceAllString(s, "")
-			}
-			for _, n := range styleTags {
-				// A closing tag whose opening was on a line above
-				// (<div class="callout"> … </div>) or went with its
-				// attributes.
-				if closing := "</" + n + ">"; strings.Contains(s, closing) && !strings.Contains(s, "<"+n) {
-					s = strings.ReplaceAll(s, closing, "")
+				s = pairedTag[n].ReplaceAllStringFunc(s, func(pair string) string {
+					return pairedText(n, pairedTag[n].FindStringSubmatch(pair))
+				})
+				if attributedTag[n].MatchString(s) {
+					// The closing tag goes with its opening's
+					// attributes: <font color=red>`ss`…</font>.
+					s = attributedTag[n].ReplaceAllString(s, "")
+					s = strings.ReplaceAll(s, "</"+n+">", "")
 				}
 			}
 			if s == before {
@@ -300,6 +299,43 @@ func textMarkup(s string, page, heading bool) string {
 	return s
 }
 
+// pairedText is what a pair of tags shows of the text it holds: bold for
+// <strong> and <b>, struck through for <del> and <s>, a power for <sup>
+// (2<sup>10</sup> is 2^10, not 210), an index for <sub>, a link's text
+// and target; the text alone for the others.
+func pairedText(name string, m []string) string {
+	text := m[1]
+	switch name {
+	case "strong", "b":
+		return "**" + text + "**"
+	case "del", "s", "strike":
+		return "~~" + text + "~~"
+	case "sup":
+		return "^" + text
+	case "sub":
+		return "_" + text
+	case "a":
+		// The link's target after its text, not a Markdown link: a
+		// line of links is a table of contents.
+		if href := hrefAttribute.FindStringSubmatch(m[0]); href != nil && href[1] != text {
+			return text + " (" + href[1] + ")"
+		}
+	}
+	return text
+}
+
+// hrefAttribute matches a link's target in its opening tag.
+var hrefAttribute = regexp.MustCompile(`^<a\s[^<>]*\bhref\s*=\s*["']?([^"'\s<>]+)`)
+
+// markdownImage writes an image in HTML as Markdown, without its alt:
+// Typora's is the file's name ("image-20230915101213456").
+func markdownImage(tag string) string {
+	if m := imageSource.FindStringSubmatch(tag); m != nil {
+		return "![](" + m[1] + ")"
+	}
+	return ""
+}
+
 // spaces turns the references to spaces an editor wrote into spaces
 // ("**题目：**&nbsp;什么是虚拟内存？"), but not one that stands as a word
 // between spaces: "&nbsp; 和普通空格的区别" is about it.
@@ -326,11 +362,14 @@ func spaces(s string) string {
 	return strings.ReplaceAll(b.String(), "\u00a0", " ")
 }
 
-// htmlBlock turns a line that is one HTML block into Markdown: a list
-// item, a list's opening or closing tag (blank), and a heading on an HTML
-// page or of the level of the sections' headings.
-func htmlBlock(line, trimmed string, page bool, level int) string {
-	if m := htmlHeading.FindStringSubmatch(trimmed); m != nil && (page || int(m[1][0]-'0') == level) {
+// htmlBlock turns a line of an HTML page that is one block into
+// Markdown: a heading, a list item, a list's opening or closing tag
+// (blank).
+func htmlBlock(line, trimmed string, page bool) string {
+	if !page {
+		return line
+	}
+	if m := htmlHeading.FindStringSubmatch(trimmed); m != nil {
 		return strings.Repeat("#", int(m[1][0]-'0')) + " " + m[2]
 	}
 	if listTag.MatchString(trimmed) {
@@ -343,28 +382,30 @@ func htmlBlock(line, trimmed string, page bool, level int) string {
 	return line
 }
 
-// blockComment tells whether line i opens a comment that spans lines and
-// what closes it: "<!--" until "-->", or a line "%%" until a line "%%", as
-// Obsidian writes them. A comment that nothing closes is text: a MATLAB
-// cell ("%% 第一节") or an unfinished comment must not take the notes
-// after it.
-func blockComment(lines []string, i int, trimmed string) (close string, ok bool) {
-	switch {
-	case strings.HasPrefix(trimmed, "<!--") && !strings.Contains(trimmed, "-->"):
-		close = "-->"
-	case trimmed == "%%":
-		close = "%%"
-	default:
-		return "", false
-	}
-	for _, l := range lines[i+1:] {
-		t := strings.TrimSpace(l)
-		if t == close || (close == "-->" && strings.Contains(l, close)) {
-			return close, true
+// blockComments tells, for each line, what closes the comment that spans
+// lines it opens, "" when it opens none: "<!--" until "-->", or a line
+// "%%" until a line "%%", as Obsidian writes them. A comment that nothing
+// closes before the next heading is text: a MATLAB cell ("%% 第一节") or
+// an unfinished comment must not take the notes after it.
+func blockComments(lines []string) []string {
+	closes := make([]string, len(lines))
+	html, percent := false, false // a close follows, before any heading
+	for i := len(lines) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i])
+		switch {
+		case strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->") && html:
+			closes[i] = "-->"
+		case t == "%%" && percent:
+			closes[i] = "%%"
 		}
-		if headingLevel(t) > 0 {
-			return "", false // a comment does not run over a heading
+		switch {
+		case headingLevel(t) > 0:
+			html, percent = false, false
+		case t == "%%":
+			percent = true
+		case strings.Contains(t, "-->"):
+			html = true
 		}
 	}
-	return "", false
+	return closes
 }

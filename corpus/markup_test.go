@@ -57,9 +57,9 @@ func TestEditorMarkup(t *testing.T) {
 		analysis      string
 	}{
 		{
-			name:   "Typora's scaled image and Obsidian's comments",
+			name:   "Typora's scaled image (an image, its alt a file name) and Obsidian's comments",
 			src:    section("**题目：** 如何查看端口占用？", "**答案：** 用 ss -lntp。", "", `<img src="assets/image-2023.png" alt="image-2023" style="zoom:50%;" />`, "", "%%考前再看一遍%%", "**解析：** %%TODO%% 比 netstat 快。"),
-			answer: "用 ss -lntp。", analysis: "比 netstat 快。",
+			answer: "用 ss -lntp。\n[image-2023.png]", analysis: "比 netstat 快。",
 		},
 		{
 			name:   "colour, underline, keys and highlights",
@@ -87,11 +87,6 @@ func TestEditorMarkup(t *testing.T) {
 			src:    doc("# 计网", "## 1. TIME\\_WAIT 有什么用？ {#time-wait .unnumbered}", "**题目：** TIME\\_WAIT 持续多久？", "**答案：** 2MSL\\[1\\]，见 [RFC 793]{.underline}。[]{#_Toc123 .anchor}", "**解析：** 3\\~4 分钟，\\*不是\\* 固定值。"),
 			title:  "TIME_WAIT 有什么用？",
 			answer: "2MSL\\[1\\]，见 RFC 793。", analysis: `3\~4 分钟，\*不是\* 固定值。`,
-		},
-		{
-			name:   "pandoc's hard line break",
-			src:    section("**题目：** 什么是回表？", "**答案：** 查到主键后再查聚簇索引。\\", "覆盖索引可以避免。"),
-			answer: "查到主键后再查聚簇索引。\n覆盖索引可以避免。",
 		},
 		{
 			name:  "a heading typed with Chinese input on",
@@ -202,5 +197,37 @@ func TestVuePressContainers(t *testing.T) {
 	}
 	if got, want := s.Answer.PlainText(), "computed 有缓存。\n注意：\ncomputed 里不能写异步。"; got != want {
 		t.Errorf("answer %q, want %q", got, want)
+	}
+}
+
+// TestMarkupSecondReview covers what a second review found a later
+// version of exportMarkup read wrongly.
+func TestMarkupSecondReview(t *testing.T) {
+	tests := []struct{ name, title, src, answer string }{
+		{"powers and indexes", "复杂度是多少？",
+			"最坏 O(n<sup>2</sup>)，2<sup>10</sup> = 1024，不超过 2log<sub>2</sub>(n+1)。",
+			"最坏 O(n^2)，2^10 = 1024，不超过 2log_2(n+1)。"},
+		{"a link keeps its target", "在哪里看文档？",
+			`见 <a href="https://redis.io/docs">Redis 官方文档</a>。`,
+			"见 Redis 官方文档 (https://redis.io/docs)。"},
+		{"a closing tag named in a heading", "忘写 </p> 会怎样？", "</p> 可以省略。", "</p> 可以省略。"},
+		{"an HTML heading and list shown as examples", "无序列表怎么写？",
+			"<h2>第一章</h2>\n<ul>\n<li>苹果</li>", "<h2>第一章</h2> <ul> <li>苹果</li>"},
+		{"a backslash that ends a line", "Windows 的路径分隔符是什么？", `Windows 用反斜杠 \`, `Windows 用反斜杠 \`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := parseArticle(t, "a.md", doc("# 笔记", "## 1. "+tt.title, tt.src))
+			if len(art.Sections) != 1 {
+				t.Fatalf("%d sections, want 1", len(art.Sections))
+			}
+			s := art.Sections[0]
+			if s.Title != tt.title {
+				t.Errorf("title %q, want %q", s.Title, tt.title)
+			}
+			if got := s.Answer.PlainText(); got != tt.answer {
+				t.Errorf("answer %q, want %q", got, tt.answer)
+			}
+		})
 	}
 }

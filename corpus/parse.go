@@ -58,23 +58,30 @@ func parseArticle(file string, data []byte, companion bool) (*Article, []Problem
 }
 
 // frontMatterTitle is the title a blog post's front matter gives: YAML's
-// "title: …" between "---" lines, TOML's "title = …" between "+++".
+// "title: …" between "---" lines, TOML's "title = …" between "+++", at
+// the top level, quoted or not, folded onto the next line or not.
 func frontMatterTitle(lines []string) string {
-	if len(lines) == 0 {
-		return ""
-	}
-	fence := strings.TrimSpace(lines[0])
-	if fence != "---" && fence != "+++" {
-		return ""
-	}
-	for _, line := range lines[1:min(len(lines), 50)] {
-		t := strings.TrimSpace(line)
-		if t == fence {
-			break
+	end := frontMatterEnd(lines)
+	for i := 1; i < end-1; i++ {
+		m := frontMatterTitleLine.FindStringSubmatch(strings.TrimRight(lines[i], " \t\r"))
+		if m == nil {
+			continue
 		}
-		if m := frontMatterTitleLine.FindStringSubmatch(t); m != nil {
-			return strings.TrimSpace(strings.Trim(m[1], `"'`))
+		v := m[1]
+		switch {
+		case strings.HasPrefix(v, ">") || strings.HasPrefix(v, "|"):
+			if i+1 < end-1 && startsWithSpace(lines[i+1]) {
+				return strings.TrimSpace(lines[i+1]) // title: >-, then the title
+			}
+			return ""
+		case strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "'"):
+			if t, _, ok := strings.Cut(v[1:], v[:1]); ok {
+				return strings.TrimSpace(t)
+			}
+			return strings.TrimSpace(v[1:])
 		}
+		v, _, _ = strings.Cut(v, " #") // a comment
+		return strings.TrimSpace(v)
 	}
 	return ""
 }
@@ -92,7 +99,7 @@ func parse(file string, lines []string, implicitAnswer map[int]bool, companion b
 		field:          noField,
 		implicitAnswer: implicitAnswer,
 	}
-	lines = flashCards(foldedAnswers(obsidianCards(setextHeadings(outlineQuestions(exportMarkup(lines))))))
+	lines = flashCards(foldedAnswers(obsidianCards(setextHeadings(outlineQuestions(exportMarkup(admonitions(lines)))))))
 	lines, split := inlineAnswers(lines)
 	listLevel := 0
 	if !companion {

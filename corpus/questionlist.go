@@ -636,9 +636,9 @@ func definitional(q string) bool {
 
 // fillIn matches the blank an exam question leaves for its answer: "体现的
 // 教学原则是（  ）", "____ 提出了最近发展区".
-// The blank ends the stem, and is spaced where it is in ASCII: "resize()"
-// calls a function.
-var fillIn = regexp.MustCompile(`(?:（\s*）|\(\s+\)|_{3,})[。.？?]?$`)
+// The blank ends the stem, is spaced where it is in ASCII and follows no
+// name: "resize()" and "add( )" call a function.
+var fillIn = regexp.MustCompile(`(?:^|[^A-Za-z0-9_])(?:（\s*）|\(\s+\)|_{3,})[。.？?]?$`)
 
 // squeeze lower-cases s and takes its spaces out, to compare a heading
 // with a question.

@@ -365,6 +365,12 @@ func TestParseQuestionListKeepsWhatItsRulesMustNotTake(t *testing.T) {
 			t.Errorf("answer %q lost its cell", got)
 		}
 	})
+	t.Run("a call with a spaced argument list is no blank", func(t *testing.T) {
+		art := parseArticle(t, "a.md", doc("# Java", "## ArrayList 常用方法", "1. 添加元素 add( )", "尾部追加。", "2. 删除元素 remove( )", "按下标删。"))
+		if got := sectionTitles(art); !slices.Equal(got, []string{"ArrayList 常用方法"}) {
+			t.Errorf("titles %q, want the one topic", got)
+		}
+	})
 	t.Run("Setext headings over points numbered A1.", func(t *testing.T) {
 		art := parseArticle(t, "a.md", doc("什么是缓存穿透？", "----", "", "A1. 布隆过滤器拦截不存在的 key", "A2. 缓存空值", "", "什么是缓存雪崩？", "----", "", "过期时间加随机值。"))
 		if got := len(art.Sections); got != 2 {

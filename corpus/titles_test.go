@@ -107,6 +107,10 @@ func TestFrontMatterTitle(t *testing.T) {
 		{"TOML", doc("+++", `title = "Kubernetes 面试题"`, "+++", "## 1. 什么是 Pod？", "最小调度单元。"), "Kubernetes 面试题"},
 		{"a heading", doc("---", "title: 旧标题", "---", "# Go 面试", "## 1. 什么是 goroutine？", "轻量级线程。"), "Go 面试"},
 		{"no front matter", doc("## 1. 什么是 goroutine？", "title: 不是标题", "轻量级线程。"), "post"},
+		{"folded", doc("---", "title: >-", "  MySQL 面试题", "---", "## 1. 什么是回表？", "再查一次。"), "MySQL 面试题"},
+		{"quoted, with a comment", doc("---", `title: "MySQL 面试题" # TODO`, "---", "## 1. 什么是回表？", "再查一次。"), "MySQL 面试题"},
+		{"a comment, unquoted", doc("---", "title: MySQL 面试题 # 草稿", "---", "## 1. 什么是回表？", "再查一次。"), "MySQL 面试题"},
+		{"a nested title", doc("---", "seo:", "  title: 搜索标题", "title: MySQL 面试题", "---", "## 1. 什么是回表？", "再查一次。"), "MySQL 面试题"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
