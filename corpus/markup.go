@@ -3,6 +3,7 @@ package corpus
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,6 +86,38 @@ var (
 	// boldNumber matches the number Word's numbered list leaves in bold
 	// through pandoc: "**1.** 什么是三次握手？", read as "**1. 什么是三次握手？**".
 	boldNumber = regexp.MustCompile(`^\*\*(\d{1,3}[.、．])\*\*\s*([^*\s].*?)\s*$`)
+	// kramdownAttributes matches SiYuan's block attributes (kramdown's
+	// inline attribute lists): a line "{: id="20230915101213-abc1234"}",
+	// or one that opens an item; superBlock its "{{{row" and "}}}".
+	kramdownAttributes = regexp.MustCompile(`\{: [^{}]*\}`)
+	superBlock         = regexp.MustCompile(`^(?:\{\{\{(?:row|col)|\}\}\})$`)
+	// blockRef matches SiYuan's reference to a block, shown as its text:
+	// ((20230915101213-abc1234 "缓存穿透")).
+	blockRef = regexp.MustCompile(`\(\(\d{14}-[a-z0-9]{7}(?:\s+["']([^"']*)["'])?\)\)`)
+	// templateTag matches a line that is only a tag of GitBook's, Hexo's
+	// or Hugo's templates: "{% hint style="info" %}", "{% endhint %}",
+	// "{{< hint info >}}", "{{% /notice %}}".
+	templateTag = regexp.MustCompile(`^(?:\{%.*%\}|\{\{[<%].*[%>]\}\})$`)
+	// escapedNumber matches the number of an item or a heading that an
+	// HTML-to-Markdown converter (turndown, in yarle and the like)
+	// escaped: "1\. HashMap …".
+	escapedNumber = regexp.MustCompile(`^(\s*(?:#{1,6}\s+|[-*+]\s+)?\d{1,3})\\\.`)
+	// spacedLabel matches a label whose characters are spaced to align
+	// with others: "**题　目：**", "答 案：", "【解 析】".
+	spacedLabel = regexp.MustCompile(`(题|題|答|解)[ \x{3000}]+(目|案|析)([：:】*])`)
+	// bareLabel matches a bold label written without its colon:
+	// "**答案**" over the answer, "**题目** 什么是…".
+	bareLabel = regexp.MustCompile(`^\*\*(题目|題目|答案|解析|参考答案|參考答案)\*\*(?:\s+(.*))?$`)
+	// Heading decorations: a title in bold, numbered in a circle, by a
+	// keycap emoji, by "#1" or "1 - ", and followed by tags, shortcodes,
+	// VuePress badges or shields.io badges.
+	boldTitle     = regexp.MustCompile(`^(#{1,6}\s+)(\*{1,2})([^*].*?)(\*{1,2})\s*$`)
+	boldTitleNum  = regexp.MustCompile(`^(#{1,6}\s+)\*\*(\d{1,3}[.、．])\*\*\s*`)
+	circledNumber = regexp.MustCompile(`^(#{1,6}\s+)([①-⑳])\s*`)
+	keycapNumber  = regexp.MustCompile(`^(#{1,6}\s+)(\d)\x{FE0F}?\x{20E3}\s*`)
+	hashNumber    = regexp.MustCompile(`^(#{1,6}\s+)#(\d{1,3})\s+`)
+	dashNumber    = regexp.MustCompile(`^(#{1,6}\s+)(\d{1,3})\s+[-–—]\s+`)
+	titleDecor    = regexp.MustCompile(`(?:\s+(?:#[\p{L}\p{N}_/-]+|(?::[a-z0-9_+-]+:)+|<Badge\s[^<>]*/>|!\[[^\]]*\]\(https?://img\.shields\.io[^)]*\)))+\s*$`)
 	// containerFence matches the line that opens or closes a container,
 	// as Yuque and VuePress write them around tips: ":::info",
 	// "::: tip 提示", ":::".
@@ -110,6 +143,7 @@ func exportMarkup(lines []string) []string {
 	r := rewrite{in: lines}
 	page := htmlPage(lines)
 	comments := blockComments(lines)
+	bare := bareLabels(lines)
 	closing := "" // what ends the comment the line is in
 	for i, opens := range fencesClosedAt(lines) {
 		if opens {
@@ -141,6 +175,34 @@ func exportMarkup(lines []string) []string {
 			r.set(i, "")
 			continue
 		}
+		if strings.Contains(trimmed, "{: ") {
+			if line = kramdownAttributes.ReplaceAllString(line, ""); strings.TrimSpace(line) == "" {
+				r.set(i, "")
+				continue
+			}
+			trimmed = strings.TrimSpace(line)
+		}
+		if (strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "}")) && (superBlock.MatchString(trimmed) || templateTag.MatchString(trimmed)) {
+			r.set(i, "")
+			continue
+		}
+		if strings.Contains(line, "((") {
+			line = blockRef.ReplaceAllString(line, "$1")
+		}
+		if strings.Contains(line, `\.`) {
+			line = escapedNumber.ReplaceAllString(line, "$1.")
+		}
+		if spacedLabelLikely(line) && spacedLabel.MatchString(line) {
+			line = spacedLabel.ReplaceAllString(line, "$1$2$3")
+		}
+		if bare && strings.HasPrefix(trimmed, "**") {
+			if m := bareLabel.FindStringSubmatch(trimmed); m != nil {
+				line = strings.TrimRight("**"+m[1]+"：** "+m[2], " ")
+			}
+		}
+		if headingLevel(trimmed) > 0 {
+			line = headingMarks(line)
+		}
 		if strings.HasPrefix(trimmed, ":::") && containerFence.MatchString(trimmed) {
 			r.set(i, containerTitle(trimmed))
 			continue
@@ -163,6 +225,70 @@ func exportMarkup(lines []string) []string {
 		}
 	}
 	return r.lines()
+}
+
+// headingMarks takes a heading's decorations off its title and writes its
+// number as a number: "## **1. 标题**", "## ① 标题", "## 1️⃣ 标题",
+// "## #1 标题" and "## 1 - 标题" are "## 1. 标题"; "## 标题 #高频 :fire:" is
+// "## 标题".
+func headingMarks(line string) string {
+	level := headingLevel(strings.TrimSpace(line))
+	text := strings.TrimLeft(strings.TrimSpace(line)[level:], " \t")
+	// Most headings have none: each pattern runs only where its mark is.
+	if strings.HasPrefix(text, "*") {
+		if m := boldTitle.FindStringSubmatch(line); m != nil && m[2] == m[4] && !strings.Contains(m[3], "**") {
+			line = m[1] + m[3]
+		}
+		line = boldTitleNum.ReplaceAllString(line, "$1$2 ")
+	}
+	if r, _ := utf8.DecodeRuneInString(text); r >= '①' && r <= '⑳' {
+		if m := circledNumber.FindStringSubmatch(line); m != nil {
+			line = m[1] + strconv.Itoa(int(r-'①')+1) + ". " + line[len(m[0]):]
+		}
+	}
+	if strings.Contains(text, "\u20E3") {
+		line = keycapNumber.ReplaceAllString(line, "$1$2. ")
+	}
+	if strings.HasPrefix(text, "#") {
+		line = hashNumber.ReplaceAllString(line, "$1$2. ")
+	}
+	if strings.ContainsAny(text, "-–—") {
+		line = dashNumber.ReplaceAllString(line, "$1$2. ")
+	}
+	// An article's title keeps its tags for the passes that read them
+	// (#flashcards); it loses them where it is read.
+	if level >= 2 && (strings.Contains(text, " #") || strings.Contains(text, ":") || strings.Contains(text, "<Badge") || strings.Contains(text, "shields.io")) {
+		if loc := titleDecor.FindStringIndex(line); loc != nil && headingText(strings.TrimSpace(line[:loc[0]])) != "" {
+			line = line[:loc[0]]
+		}
+	}
+	return line
+}
+
+// spacedLabelLikely reports whether a line may hold a spaced label: a
+// label's first character before a space.
+func spacedLabelLikely(line string) bool {
+	for _, c := range []string{"题", "題", "答", "解"} {
+		if i := strings.Index(line, c); i >= 0 {
+			if rest := line[i+len(c):]; strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u3000") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareLabels reports whether notes write their labels in bold without a
+// colon ("**答案**"): two lines or more do, a style rather than a word in
+// bold.
+func bareLabels(lines []string) bool {
+	n := 0
+	for trimmed := range outsideFences(lines) {
+		if strings.HasPrefix(trimmed, "**") && bareLabel.MatchString(trimmed) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // containerTitle is what a container's opening line says of what it

@@ -231,3 +231,59 @@ func TestMarkupSecondReview(t *testing.T) {
 		})
 	}
 }
+
+// TestThirdSweepShapes reads the shapes a third sweep of exports found
+// read wrongly: SiYuan's kramdown attributes, super blocks and block
+// references, GitBook's and Hugo's template tags, numbers a converter
+// escaped, labels spaced to align, bold labels without a colon, and
+// headings decorated around their number and title.
+func TestThirdSweepShapes(t *testing.T) {
+	tests := []struct {
+		name, src        string
+		titles           []string
+		answer, analysis string // of the first section; "" when not checked
+	}{
+		{
+			name: "SiYuan's kramdown",
+			src: doc("# Redis", `{: id="20230915101213-abc1234" type="doc"}`, "", "## 1. Redis 为什么快？", `{: id="20230915101214-def5678"}`, "", "{{{row", "**题目：** 为什么快？", `{: id="20230915101215-ghi9012"}`,
+				"**答案：**", "", `* {: id="20230915101217-mno7890"}基于内存。`, "}}}", "", `**解析：** 见 ((20230915101299-zzz1234 "缓存穿透"))。`),
+			titles: []string{"Redis 为什么快？"}, answer: "基于内存。", analysis: "见 缓存穿透。",
+		},
+		{
+			name:   "GitBook's and Hugo's template tags",
+			src:    doc("# Go", "## 1. 什么是 goroutine？", `{% hint style="info" %}`, "轻量级线程。", "{% endhint %}", "{{< alert >}}", "由运行时调度。", "{{< /alert >}}"),
+			titles: []string{"什么是 goroutine？"}, answer: "轻量级线程。\n由运行时调度。",
+		},
+		{
+			name:   "numbers a converter escaped",
+			src:    doc("# Java", `## 1\. HashMap 的底层结构是什么？`, "数组加链表。", `## 2\. 为什么线程不安全？`, "并发扩容。"),
+			titles: []string{"HashMap 的底层结构是什么？", "为什么线程不安全？"},
+		},
+		{
+			name:   "labels spaced to align, and bold labels without a colon",
+			src:    doc("# 组成原理", "## 1. 流水线", "**题　目：** 什么是流水线？", "**答 案：** 重叠执行。", "## 2. DMA", "**题目**", "什么是 DMA？", "**答案** 直接访存。", "**解析** 不经 CPU。"),
+			titles: []string{"流水线", "DMA"}, answer: "重叠执行。",
+		},
+		{
+			name: "headings decorated around their number and title",
+			src: doc("# Go", "## **1. 什么是 goroutine？**", "轻量级线程。", "## ② 什么是 channel？ #高频 :fire::fire:", "管道。", "## 3️⃣ 什么是 GMP？", "调度模型。",
+				"## #4 defer 的顺序？", "后进先出。", `## 5 - map 并发安全吗？ <Badge text="必考"/>`, "不安全。"),
+			titles: []string{"什么是 goroutine？", "什么是 channel？", "什么是 GMP？", "defer 的顺序？", "map 并发安全吗？"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := parseArticle(t, "a.md", tt.src)
+			if got := sectionTitles(art); !slices.Equal(got, tt.titles) {
+				t.Fatalf("titles %q, want %q", got, tt.titles)
+			}
+			s := art.Sections[0]
+			if got := s.Answer.PlainText(); tt.answer != "" && got != tt.answer {
+				t.Errorf("answer %q, want %q", got, tt.answer)
+			}
+			if tt.analysis != "" && s.Analysis != tt.analysis {
+				t.Errorf("analysis %q, want %q", s.Analysis, tt.analysis)
+			}
+		})
+	}
+}

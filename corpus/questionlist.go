@@ -52,6 +52,9 @@ var (
 	// 分析？", "（二）表见代理的构成要件有哪些？", "② 为什么？", its answer
 	// in the paragraphs after it.
 	enumeratedQuestion = regexp.MustCompile(`^((?:[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳])\s*)([^*\s].*?)\s*$`)
+	// hanNumberedQuestion matches a question numbered in words, as a
+	// paper's short-answer part numbers them: "一、TCP 为什么需要三次握手？".
+	hanNumberedQuestion = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}[、．.]\s*)(.+?)\s*$`)
 	// examQuestion matches a question numbered as exam papers number
 	// theirs: "第1题 我国的根本政治制度是什么？", "第 12 题：…".
 	examQuestion = regexp.MustCompile(`^(第\s*\d{1,4}\s*[题題]\s*[.．、:：]?\s*)(.+?)\s*$`)
@@ -657,7 +660,7 @@ func startsWithSpace(line string) bool {
 func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	// Every shape opens with bold, a number or a question label: most
 	// lines of notes are none of these, and skip the patterns.
-	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題（(第", r) && (r < '①' || r > '⑳') {
+	if r, _ := utf8.DecodeRuneInString(trimmed); r != '*' && r != '-' && r != '+' && (r < '0' || r > '9') && !strings.ContainsRune("QqQuestion问問题題（(第一二三四五六七八九十", r) && (r < '①' || r > '⑳') {
 		return nil, false
 	}
 	asks := func(s string) bool { return strings.ContainsAny(s, "？?") || fillIn.MatchString(s) }
@@ -681,6 +684,14 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	if m := boldQuestionItem.FindStringSubmatch(trimmed); m != nil {
 		return &listedQuestion{question: trimDecoration(m[2]), mark: "item", indent: len(m[1]), weak: !asks(m[2])}, true
 	}
+	if m := hanNumberedQuestion.FindStringSubmatch(trimmed); m != nil {
+		// Numbers in words number chapters ("一、民事法律行为") as often
+		// as questions: only one that asks is a question.
+		if q := trimDecoration(m[2]); asks(q) {
+			return &listedQuestion{question: q, mark: "plain item", indent: len(m[1])}, true
+		}
+		return nil, false
+	}
 	if m := examQuestion.FindStringSubmatch(trimmed); m != nil {
 		if q := trimDecoration(m[2]); asks(q) {
 			return &listedQuestion{question: q, mark: "第题"}, true
@@ -701,8 +712,9 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 	if m := bulletQuestion.FindStringSubmatch(trimmed); m != nil {
 		// Bullets list an answer's points far more often than
 		// questions: only one that asks is a question.
-		// An outliner's block may be a heading: "- ## Redis 为什么快？".
-		q := trimDecoration(outlinerHeading.ReplaceAllString(m[2]+m[3], ""))
+		// An outliner's block may be a heading ("- ## Redis 为什么快？"),
+		// a checklist's a to-do ("- [x] 什么是闭包？").
+		q := trimDecoration(outlinerHeading.ReplaceAllString(taskBox.ReplaceAllString(m[2]+m[3], ""), ""))
 		if !asks(q) {
 			return nil, false
 		}

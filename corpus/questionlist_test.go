@@ -137,6 +137,16 @@ func TestParseQuestionList(t *testing.T) {
 			want: []string{"Redis 为什么快？|- 纯内存操作。", "什么是 CAS？|- 无锁原子操作。"},
 		},
 		{
+			name: "a checklist of questions",
+			src:  doc("# 前端", "## JavaScript", "- [x] 什么是闭包？", "  - 函数和它的词法环境。", "- [ ] 事件循环是怎样的？", "  - 先微任务再宏任务。"),
+			want: []string{"什么是闭包？|- 函数和它的词法环境。", "事件循环是怎样的？|- 先微任务再宏任务。"},
+		},
+		{
+			name: "short-answer questions numbered in words",
+			src:  doc("# 网络", "一、TCP 为什么需要三次握手？", "答：确认双方收发能力。", "", "二、什么是 CDN？", "答：内容分发网络。"),
+			want: []string{"TCP 为什么需要三次握手？|确认双方收发能力。", "什么是 CDN？|内容分发网络。"},
+		},
+		{
 			name: "questions and answers numbered with a stop",
 			src:  doc("# 前端", "Q1. 什么是闭包？", "A1. 函数和它的词法环境。", "", "Q2. 防抖和节流的区别？", "A2. 防抖等停下，节流限频率。"),
 			want: []string{"什么是闭包？|函数和它的词法环境。", "防抖和节流的区别？|防抖等停下，节流限频率。"},
