@@ -462,11 +462,67 @@ func freeFormLevel(lines []string) (level int, unnumbered bool) {
 	}
 	switch {
 	case textLevel != 0:
+		if parent, numbered, ok := askingParents(lines, textLevel); ok {
+			return parent, !numbered
+		}
 		return textLevel, !numberedText[textLevel]
 	case titleText > 1:
 		return 1, true
 	}
 	return 2, true // nothing to number; Parse reports it
+}
+
+// askingParents reports whether the headings with text at level are the
+// parts of questions asked by the headings above them: "## 1. 如何保证消息
+// 不丢失？" over "### 回答要点" and "### 追问". Then the questions are the
+// sections, and their parts bold paragraphs of them. It holds when two
+// or more headings hold such parts, two in three of them ask, and none
+// of the parts does; numbered is whether every one of them is numbered.
+func askingParents(lines []string, level int) (parent int, numbered, ok bool) {
+	type heading struct {
+		level         int
+		asks, counted bool
+		numbered      bool
+	}
+	var parents []*heading
+	var cur, above *heading
+	partsAsk := false
+	for trimmed, code := range fencesClosed(lines) {
+		if l := headingLevel(trimmed); l > 0 && !code {
+			_, _, _, n := sectionNumber(trimmed)
+			h := &heading{level: l, asks: strings.ContainsAny(trimmed, "？?"), numbered: n}
+			if l < level && l >= 2 {
+				above = h
+			}
+			cur = h
+			continue
+		}
+		if cur == nil || cur.level != level || trimmed == "" {
+			continue
+		}
+		partsAsk = partsAsk || cur.asks
+		if above != nil && !above.counted {
+			above.counted = true
+			parents = append(parents, above)
+		}
+	}
+	if len(parents) < 2 || partsAsk {
+		return 0, false, false
+	}
+	asking, numbered := 0, true
+	for _, p := range parents {
+		if p.asks {
+			asking++
+		}
+		numbered = numbered && p.numbered
+		if p.level != parents[0].level {
+			return 0, false, false
+		}
+	}
+	if 3*asking < 2*len(parents) {
+		return 0, false, false
+	}
+	return parents[0].level, numbered, true
 }
 
 // asideLine matches a line that is no text of a section's: a to-do

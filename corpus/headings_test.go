@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHanNumber(t *testing.T) {
 	tests := []struct {
@@ -102,5 +105,17 @@ func TestSectionNumberAfterEmoji(t *testing.T) {
 		if n != tt.number || title != tt.title || ok != tt.ok {
 			t.Errorf("sectionNumber(%q) = %d, %q, %v; want %d, %q, %v", tt.heading, n, title, ok, tt.number, tt.title, tt.ok)
 		}
+	}
+}
+
+func TestAskingParents(t *testing.T) {
+	lines := strings.Split("# 消息队列\n## 1. 如何保证消息不丢失？\n### 回答要点\n同步刷盘。\n### 追问\n会重复消费吗？—— 会。\n## 2. 消息积压了怎么办？\n### 回答要点\n扩容消费者。", "\n")
+	if level, unnumbered := sectionLevel(lines, true, true); level != 2 || unnumbered {
+		t.Errorf("level %d, unnumbered %v; want the questions' level 2, numbered", level, unnumbered)
+	}
+	// Parts that ask are sections of their own: a topic's questions.
+	lines = strings.Split("# Redis\n## 持久化\n### 什么是 RDB？\n快照。\n### 什么是 AOF？\n日志。\n## 缓存\n### 什么是缓存穿透？\n查不存在的。", "\n")
+	if level, _ := sectionLevel(lines, true, true); level != 3 {
+		t.Errorf("level %d, want the questions' level 3", level)
 	}
 }
