@@ -29,7 +29,7 @@ var (
 	// "第4题：", "第十二题 ". Without one, a number is part of the title
 	// ("Q3营收", "第1题与第2题的区别") unless two headings or more of the
 	// article number their questions so (see spacedQuestionNumbers).
-	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|问题|题目|题|问|卡片|[Cc]ard)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
+	questionNumber = regexp.MustCompile(`^(?:(?:[Qq]|面试题|问题|题目|习题|例题|题|问|卡片|[Cc]ard)\s*\d{1,3}\s*(?:[.．、:：)）]|$)|第\s*(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*[题问]\s*(?:[.．、:：)）]|\s|$))\s*`)
 	// questionLabelTitle matches a question label that opens a heading
 	// without a number, as Obsidian notes title their cards: "### Q: 什么是
 	// 死锁？", "## 问：…", "## Question: …".

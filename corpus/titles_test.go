@@ -23,6 +23,10 @@ func TestQuestionNumbersLeaveTitles(t *testing.T) {
 			"### 第二题", "**题目：** TCP 和 UDP 的区别？", "**答案：** 连接与否。"),
 		want: []string{"TCP 三次握手的过程是什么？ | TCP 三次握手的过程是什么？", "TCP 和 UDP 的区别？ | TCP 和 UDP 的区别？"},
 	}, {
+		name: "剑指 Offer's numbers",
+		src:  doc("# 剑指 Offer", "## 面试题 3：数组中重复的数字", "**答案：** 原地交换。", "## 面试题 5：替换空格", "**答案：** 从后往前。"),
+		want: []string{"数组中重复的数字 | 数组中重复的数字", "替换空格 | 替换空格"},
+	}, {
 		name: "questions asked in the heading",
 		src:  doc("# 题库", "## 问题1：什么是进程？", "**答案：** 资源分配的单位。"),
 		want: []string{"什么是进程？ | 什么是进程？"},
