@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Notes kept one question to a file (an Obsidian vault of atomic notes,
@@ -32,8 +33,18 @@ func oneQuestion(file string, lines []string, title string) *parser {
 			title = fileTitle(file)
 		}
 	}
-	if !asksSomething(title) || datedTitle.MatchString(title) || linksOnly(body, h) {
+	if datedTitle.MatchString(title) || linksOnly(body, h) {
 		return nil
+	}
+	if !asksSomething(title) {
+		// A note titled by its topic may ask its question first: "# TCP
+		// 三次握手", then "三次握手的过程是怎样的？", then the answer.
+		q := firstParagraph(body, h)
+		if q < 0 {
+			return nil
+		}
+		// Labelled in the blank line after it, each line where it was.
+		body[q], body[q+1] = "**题目：** "+strings.TrimSpace(body[q]), "**答案：**"
 	}
 	// Numbered, so that a title that opens with a number keeps it.
 	heading := "## 1. " + title
@@ -166,3 +177,25 @@ func asksSomething(t string) bool {
 // aspectWords are what a title may end in when it names what to say of a
 // topic rather than the topic.
 var aspectWords = []string{"原理", "区别", "區別", "作用", "优缺点", "優缺點", "机制", "機制", "对比", "對比", "概念", "定义", "定義", "特点", "特點"}
+
+// firstParagraph returns the line of the text under a title when its
+// first paragraph is one short line that asks and more text follows, -1
+// otherwise.
+func firstParagraph(lines []string, title int) int {
+	first := -1
+	for i := title + 1; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		switch {
+		case t == "":
+			continue
+		case first < 0:
+			if !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "?") || utf8.RuneCountInString(t) > 60 || i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+				return -1
+			}
+			first = i
+		default:
+			return first // text follows it
+		}
+	}
+	return -1
+}
