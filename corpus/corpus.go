@@ -90,6 +90,10 @@ type Article struct {
 	// questions) rather than give each a heading: each question and its
 	// answer is a section.
 	QuestionList bool
+	// OneQuestion is true for a file kept for one question, with no
+	// section headings: its title, its front matter's or its name asks
+	// the question (or its first line does), its text is the answer.
+	OneQuestion bool
 }
 
 // Section is one "## N. title" block of an article.

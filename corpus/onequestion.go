@@ -64,6 +64,7 @@ func oneQuestion(file string, lines []string, title string) *parser {
 		p.art.Sections[0].Line = 1 // the line added for it
 	}
 	p.art.Title = title
+	p.art.OneQuestion, p.art.FreeForm, p.art.NumberedInOrder = true, false, false
 	return p
 }
 

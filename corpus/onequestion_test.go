@@ -54,8 +54,8 @@ func TestParseOneQuestionPerFile(t *testing.T) {
 				}
 				return
 			}
-			if len(art.Sections) != 1 {
-				t.Fatalf("%d sections, skipped %q; want 1", len(art.Sections), art.Skipped)
+			if len(art.Sections) != 1 || !art.OneQuestion {
+				t.Fatalf("%d sections, skipped %q, OneQuestion %v; want 1 section", len(art.Sections), art.Skipped, art.OneQuestion)
 			}
 			s := art.Sections[0]
 			question := cmp.Or(tt.question, tt.title)

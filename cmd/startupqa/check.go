@@ -59,6 +59,9 @@ func readAs(art *corpus.Article) string {
 	if art.FreeForm {
 		how = append(how, "free-form: each heading with text under it is a section, the text its answer")
 	}
+	if art.OneQuestion {
+		how = append(how, "one question: the file's title or name asks it, its text answers it")
+	}
 	if art.QuestionList {
 		how = append(how, "a list of questions: each listed question and its answer is a section")
 	}
