@@ -116,7 +116,7 @@ var (
 	circledNumber = regexp.MustCompile(`^(#{1,6}\s+)([①-⑳])\s*`)
 	keycapNumber  = regexp.MustCompile(`^(#{1,6}\s+)(\d)\x{FE0F}?\x{20E3}\s*`)
 	hashNumber    = regexp.MustCompile(`^(#{1,6}\s+)#(\d{1,3})\s+`)
-	dashNumber    = regexp.MustCompile(`^(#{1,6}\s+)(\d{1,3})\s+[-–—]\s+`)
+	dashNumber    = regexp.MustCompile(`^(#{1,6}\s+)(\d{1,3})\s+[-–—]\s+([^\d\s])`)
 	titleDecor    = regexp.MustCompile(`(?:\s+(?:#[\p{L}\p{N}_/-]+|(?::[a-z0-9_+-]+:)+|<Badge\s[^<>]*/>|!\[[^\]]*\]\(https?://img\.shields\.io[^)]*\)))+\s*$`)
 	// containerFence matches the line that opens or closes a container,
 	// as Yuque and VuePress write them around tips: ":::info",
@@ -253,7 +253,7 @@ func headingMarks(line string) string {
 		line = hashNumber.ReplaceAllString(line, "$1$2. ")
 	}
 	if strings.ContainsAny(text, "-–—") {
-		line = dashNumber.ReplaceAllString(line, "$1$2. ")
+		line = dashNumber.ReplaceAllString(line, "$1$2. $3") // not "3 - 2 = 1"
 	}
 	// An article's title keeps its tags for the passes that read them
 	// (#flashcards); it loses them where it is read.

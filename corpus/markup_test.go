@@ -151,6 +151,7 @@ func TestMarkupNotesTalkAbout(t *testing.T) {
 		{"escapes that are the point", "正则里括号怎么转义？", `写成 \(\d+\)，否则 (\d+) 是捕获组；\" 是双引号；$a\!b$。`},
 		{"an entity named in prose", "&nbsp; 和普通空格有什么区别？", "&nbsp; 是不换行空格；把 < 转义为 &lt;。"},
 		{"a C++ header", "C++20 有什么新头文件？", "#include <span> 提供 std::span<T>。"},
+		{"a time in a heading", "10:30 的面试问了什么？", "问了 Redis。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -285,5 +286,14 @@ func TestThirdSweepShapes(t *testing.T) {
 				t.Errorf("analysis %q, want %q", s.Analysis, tt.analysis)
 			}
 		})
+	}
+}
+
+// TestHeadingArithmetic: a heading that opens with arithmetic is no
+// "1 - title" numbering.
+func TestHeadingArithmetic(t *testing.T) {
+	art := parseArticle(t, "a.md", doc("# 数学", "## 3 - 2 = 1 怎么推导？", "减法。", "## 为什么 1 + 1 = 2？", "皮亚诺公理。"))
+	if got, want := sectionTitles(art), []string{"3 - 2 = 1 怎么推导？", "为什么 1 + 1 = 2？"}; !slices.Equal(got, want) {
+		t.Errorf("titles %q, want %q", got, want)
 	}
 }
