@@ -95,9 +95,10 @@ var (
 	// ((20230915101213-abc1234 "缓存穿透")).
 	blockRef = regexp.MustCompile(`\(\(\d{14}-[a-z0-9]{7}(?:\s+["']([^"']*)["'])?\)\)`)
 	// templateTag matches a line that is only a tag of GitBook's, Hexo's
-	// or Hugo's templates: "{% hint style="info" %}", "{% endhint %}",
-	// "{{< hint info >}}", "{{% /notice %}}".
-	templateTag = regexp.MustCompile(`^(?:\{%.*%\}|\{\{[<%].*[%>]\}\})$`)
+	// or Hugo's: "{% hint style="info" %}", "{% endhint %}", "{{< hint
+	// info >}}", "{{% /notice %}}". Jinja's and Liquid's "{% if %}" and
+	// "{% for %}", which notes on templates show, stay.
+	templateTag = regexp.MustCompile(`^(?:\{%-?\s*(?:end)?(?:hint|tabs?|note|raw|codeblock|code|include|embed|content-ref|blockquote|quote|asset_img|post_link|label|folding|spoiler)\b.*%\}|\{\{[<%].*[%>]\}\})$`)
 	// escapedNumber matches the number of an item or a heading that an
 	// HTML-to-Markdown converter (turndown, in yarle and the like)
 	// escaped: "1\. HashMap …".

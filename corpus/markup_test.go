@@ -297,3 +297,12 @@ func TestHeadingArithmetic(t *testing.T) {
 		t.Errorf("titles %q, want %q", got, want)
 	}
 }
+
+// TestJinjaTagsStay: a note on Jinja shows its tags outside code; only
+// GitBook's, Hexo's and Hugo's own tags go.
+func TestJinjaTagsStay(t *testing.T) {
+	art := parseArticle(t, "a.md", doc("# Flask", "## 1. Jinja 怎么写条件？", "{% if user %}", "你好", "{% endif %}"))
+	if got, want := art.Sections[0].Answer.PlainText(), "{% if user %}你好{% endif %}"; got != want {
+		t.Errorf("answer %q, want %q", got, want)
+	}
+}
