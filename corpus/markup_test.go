@@ -155,17 +155,7 @@ func TestMarkupNotesTalkAbout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art := parseArticle(t, "a.md", doc("# 笔记", "## 1. "+tt.title, "**题目：** "+tt.title, "**答案：** "+tt.answer))
-			if len(art.Sections) != 1 {
-				t.Fatalf("%d sections, want 1", len(art.Sections))
-			}
-			s := art.Sections[0]
-			if s.Title != tt.title || s.Question != tt.title {
-				t.Errorf("title %q, question %q; want %q", s.Title, s.Question, tt.title)
-			}
-			if got := s.Answer.PlainText(); got != tt.answer {
-				t.Errorf("answer %q, want %q", got, tt.answer)
-			}
+			oneSection(t, doc("# 笔记", "## 1. "+tt.title, "**题目：** "+tt.title, "**答案：** "+tt.answer), tt.title, tt.title, tt.answer)
 		})
 	}
 }
@@ -218,17 +208,7 @@ func TestMarkupSecondReview(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art := parseArticle(t, "a.md", doc("# 笔记", "## 1. "+tt.title, tt.src))
-			if len(art.Sections) != 1 {
-				t.Fatalf("%d sections, want 1", len(art.Sections))
-			}
-			s := art.Sections[0]
-			if s.Title != tt.title {
-				t.Errorf("title %q, want %q", s.Title, tt.title)
-			}
-			if got := s.Answer.PlainText(); got != tt.answer {
-				t.Errorf("answer %q, want %q", got, tt.answer)
-			}
+			oneSection(t, doc("# 笔记", "## 1. "+tt.title, tt.src), tt.title, tt.title, tt.answer)
 		})
 	}
 }
@@ -304,5 +284,22 @@ func TestJinjaTagsStay(t *testing.T) {
 	art := parseArticle(t, "a.md", doc("# Flask", "## 1. Jinja 怎么写条件？", "{% if user %}", "你好", "{% endif %}"))
 	if got, want := art.Sections[0].Answer.PlainText(), "{% if user %}你好{% endif %}"; got != want {
 		t.Errorf("answer %q, want %q", got, want)
+	}
+}
+
+// oneSection parses src and checks that it holds one section with the
+// title, question and answer (as plain text) given.
+func oneSection(t *testing.T, src, title, question, answer string) {
+	t.Helper()
+	art := parseArticle(t, "a.md", src)
+	if len(art.Sections) != 1 {
+		t.Fatalf("%d sections, want 1", len(art.Sections))
+	}
+	s := art.Sections[0]
+	if s.Title != title || s.Question != question {
+		t.Errorf("title %q, question %q; want %q, %q", s.Title, s.Question, title, question)
+	}
+	if got := s.Answer.PlainText(); got != answer {
+		t.Errorf("answer %q, want %q", got, answer)
 	}
 }
