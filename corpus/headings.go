@@ -22,7 +22,10 @@ var (
 	outlineNumber = regexp.MustCompile(`^\d+(?:[.．]\d+)+[.．]?\s*`)
 	// listNumber matches a number and its separator ("3. ", "3、"); a
 	// number followed only by a space ("01 背包") is part of the title.
-	listNumber         = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
+	listNumber = regexp.MustCompile(`^\d{1,3}\s*[.．、:：)）]\s*`)
+	// clockTime matches a time or a ratio, whose colon is no separator:
+	// "10:30 面试复盘", "1:1 复刻".
+	clockTime          = regexp.MustCompile(`^\d{1,3}\s*[:：]\d`)
 	hanNumberedHeading = regexp.MustCompile(`^#{2,6}\s+([零〇一二两三四五六七八九十百]+)\s*[.．、:：)）]\s*(.*)$`)
 	// questionNumber matches the number a heading gives its question,
 	// with a separator or alone: "Q1. ", "Q2：", "问题 3、", "卡片 5",
@@ -117,7 +120,7 @@ func unnumberedTitle(heading string) string {
 	t := asciiNumber(withoutTags(linkText(headingText(heading))))
 	if m := outlineNumber.FindString(t); m != "" && m != t {
 		t = strings.TrimSpace(t[len(m):])
-	} else if m := listNumber.FindString(t); m != "" && m != t {
+	} else if m := listNumber.FindString(t); m != "" && m != t && !clockTime.MatchString(t) {
 		// "## 3. 缓存" among headings without numbers: the number
 		// is not the section's, and the title reads better without it.
 		t = strings.TrimSpace(t[len(m):])
@@ -217,13 +220,16 @@ func withoutLeadingSymbols(heading string) string {
 // letterAfterNumber reports whether a heading's leading number runs
 // straight into an ASCII letter, which it then belongs to: "## 2PC
 // 两阶段提交" and "## 5G 网络" are titles, not sections 2 and 5, while "## 1.
-// Kafka" is section 1.
+// Kafka" is section 1. So does a time's or a ratio's: "## 10:30 面试复盘".
 func letterAfterNumber(heading string) bool {
 	t := strings.TrimLeft(heading, "#")
 	t = strings.TrimLeft(t, " \t")
 	i := 0
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
+	}
+	if clockTime.MatchString(t) {
+		return true
 	}
 	r, _ := utf8.DecodeRuneInString(t[i:])
 	return i > 0 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ')
@@ -477,7 +483,7 @@ func freeFormLevel(lines []string) (level int, unnumbered bool) {
 // 不丢失？" over "### 回答要点" and "### 追问". Then the questions are the
 // sections, and their parts bold paragraphs of them. It holds when two
 // or more headings hold such parts, two in three of them ask, and none
-// of the parts does; numbered is whether every one of them is numbered.
+// of the parts asks or is numbered; numbered is whether every one of them is numbered.
 func askingParents(lines []string, level int) (parent int, numbered, ok bool) {
 	type heading struct {
 		level         int
@@ -500,7 +506,9 @@ func askingParents(lines []string, level int) (parent int, numbered, ok bool) {
 		if cur == nil || cur.level != level || trimmed == "" {
 			continue
 		}
-		partsAsk = partsAsk || cur.asks
+		// Numbered parts are questions of their own under a chapter
+		// that asks ("## 一、Java 基础会问什么？" over "### 1. HashMap 的原理").
+		partsAsk = partsAsk || cur.asks || cur.numbered
 		if above != nil && !above.counted {
 			above.counted = true
 			parents = append(parents, above)

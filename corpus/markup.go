@@ -88,8 +88,9 @@ var (
 	boldNumber = regexp.MustCompile(`^\*\*(\d{1,3}[.、．])\*\*\s*([^*\s].*?)\s*$`)
 	// kramdownAttributes matches SiYuan's block attributes (kramdown's
 	// inline attribute lists): a line "{: id="20230915101213-abc1234"}",
-	// or one that opens an item; superBlock its "{{{row" and "}}}".
-	kramdownAttributes = regexp.MustCompile(`\{: [^{}]*\}`)
+	// or one that opens an item; superBlock its "{{{row" and "}}}". Only
+	// SiYuan's block id marks them: "{: >10}" is Python's format spec.
+	kramdownAttributes = regexp.MustCompile(`\{: [^{}]*\bid="\d{14}-[a-z0-9]{7}"[^{}]*\}`)
 	superBlock         = regexp.MustCompile(`^(?:\{\{\{(?:row|col)|\}\}\})$`)
 	// blockRef matches SiYuan's reference to a block, shown as its text:
 	// ((20230915101213-abc1234 "缓存穿透")).
@@ -101,8 +102,9 @@ var (
 	templateTag = regexp.MustCompile(`^(?:\{%-?\s*(?:end)?(?:hint|tabs?|note|raw|codeblock|code|include|embed|content-ref|blockquote|quote|asset_img|post_link|label|folding|spoiler)\b.*%\}|\{\{[<%].*[%>]\}\})$`)
 	// escapedNumber matches the number of an item or a heading that an
 	// HTML-to-Markdown converter (turndown, in yarle and the like)
-	// escaped: "1\. HashMap …".
-	escapedNumber = regexp.MustCompile(`^(\s*(?:#{1,6}\s+|[-*+]\s+)?\d{1,3})\\\.`)
+	// escaped: "1\. HashMap …"; "1\.2\.3" in a regular expression is
+	// not one.
+	escapedNumber = regexp.MustCompile(`^(\s*(?:#{1,6}\s+|[-*+]\s+)?\d{1,3})\\\.(\s|$)`)
 	// spacedLabel matches a label whose characters are spaced to align
 	// with others: "**题　目：**", "答 案：", "【解 析】".
 	spacedLabel = regexp.MustCompile(`(题|題|答|解)[ \x{3000}]+(目|案|析)([：:】*])`)
@@ -177,7 +179,7 @@ func exportMarkup(lines []string) []string {
 			continue
 		}
 		if strings.Contains(trimmed, "{: ") {
-			if line = kramdownAttributes.ReplaceAllString(line, ""); strings.TrimSpace(line) == "" {
+			if line = outsideCodeSpans(line, kramdownAttributes); strings.TrimSpace(line) == "" {
 				r.set(i, "")
 				continue
 			}
@@ -191,7 +193,7 @@ func exportMarkup(lines []string) []string {
 			line = blockRef.ReplaceAllString(line, "$1")
 		}
 		if strings.Contains(line, `\.`) {
-			line = escapedNumber.ReplaceAllString(line, "$1.")
+			line = escapedNumber.ReplaceAllString(line, "$1.$2")
 		}
 		if spacedLabelLikely(line) && spacedLabel.MatchString(line) {
 			line = spacedLabel.ReplaceAllString(line, "$1$2$3")
@@ -259,11 +261,78 @@ func headingMarks(line string) string {
 	// An article's title keeps its tags for the passes that read them
 	// (#flashcards); it loses them where it is read.
 	if level >= 2 && (strings.Contains(text, " #") || strings.Contains(text, ":") || strings.Contains(text, "<Badge") || strings.Contains(text, "shields.io")) {
-		if loc := titleDecor.FindStringIndex(line); loc != nil && headingText(strings.TrimSpace(line[:loc[0]])) != "" {
-			line = line[:loc[0]]
+		if cut := decorationsStart(line); headingText(strings.TrimSpace(line[:cut])) != "" {
+			line = line[:cut]
 		}
 	}
 	return line
+}
+
+// decorationsStart returns where the decorations that end a heading
+// start, len(line) if it has none. What only looks like one is its text,
+// and so is all before it: "## 头文件用 #include", "## 主题色 #1e90ff",
+// "## 修复 Issue #42", "## Vue 的 :class 与 :style:".
+func decorationsStart(line string) int {
+	loc := titleDecor.FindStringIndex(line)
+	if loc == nil {
+		return len(line)
+	}
+	cut := loc[0]
+	for _, d := range decoration.FindAllStringIndex(line[loc[0]:], -1) {
+		if !isDecoration(line[loc[0]+d[0] : loc[0]+d[1]]) {
+			cut = loc[0] + d[1]
+		}
+	}
+	return cut
+}
+
+// isDecoration reports whether a mark after a heading's title decorates
+// it: a tag (#高频), an emoji's shortcode (:fire:) or a badge, not a
+// preprocessor's directive, a colour, an issue's number or a word
+// between colons.
+func isDecoration(mark string) bool {
+	switch {
+	case strings.HasPrefix(mark, "#"):
+		tag := mark[1:]
+		return !preprocessorWord[tag] && !hexColour.MatchString(tag) && strings.TrimFunc(tag, unicode.IsDigit) != ""
+	case strings.HasPrefix(mark, ":"):
+		for _, name := range strings.Split(strings.Trim(mark, ":"), "::") {
+			if !emojiShortcode[name] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var (
+	// decoration matches one of titleDecor's marks.
+	decoration = regexp.MustCompile(`#[\p{L}\p{N}_/-]+|(?::[a-z0-9_+-]+:)+|<Badge\s[^<>]*/>|!\[[^\]]*\]\(https?://img\.shields\.io[^)]*\)`)
+	hexColour  = regexp.MustCompile(`^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$`)
+	// preprocessorWord holds the directives of C's and Objective-C's
+	// preprocessor, which notes on them name in a title.
+	preprocessorWord = setOf("include", "define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif", "pragma", "error", "import", "line")
+	// emojiShortcode holds the shortcodes of the emoji notes mark their
+	// questions with (GitHub's and Obsidian's names).
+	emojiShortcode = setOf("fire", "star", "star2", "stars", "sparkles", "bulb", "rocket", "warning", "memo", "pencil", "pencil2",
+		"pushpin", "round_pushpin", "white_check_mark", "heavy_check_mark", "ballot_box_with_check", "x", "question", "grey_question",
+		"exclamation", "heavy_exclamation_mark", "bangbang", "tada", "boom", "zap", "key", "book", "books", "open_book", "point_right",
+		"point_left", "point_up", "point_down", "thinking", "thinking_face", "eyes", "100", "heart", "+1", "-1", "thumbsup", "thumbsdown",
+		"red_circle", "large_blue_circle", "blue_circle", "green_circle", "yellow_circle", "orange_circle", "bookmark", "label",
+		"triangular_flag_on_post", "construction", "hammer", "wrench", "gear", "lock", "bell", "mag", "mag_right", "link", "calendar",
+		"hourglass", "alarm_clock", "dart", "trophy", "medal", "1st_place_medal", "crown", "gem", "new", "sos", "ok", "cool", "no_entry",
+		"rotating_light", "mega", "loudspeaker", "speech_balloon", "clipboard", "chart_with_upwards_trend", "bar_chart", "moneybag",
+		"brain", "robot", "computer", "muscle", "smile", "joy", "sob", "scream", "skull", "sweat_smile", "sunglasses", "nerd_face",
+		"heavy_plus_sign", "arrow_right", "arrow_up", "arrow_down", "star_struck", "heavy_star", "high_brightness", "triangular_ruler")
+)
+
+// setOf returns a set of words.
+func setOf(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
 }
 
 // spacedLabelLikely reports whether a line may hold a spaced label: a
@@ -280,16 +349,45 @@ func spacedLabelLikely(line string) bool {
 }
 
 // bareLabels reports whether notes write their labels in bold without a
-// colon ("**答案**"): two lines or more do, a style rather than a word in
-// bold.
+// colon ("**答案**"): a style, not a word in bold, when an answer is
+// labelled so and so is another label ("**题目**", "**解析**"), or two
+// answers' labels stand alone on their lines. A problem's statement and
+// its solution ("**题目**", "**解析**") with no answer label are not
+// labelled questions, and "**答案** 不重要" twice in prose is emphasis.
 func bareLabels(lines []string) bool {
-	n := 0
+	kinds := map[field]bool{}
+	alone := 0
 	for trimmed := range outsideFences(lines) {
-		if strings.HasPrefix(trimmed, "**") && bareLabel.MatchString(trimmed) {
-			n++
+		if !strings.HasPrefix(trimmed, "**") {
+			continue
+		}
+		m := bareLabel.FindStringSubmatch(trimmed)
+		if m == nil {
+			continue
+		}
+		f, _ := lookupLabel(m[1])
+		kinds[f] = true
+		if f == answerField && m[2] == "" {
+			alone++
 		}
 	}
-	return n >= 2
+	return kinds[answerField] && (len(kinds) >= 2 || alone >= 2)
+}
+
+// outsideCodeSpans removes what re matches in line but not in its code
+// spans: a note on SiYuan shows its attributes in code.
+func outsideCodeSpans(line string, re *regexp.Regexp) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range re.FindAllStringIndex(line, -1) {
+		if strings.Count(line[:loc[0]], "`")%2 == 1 {
+			continue
+		}
+		b.WriteString(line[last:loc[0]])
+		last = loc[1]
+	}
+	b.WriteString(line[last:])
+	return b.String()
 }
 
 // containerTitle is what a container's opening line says of what it

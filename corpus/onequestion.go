@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,8 +41,8 @@ func oneQuestion(file string, lines []string, title string) *parser {
 		// A note titled by its topic may ask its question first: "# TCP
 		// 三次握手", then "三次握手的过程是怎样的？", then the answer.
 		q := firstParagraph(body, h)
-		if q < 0 {
-			return nil
+		if q < 0 || !sharesWord(title, body[q]) || otherAsking(body, h, q) {
+			return nil // an essay's, a diary's or a reading note's first line
 		}
 		// Labelled in the blank line after it, each line where it was.
 		body[q], body[q+1] = "**题目：** "+strings.TrimSpace(body[q]), "**答案：**"
@@ -199,4 +200,52 @@ func firstParagraph(lines []string, title int) int {
 		}
 	}
 	return -1
+}
+
+// sharesWord reports whether two lines have a word in common: a Latin
+// word of two letters or more, or two Han characters in a row. A topic's
+// question names the topic ("# TCP 三次握手" over "为什么需要三次握手？");
+// a reading note's "为什么要读这本书？" does not name its book.
+func sharesWord(a, b string) bool {
+	words := func(s string) map[string]bool {
+		set := map[string]bool{}
+		rs := []rune(strings.ToLower(s))
+		for i := 0; i < len(rs); i++ {
+			switch {
+			case isHan(rs[i]) && i+1 < len(rs) && isHan(rs[i+1]):
+				set[string(rs[i:i+2])] = true
+			case unicode.IsLetter(rs[i]) && rs[i] < utf8.RuneSelf:
+				j := i
+				for j < len(rs) && rs[j] < utf8.RuneSelf && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
+					j++
+				}
+				if j-i >= 2 {
+					set[string(rs[i:j])] = true
+				}
+				i = j - 1
+			}
+		}
+		return set
+	}
+	wa := words(a)
+	for w := range words(b) {
+		if wa[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherAsking reports whether a line of the text other than the title
+// and the question at q asks too: notes that ask more than one question
+// ("明天要不要早起？", "三、怎么复盘？") are no one question's answer; a
+// follow-up ("追问：两次不行吗？") is part of one.
+func otherAsking(lines []string, title, q int) bool {
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if i != title && i != q && (strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")) && utf8.RuneCountInString(t) <= 60 && !strings.Contains(t, "追问") {
+			return true
+		}
+	}
+	return false
 }

@@ -445,6 +445,7 @@ func listBlocks(lines []string, mark string) []*questionBlock {
 // way marks any: a 题目 followed by an exchange of 问 and 答 is not a list.
 func listMark(lines []string) string {
 	counts := map[string]int{}
+	chapters := 0
 	for i, opens := range fencesClosedAt(lines) {
 		if opens || startsWithSpace(lines[i]) {
 			continue
@@ -454,7 +455,15 @@ func listMark(lines []string) string {
 			counts[lq.mark]++
 		} else if qs, n := tableOfQuestions(lines[i:]); n > 0 {
 			counts["table"] += len(qs)
+		} else if hanNumberedQuestion.MatchString(trimmed) {
+			chapters++
 		}
+	}
+	// Numbers in words that ask between numbers in words that do not
+	// ("一、为什么做这个项目？", "二、项目背景") number a report's parts,
+	// not a list of questions.
+	if chapters > 0 {
+		delete(counts, "han item")
 	}
 	// Numbers in brackets or circles mark an answer's points more often
 	// than questions ("（1）为什么需要进程？为了隔离。" under a bold
@@ -468,7 +477,7 @@ func listMark(lines []string) string {
 	// labelled so are its text.
 	labelled := map[string]int{}
 	for mark, n := range counts {
-		if mark != "item" && mark != "plain item" && mark != "enumerated" && mark != "bold" && mark != "table" {
+		if mark != "item" && mark != "plain item" && mark != "han item" && mark != "enumerated" && mark != "bold" && mark != "table" {
 			labelled[mark] = n
 		}
 	}
@@ -688,7 +697,7 @@ func listedQuestionLine(trimmed string) (*listedQuestion, bool) {
 		// Numbers in words number chapters ("一、民事法律行为") as often
 		// as questions: only one that asks is a question.
 		if q := trimDecoration(m[2]); asks(q) {
-			return &listedQuestion{question: q, mark: "plain item", indent: len(m[1])}, true
+			return &listedQuestion{question: q, mark: "han item", indent: len(m[1])}, true
 		}
 		return nil, false
 	}
