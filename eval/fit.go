@@ -31,7 +31,7 @@ func Fit(outs []Outcome, target float64) (index.Calibration, error) {
 		if len(o.Ranked) == 0 {
 			continue // nothing matched: the engine abstains without a model
 		}
-		x := o.Signals.Features()
+		x := o.Signals.Inputs()
 		if !finite(x...) {
 			return index.Calibration{}, fmt.Errorf("fit: %q: signals not finite: %v", o.Case.Q, x)
 		}
@@ -43,8 +43,8 @@ func Fit(outs []Outcome, target float64) (index.Calibration, error) {
 		ys = append(ys, y)
 		ws = append(ws, 1/float64(perCorpus[o.Corpus]))
 	}
-	if len(xs) < 2*len(index.FeatureNames) {
-		return index.Calibration{}, fmt.Errorf("fit: %d searches with a match; too few for %d features", len(xs), len(index.FeatureNames))
+	if len(xs) < 2*len(index.InputNames) {
+		return index.Calibration{}, fmt.Errorf("fit: %d searches with a match; too few for %d inputs", len(xs), len(index.InputNames))
 	}
 	w, err := logistic(xs, ys, ws, fitL2, fitIterations)
 	if err != nil {

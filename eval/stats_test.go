@@ -66,8 +66,9 @@ func TestStats(t *testing.T) {
 // model gives right answers more confidence and draws the line between.
 func TestFitSeparates(t *testing.T) {
 	var outs []Outcome
-	for i := range 40 {
-		cov := float64(i) / 40
+	const n = 200 // two searches or more per input of the model
+	for i := range n {
+		cov := float64(i) / n
 		right := cov >= 0.5
 		o := outcome("c", []string{"s/1"}, false, 0, "s/2")
 		if right {
@@ -140,7 +141,7 @@ func TestLoadSuite(t *testing.T) {
 // most 5 % of the off-topic questions, each corpus weighing the same, may
 // stay above it.
 func TestFitDeclinesOffTopic(t *testing.T) {
-	cal := index.Calibration{Bias: -2, Weights: make([]float64, len(index.FeatureNames))}
+	cal := index.Calibration{Bias: -2, Weights: make([]float64, len(index.InputNames))}
 	cal.Weights[0] = 4 // confidence rises with coverage
 	var outs []Outcome
 	for i := range 20 {

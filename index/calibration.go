@@ -89,11 +89,54 @@ func (s Signals) Features() []float64 {
 var FeatureNames = []string{"coverage", "passage", "margin", "unknown", "missing", "log_units", "gap", "score", "heading", "chars", "bm25",
 	"uncovered_noun", "uncovered_verb", "uncovered_adjective", "uncovered_other", "lead", "cross_lingual"}
 
+// pairedFeatures is how many of the first features the model also weighs
+// in pairs: those that measure the match (coverage … bm25), not the
+// question's words or the reranker.
+const pairedFeatures = 11
+
+// Inputs is the vector the logistic model reads, in the order of
+// InputNames: the features, CrossLingual times each measure of the match,
+// and the product of each pair of those measures. What one measure says
+// depends on another: a high coverage with no margin is a tie between
+// sibling sections, a low one with a wide margin a question the corpus
+// answers in other words. Chosen on the tuning corpora, four groups of
+// corpora held out in turn (coverage at 95 % precision 72.9 → 74.1 %).
+func (s Signals) Inputs() []float64 {
+	f := s.Features()
+	in := make([]float64, 0, len(InputNames))
+	in = append(in, f...)
+	for _, v := range f[:pairedFeatures] {
+		in = append(in, s.CrossLingual*v)
+	}
+	for i := range pairedFeatures {
+		for j := i; j < pairedFeatures; j++ {
+			in = append(in, f[i]*f[j])
+		}
+	}
+	return in
+}
+
+// InputNames names the entries of Inputs.
+var InputNames = inputNames()
+
+func inputNames() []string {
+	names := append([]string{}, FeatureNames...)
+	for _, n := range FeatureNames[:pairedFeatures] {
+		names = append(names, "cross_lingual*"+n)
+	}
+	for i := range pairedFeatures {
+		for j := i; j < pairedFeatures; j++ {
+			names = append(names, FeatureNames[i]+"*"+FeatureNames[j])
+		}
+	}
+	return names
+}
+
 // Calibration is a logistic model from Signals to the chance that the best
 // section is right, and the line below which a search abstains.
 type Calibration struct {
 	Bias    float64   `json:"bias"`
-	Weights []float64 `json:"weights"` // one per FeatureNames entry
+	Weights []float64 `json:"weights"` // one per InputNames entry
 	// Abstain is the confidence below which a search abstains: the lowest
 	// line that kept answered precision at its target on the fitting set.
 	Abstain float64 `json:"abstain"`
@@ -103,7 +146,7 @@ type Calibration struct {
 
 // Confidence is the modelled chance that the best section is right.
 func (c Calibration) Confidence(s Signals) float64 {
-	return 1 / (1 + math.Exp(-c.Bias-dot(c.Weights, s.Features())))
+	return 1 / (1 + math.Exp(-c.Bias-dot(c.Weights, s.Inputs())))
 }
 
 // dot is a linear model's sum of weighted features; features beyond the
@@ -125,8 +168,8 @@ var calibrationJSON []byte
 // testdata/corpora; `go test ./eval -run TestCalibration -update` refits it.
 func DefaultCalibration() Calibration {
 	var c Calibration
-	if err := json.Unmarshal(calibrationJSON, &c); err != nil || len(c.Weights) != len(FeatureNames) {
-		panic(fmt.Sprintf("index: calibration.json does not fit %d features: %v", len(FeatureNames), err))
+	if err := json.Unmarshal(calibrationJSON, &c); err != nil || len(c.Weights) != len(InputNames) {
+		panic(fmt.Sprintf("index: calibration.json does not fit %d inputs: %v", len(InputNames), err))
 	}
 	return c
 }
